@@ -1,0 +1,44 @@
+# Teilhabe — the two commands a newcomer needs: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEMO_ENV := TEILHABE_DEBUG=1 TEILHABE_DEMO=1
+
+.PHONY: run test install lint format messages benchmark clean
+
+$(BIN)/teilhabe: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(BIN)/teilhabe
+
+install: $(BIN)/teilhabe
+
+run: install
+	$(DEMO_ENV) $(BIN)/teilhabe migrate --noinput
+	$(DEMO_ENV) $(BIN)/teilhabe load_demo
+	$(DEMO_ENV) $(BIN)/teilhabe runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check src tests benchmarks
+	$(BIN)/ruff format --check src tests benchmarks
+
+format: install
+	$(BIN)/ruff format src tests benchmarks
+	$(BIN)/ruff check --fix src tests benchmarks
+
+messages: install
+	cd src/teilhabe && TEILHABE_DEBUG=1 ../../$(BIN)/teilhabe makemessages -l en -l uk -l ar -l tr -l fa -l ru --ignore 'placement/*'
+	cd src/teilhabe && TEILHABE_DEBUG=1 ../../$(BIN)/teilhabe compilemessages
+
+benchmark: install
+	$(BIN)/python benchmarks/waiting_list.py
+	$(BIN)/python benchmarks/placement/run.py
+
+clean:
+	rm -rf $(VENV) var .pytest_cache

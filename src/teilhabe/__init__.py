@@ -1,0 +1,1 @@
+"""Teilhabe: operations platform for a Kommunales Integrationszentrum (KI)."""

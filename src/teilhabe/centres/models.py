@@ -1,0 +1,69 @@
+"""Tenancy: every record belongs to a centre (a Kommunales Integrationszentrum)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractUser
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.centres.roles import Role
+
+
+class Centre(models.Model):
+    """One Kommunales Integrationszentrum; one installation serves several."""
+
+    name = models.CharField(_("Name"), max_length=200)
+    slug = models.SlugField(_("Kurzname"), unique=True)
+    municipality_key = models.CharField(
+        _("Gemeindeschlüssel"),
+        max_length=8,
+        validators=[RegexValidator(r"^\d{8}$", _("Acht Ziffern, z. B. 05315000."))],
+        help_text=_("Amtlicher Gemeindeschlüssel der Kommune, Köln: 05315000."),
+    )
+    street = models.CharField(_("Straße"), max_length=200, blank=True)
+    postcode = models.CharField(_("PLZ"), max_length=5, blank=True)
+    city = models.CharField(_("Ort"), max_length=100)
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    email = models.EmailField(_("E-Mail"), blank=True)
+
+    class Meta:
+        verbose_name = _("Zentrum")
+        verbose_name_plural = _("Zentren")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class User(AbstractUser):
+    """A staff member of one centre (or of a school within its area) with exactly one role."""
+
+    centre = models.ForeignKey(
+        Centre,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="users",
+        verbose_name=_("Zentrum"),
+    )
+    role = models.CharField(_("Rolle"), max_length=32, choices=Role.choices, blank=True)
+    languages = models.CharField(
+        _("Sprachen"),
+        max_length=200,
+        blank=True,
+        help_text=_("Sprachen, in denen die Person berät, kommagetrennt (ISO 639-1)."),
+    )
+
+    class Meta:
+        verbose_name = _("Benutzerkonto")
+        verbose_name_plural = _("Benutzerkonten")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(role="") | models.Q(centre__isnull=False),
+                name="user_with_role_has_centre",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username

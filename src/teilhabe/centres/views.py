@@ -1,0 +1,75 @@
+"""Login, logout and the second factor (TOTP)."""
+
+from __future__ import annotations
+
+import base64
+import io
+
+import qrcode
+import qrcode.image.svg
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django_otp import devices_for_user
+from django_otp import login as otp_login
+
+from teilhabe.centres import services
+from teilhabe.centres.forms import TokenForm
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "centres/login.html"
+    redirect_authenticated_user = True
+
+
+class LogoutView(auth_views.LogoutView):
+    pass
+
+
+def _qr_svg(data: str) -> str:
+    image = qrcode.make(data, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
+    buffer = io.BytesIO()
+    image.save(buffer)
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+@login_required
+def otp_setup(request: HttpRequest) -> HttpResponse:
+    """Show the QR code of a new TOTP device and confirm it with a first code."""
+    if any(True for _d in devices_for_user(request.user, confirmed=True)):
+        return redirect("centres:otp_verify")
+    device = services.start_totp_setup(actor=request.user)
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        token = form.cleaned_data["token"].strip()
+        if services.confirm_totp_device(actor=request.user, device=device, token=token):
+            otp_login(request, device)
+            messages.success(request, _("Zwei-Faktor-Anmeldung ist eingerichtet."))
+            return redirect("core:home")
+        form.add_error("token", _("Der Code stimmt nicht. Bitte den aktuellen Code eingeben."))
+    secret = base64.b32encode(device.bin_key).decode()
+    return render(
+        request,
+        "centres/otp_setup.html",
+        {"form": form, "qr_svg": _qr_svg(device.config_url), "secret": secret},
+    )
+
+
+@login_required
+def otp_verify(request: HttpRequest) -> HttpResponse:
+    """Second step of the login: a code from the confirmed device."""
+    if not settings.TEILHABE_REQUIRE_2FA or request.user.is_verified():
+        return redirect("core:home")
+    form = TokenForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        token = form.cleaned_data["token"].strip()
+        for device in devices_for_user(request.user, confirmed=True):
+            if device.verify_token(token):
+                otp_login(request, device)
+                return redirect(request.GET.get("next") or "core:home")
+        form.add_error("token", _("Der Code stimmt nicht oder ist abgelaufen."))
+    return render(request, "centres/otp_verify.html", {"form": form})

@@ -1,0 +1,11 @@
+"""Root URLs. Each work area brings its own ``urls.py``; the URL × role matrix test covers all."""
+
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("teilhabe.core.urls")),
+    path("konto/", include("teilhabe.centres.urls")),
+    path("protokoll/", include("teilhabe.audit.urls")),
+    path("seiteneinstieg/", include("teilhabe.seiteneinstieg.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+]

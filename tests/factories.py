@@ -1,0 +1,148 @@
+"""Test data factories. They write rows directly; behaviour is tested through services."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factory
+from django.utils import timezone
+
+from teilhabe.centres.models import Centre, User
+from teilhabe.centres.roles import Role
+from teilhabe.seiteneinstieg.choices import Status
+from teilhabe.seiteneinstieg.models import (
+    Appointment,
+    Assessment,
+    Child,
+    CounsellingSlot,
+    Family,
+    Guardian,
+)
+
+PASSWORD = "Teilhabe-Test-2026!"
+
+
+class CentreFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Centre
+        django_get_or_create = ("slug",)
+
+    name = factory.Sequence(lambda n: f"Kommunales Integrationszentrum {n}")
+    slug = factory.Sequence(lambda n: f"ki-{n}")
+    municipality_key = "05315000"
+    city = "Köln"
+    street = "Willy-Brandt-Platz 2"
+    postcode = "50679"
+    phone = "0221 221-0"
+    email = "ki@example.org"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    first_name = "Alex"
+    last_name = factory.Sequence(lambda n: f"Muster{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.org")
+    centre = factory.SubFactory(CentreFactory)
+    role = Role.COUNSELLOR
+    password = factory.PostGenerationMethodCall("set_password", PASSWORD)
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save()
+
+
+class FamilyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Family
+
+    centre = factory.SubFactory(CentreFactory)
+    reference = factory.Sequence(lambda n: f"F-2026-{n:05d}")
+    street = "Venloer Str. 1"
+    postcode = "50672"
+    city = "Köln"
+    lat = 50.9413
+    lon = 6.9391
+    stadtteil_number = "104"
+    stadtteil_name = "Neustadt/Nord"
+    stadtbezirk_number = "1"
+    stadtbezirk_name = "Innenstadt"
+
+
+class GuardianFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Guardian
+
+    family = factory.SubFactory(FamilyFactory)
+    first_name = "Olena"
+    last_name = factory.Sequence(lambda n: f"Kovalenko{n}")
+    phone = "0176 1234567"
+    email = factory.Sequence(lambda n: f"familie{n}@example.org")
+    language = "uk"
+    interpreter_needed = True
+
+
+class ChildFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Child
+
+    family = factory.SubFactory(FamilyFactory)
+    centre = factory.SelfAttribute("family.centre")
+    first_name = factory.Sequence(lambda n: f"Kind{n}")
+    last_name = "Kovalenko"
+    birth_date = dt.date(2014, 3, 1)
+    nationality = "UA"
+    first_language = "uk"
+    arrived_in_germany_on = dt.date(2026, 8, 1)
+    arrived_in_city_on = dt.date(2026, 8, 15)
+    school_years = 5
+    last_grade = 5
+    status = Status.REGISTERED
+    registered_at = factory.LazyFunction(timezone.now)
+
+
+class AssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Assessment
+
+    child = factory.SubFactory(ChildFactory)
+    german_level = "A1"
+    maths_level = "age_appropriate"
+    first_language_literacy = "age_appropriate"
+    prior_school_type = "lower_secondary"
+    recommended_level = "secondary"
+    recommended_grade = 7
+    recommended_school_forms = ["Gesamtschule"]
+    assessed_by = factory.SubFactory(UserFactory, centre=factory.SelfAttribute("..child.centre"))
+    assessed_at = factory.LazyFunction(timezone.now)
+
+
+class SlotFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CounsellingSlot
+
+    counsellor = factory.SubFactory(UserFactory)
+    centre = factory.SelfAttribute("counsellor.centre")
+    starts_at = factory.Sequence(
+        lambda n: (
+            timezone.now().replace(minute=0, second=0, microsecond=0)
+            + dt.timedelta(days=1, hours=n)
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda s: s.starts_at + dt.timedelta(minutes=45))
+    location = "KI Köln, Raum 3.12"
+
+
+class AppointmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Appointment
+
+    slot = factory.SubFactory(SlotFactory)
+    centre = factory.SelfAttribute("slot.centre")
+    family = factory.SubFactory(FamilyFactory, centre=factory.SelfAttribute("..slot.centre"))
+    interpreter_language = "uk"
+    booked_by = factory.SelfAttribute("slot.counsellor")
