@@ -9,12 +9,15 @@ from django.utils import timezone
 
 from teilhabe.centres.models import Centre, User
 from teilhabe.centres.roles import Role
+from teilhabe.schulen.models import Offer, OfferKind, School
 from teilhabe.seiteneinstieg.choices import Status
 from teilhabe.seiteneinstieg.models import (
     Appointment,
     Assessment,
     Child,
+    ChildLanguage,
     CounsellingSlot,
+    Document,
     Family,
     Guardian,
 )
@@ -105,6 +108,28 @@ class ChildFactory(factory.django.DjangoModelFactory):
     registered_at = factory.LazyFunction(timezone.now)
 
 
+class ChildLanguageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ChildLanguage
+
+    child = factory.SubFactory(ChildFactory)
+    language = "ru"
+    level = "fluent"
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    family = factory.SubFactory(FamilyFactory)
+    kind = "id"
+    file = factory.django.FileField(filename="pass.pdf", data=b"%PDF-1.4 Reisepass")
+    original_name = "Reisepass.pdf"
+    content_type = "application/pdf"
+    size = 18
+    uploaded_by = factory.SubFactory(UserFactory, centre=factory.SelfAttribute("..family.centre"))
+
+
 class AssessmentFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Assessment
@@ -146,3 +171,36 @@ class AppointmentFactory(factory.django.DjangoModelFactory):
     family = factory.SubFactory(FamilyFactory, centre=factory.SelfAttribute("..slot.centre"))
     interpreter_language = "uk"
     booked_by = factory.SelfAttribute("slot.counsellor")
+
+
+# schulen
+class SchoolFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = School
+
+    schulnummer = factory.Sequence(lambda n: f"{900000 + n:06d}")
+    name = factory.Sequence(lambda n: f"Städtische Gesamtschule {n}")
+    school_form = "Gesamtschule"
+    school_form_code = "15"
+    street = "Borsigstr. 13"
+    postcode = "50825"
+    city = "Köln"
+    email = factory.LazyAttribute(lambda s: f"{s.schulnummer}@schule.nrw.de")
+    municipality_key = "05315000"
+    operating_key = "1"
+    lat = 50.957033
+    lon = 6.906742
+
+
+class OfferFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Offer
+
+    centre = factory.SubFactory(CentreFactory)
+    school = factory.SubFactory(SchoolFactory)
+    kind = OfferKind.PREP_SECONDARY
+    level = "secondary"
+    grade_from = 5
+    grade_to = 10
+    seats_total = 18
+    last_reported_at = factory.LazyFunction(timezone.now)

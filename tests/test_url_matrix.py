@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -21,6 +22,7 @@ from tests.factories import (
     AppointmentFactory,
     AssessmentFactory,
     ChildFactory,
+    DocumentFactory,
     FamilyFactory,
     SlotFactory,
 )
@@ -70,6 +72,105 @@ def build_world() -> World:
 WORLD_HOOKS: list[Callable[[World], None]] = []
 
 
+# seiteneinstieg: cases
+def _add_documents(world: World) -> None:
+    world.objects["document"] = DocumentFactory(family=world.family)
+    world.objects["other_document"] = DocumentFactory(family=world.other_family)
+
+
+def _pdf_upload() -> SimpleUploadedFile:
+    return SimpleUploadedFile("pass.pdf", b"%PDF-1.4 Reisepass", content_type="application/pdf")
+
+
+def _withdraw(world: World) -> dict[str, str]:
+    """Each role withdraws a freshly registered child (the previous role closed it)."""
+    type(world.child).objects.filter(pk=world.child.pk).update(status="registered")
+    return {"to": "withdrawn", "reason": "Familie zieht zurück"}
+
+
+WORLD_HOOKS.append(_add_documents)
+
+
+def _add_guardians(world: World) -> None:
+    """Two guardians per family, so that one may be removed."""
+    from tests.factories import GuardianFactory
+
+    for prefix in ("", "other_"):
+        family = world.objects[f"{prefix}family"]
+        world.objects[f"{prefix}guardian"] = GuardianFactory(family=family)
+        GuardianFactory(family=family)
+
+
+def _guardian_back(world: World) -> dict[str, str]:
+    """Each role removes the same guardian (the previous role removed it): put it back."""
+    guardian = world.guardian
+    type(guardian).objects.get_or_create(
+        pk=guardian.pk,
+        defaults={"family": world.family, "first_name": "Olena", "last_name": "Kovalenko"},
+    )
+    return {}
+
+
+WORLD_HOOKS.append(_add_guardians)
+
+
+# seiteneinstieg: appointments and assessments
+def _ical_token(world: World) -> dict[str, str]:
+    from teilhabe.seiteneinstieg.selectors.appointments import ical_token
+
+    return {"token": ical_token(world.staff.counsellor)}
+
+
+def _rebook(world: World) -> dict[str, str]:
+    """Each role cancels a live booking (the previous role cancelled it)."""
+    type(world.appointment).objects.filter(pk=world.appointment.pk).update(status="booked")
+    return {}
+
+
+def _assessed(world: World) -> dict[str, str]:
+    """Each role releases an assessed child (the previous role made it READY)."""
+    type(world.child).objects.filter(pk=world.child.pk).update(status="assessed")
+    return {}
+
+
+# schulen
+def _add_schools(world: World) -> None:
+    """A school with an offer per centre; the other centre's school lies outside Köln."""
+    from teilhabe.schulen.models import AreaChange, Placement
+    from tests.factories import OfferFactory, SchoolFactory
+
+    school = SchoolFactory()
+    other_school = SchoolFactory(municipality_key="05913000", city="Dortmund")
+    AreaChange.objects.create(centre=world.other.centre, school=other_school, included=True)
+    for staff, sch, prefix in ((world.staff, school, ""), (world.other, other_school, "other_")):
+        staff.school_staff.school = sch
+        staff.school_staff.save(update_fields=["school"])
+        world.objects[f"{prefix}school"] = sch
+        world.objects[f"{prefix}offer"] = OfferFactory(centre=staff.centre, school=sch)
+        proposed = ChildFactory(family=world.objects[f"{prefix}family"], status="proposed")
+        world.objects[f"{prefix}placement"] = Placement.objects.create(
+            centre=staff.centre,
+            child=proposed,
+            offer=world.objects[f"{prefix}offer"],
+            created_by=staff.schulamt,
+        )
+
+
+WORLD_HOOKS.append(_add_schools)
+SCHOOL_OFFICE = {"counsellor": 403, "statistics": 403}
+
+
+def _propose_again(world: World) -> dict[str, str]:
+    """Each role decides on a fresh proposal (the previous role decided it)."""
+    placement = world.placement
+    type(placement).objects.filter(pk=placement.pk).update(status="proposed")
+    type(placement.child).objects.filter(pk=placement.child_id).update(status="proposed")
+    return {"decision": "accept"}
+
+
+MAP_READERS = {"school_staff": 403}
+
+
 @dataclass
 class Row:
     expect: dict[str, int]
@@ -98,9 +199,6 @@ MATRIX: dict[str, Row] = {
     "centres:logout": Row(roles(302, anonymous=302), method="post"),
     "centres:otp_setup": Row(roles(200)),
     "centres:otp_verify": Row(roles(302)),  # without 2FA required a user counts as verified
-    "set_language": Row(
-        roles(302, anonymous=302), method="post", data=lambda w: {"language": "en", "next": "/"}
-    ),
     # audit
     "audit:list": Row(roles(403, centre_admin=200)),
     # seiteneinstieg: cases
@@ -109,10 +207,141 @@ MATRIX: dict[str, Row] = {
         kwargs=lambda w: {"pk": w.child.pk},
         foreign=lambda w: {"pk": w.other_child.pk},
     ),
+    "seiteneinstieg:child_status": Row(
+        roles(302, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.child.pk},
+        foreign=lambda w: {"pk": w.other_child.pk},
+        method="post",
+        data=_withdraw,
+    ),
+    "seiteneinstieg:family_create": Row(roles(200, **CASEWORK_ONLY)),
+    "seiteneinstieg:family_detail": Row(
+        roles(200, school_staff=403, statistics=403),
+        kwargs=lambda w: {"pk": w.family.pk},
+        foreign=lambda w: {"pk": w.other_family.pk},
+    ),
+    "seiteneinstieg:document_upload": Row(
+        roles(302, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.family.pk},
+        foreign=lambda w: {"pk": w.other_family.pk},
+        method="post",
+        data=lambda w: {"kind": "id", "file": _pdf_upload()},
+    ),
+    "seiteneinstieg:document_download": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.document.pk},
+        foreign=lambda w: {"pk": w.other_document.pk},
+    ),
+    "seiteneinstieg:child_add": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.family.pk},
+        foreign=lambda w: {"pk": w.other_family.pk},
+    ),
+    "seiteneinstieg:child_edit": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.child.pk},
+        foreign=lambda w: {"pk": w.other_child.pk},
+    ),
+    "seiteneinstieg:family_edit": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.family.pk},
+        foreign=lambda w: {"pk": w.other_family.pk},
+    ),
+    "seiteneinstieg:guardian_add": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.family.pk},
+        foreign=lambda w: {"pk": w.other_family.pk},
+    ),
+    "seiteneinstieg:guardian_edit": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.family.pk, "guardian_pk": w.guardian.pk},
+        foreign=lambda w: {"pk": w.other_family.pk, "guardian_pk": w.other_guardian.pk},
+    ),
+    "seiteneinstieg:guardian_remove": Row(
+        roles(302, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.family.pk, "guardian_pk": w.guardian.pk},
+        foreign=lambda w: {"pk": w.other_family.pk, "guardian_pk": w.other_guardian.pk},
+        method="post",
+        data=_guardian_back,
+    ),
     # seiteneinstieg: appointments
+    "seiteneinstieg:slot_list": Row(roles(200, **CASEWORK_ONLY)),
+    "seiteneinstieg:appointment_book": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.family.pk},
+        foreign=lambda w: {"pk": w.other_family.pk},
+    ),
+    "seiteneinstieg:appointment_action": Row(
+        roles(302, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.appointment.pk, "action": "cancel"},
+        foreign=lambda w: {"pk": w.other_appointment.pk, "action": "cancel"},
+        method="post",
+        data=_rebook,
+    ),
+    "seiteneinstieg:invitation_letter": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.appointment.pk},
+        foreign=lambda w: {"pk": w.other_appointment.pk},
+    ),
+    # public: calendar apps cannot log in; the signed token names the counsellor
+    "seiteneinstieg:ical_feed": Row(roles(200, anonymous=200), kwargs=_ical_token),
     # seiteneinstieg: assessments
+    "seiteneinstieg:assessment_create": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.child.pk},
+        foreign=lambda w: {"pk": w.other_child.pk},
+    ),
+    "seiteneinstieg:child_ready": Row(
+        roles(302, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.child.pk},
+        foreign=lambda w: {"pk": w.other_child.pk},
+        method="post",
+        data=_assessed,
+    ),
     # seiteneinstieg: waiting list
+    "seiteneinstieg:waiting_list": Row(roles(200, school_staff=403, statistics=403)),
+    "seiteneinstieg:waiting_list_export": Row(
+        roles(200, school_staff=403, statistics=403), kwargs=lambda w: {"fmt": "xlsx"}
+    ),
+    # the statistics rule (seiteneinstieg/rules.py) leaves school staff out: centre-wide figures
+    "seiteneinstieg:statistics": Row(roles(200, school_staff=403)),
     # schulen
+    "schulen:school_list": Row(roles(200, school_staff=302, statistics=403)),
+    "schulen:school_detail": Row(
+        roles(200, statistics=403),
+        kwargs=lambda w: {"pk": w.school.pk},
+        foreign=lambda w: {"pk": w.other_school.pk},
+    ),
+    "schulen:seat_report": Row(
+        roles(200, **SCHOOL_OFFICE),
+        kwargs=lambda w: {"pk": w.school.pk},
+        foreign=lambda w: {"pk": w.other_school.pk},
+    ),
+    "schulen:offer_create": Row(
+        roles(200, **SCHOOL_OFFICE),
+        kwargs=lambda w: {"pk": w.school.pk},
+        foreign=lambda w: {"pk": w.other_school.pk},
+    ),
+    "schulen:offer_edit": Row(
+        roles(200, **SCHOOL_OFFICE),
+        kwargs=lambda w: {"pk": w.offer.pk},
+        foreign=lambda w: {"pk": w.other_offer.pk},
+    ),
+    "schulen:placement_decide": Row(
+        roles(302, **SCHOOL_OFFICE),
+        kwargs=lambda w: {"pk": w.placement.pk},
+        foreign=lambda w: {"pk": w.other_placement.pk},
+        method="post",
+        data=_propose_again,
+    ),
+    "schulen:area": Row(roles(403, centre_admin=200)),
+    "schulen:staff_links": Row(roles(403, centre_admin=200)),
+    "schulen:directory_import": Row(roles(403, centre_admin=200)),
+    "schulen:placement_export": Row(roles(200, school_staff=403, statistics=403)),
+    "schulen:proposals_import": Row(roles(403, centre_admin=200, schulamt=200)),
+    "schulen:map": Row(roles(200, **MAP_READERS)),
+    "schulen:map_schools": Row(roles(200, **MAP_READERS)),
+    "schulen:map_stadtteile": Row(roles(200, **MAP_READERS)),
 }
 
 

@@ -52,17 +52,18 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "axes",
+    "django_countries",  # for its German country names (locale files)
     "teilhabe.core",
     "teilhabe.centres",
     "teilhabe.audit",
     "teilhabe.seiteneinstieg",
+    "teilhabe.schulen",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -105,7 +106,7 @@ AUTH_USER_MODEL = "centres.User"
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    "teilhabe.centres.backends.PasswordOnlyBackend",
 ]
 PASSWORD_HASHERS = [
     "django.contrib.auth.hashers.Argon2PasswordHasher",
@@ -136,6 +137,8 @@ AXES_LOCKOUT_TEMPLATE = "centres/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
 
+# The staff interface is German. LANGUAGES lists the languages of family-facing output
+# (invitation letters, reminders); family pages will switch language per request.
 LANGUAGE_CODE = "de"
 LANGUAGES = [
     ("de", _("Deutsch")),
@@ -175,6 +178,13 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "teilhabe@localhost")
+
+# Map tiles for the schools map (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png).
+# Empty = no tiles: the map still shows Stadtteile and schools, and no request leaves the site.
+TEILHABE_MAP_TILES_URL = os.environ.get("TEILHABE_MAP_TILES_URL", "")
+TEILHABE_MAP_TILES_ATTRIBUTION = os.environ.get(
+    "TEILHABE_MAP_TILES_ATTRIBUTION", "© OpenStreetMap contributors"
+)
 
 # Redis cache only when configured; otherwise a per-process memory cache.
 REDIS_URL = os.environ.get("REDIS_URL", "")

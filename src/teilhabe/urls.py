@@ -7,5 +7,5 @@ urlpatterns = [
     path("konto/", include("teilhabe.centres.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),
     path("seiteneinstieg/", include("teilhabe.seiteneinstieg.urls")),
-    path("i18n/", include("django.conf.urls.i18n")),
+    path("schulen/", include("teilhabe.schulen.urls")),
 ]

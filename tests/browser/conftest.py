@@ -63,3 +63,19 @@ def screenshot(page):
         return path
 
     return _shot
+
+
+@pytest.fixture
+def axe_violations(page):
+    """Run axe-core (WCAG 2.1 A/AA rules) on the current page; returns the violations."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    def _check() -> list[dict]:
+        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
+            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        return [
+            {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
+            for v in results.response["violations"]
+        ]
+
+    return _check

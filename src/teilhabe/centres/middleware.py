@@ -41,4 +41,4 @@ class TwoFactorRequiredMiddleware:
             else "/" + settings.STATIC_URL
         ):
             return True
-        return any(path == reverse(name) for name in EXEMPT_URL_NAMES) or path.startswith("/i18n/")
+        return any(path == reverse(name) for name in EXEMPT_URL_NAMES)

@@ -54,6 +54,15 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Sprachen, in denen die Person berät, kommagetrennt (ISO 639-1)."),
     )
+    school = models.ForeignKey(
+        "schulen.School",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="staff",
+        verbose_name=_("Schule"),
+        help_text=_("Nur für die Rolle Schule: die Schule, deren Plätze die Person meldet."),
+    )
 
     class Meta:
         verbose_name = _("Benutzerkonto")
@@ -67,3 +76,12 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    def has_perm(self, perm: str, obj: object = None) -> bool:
+        """Ask the rules only: unlike Django's default, ``is_superuser`` grants nothing."""
+        from django.contrib.auth.models import _user_has_perm
+
+        return self.is_active and _user_has_perm(self, perm, obj)
+
+    def has_module_perms(self, app_label: str) -> bool:
+        return False

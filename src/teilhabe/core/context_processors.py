@@ -40,4 +40,10 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
                 "active": request.path == url or (url != "/" and request.path.startswith(url)),
             }
         )
+    # Only the most specific match is current (/schulen/karte/ is "Karte", not also "Schulen").
+    active = [e for e in entries if e["active"]]
+    if len(active) > 1:
+        best = max(active, key=lambda e: len(e["url"]))
+        for entry in active:
+            entry["active"] = entry is best
     return {"navigation": entries}

@@ -99,35 +99,39 @@ def _seat_prices(
     costs: NDArray,
     flows: NDArray,
 ) -> NDArray:
-    """Optimal dual prices of the offers' capacity rows, from residual shortest paths.
+    """Optimal dual prices of the offers' capacity rows: the cost of giving up one seat.
 
-    With d the shortest distances in the residual graph (from a virtual root joined to
-    every node by a 0-cost arc), the reduced costs of all residual arcs are >= 0; the
-    price of a seat at offer o is then d(sink) - d(o) (clipped at 0 for unused offers).
-    Bellman-Ford is run in vectorised Jacobi rounds; the number of rounds is the hop
-    depth of the shortest-path tree, which stays small for placement networks.
+    The price of offer o is the length of the shortest path from o to the sink in the
+    residual graph: the cheapest way to re-route one of o's pupils (to a free seat, along
+    a chain of moves, or out to "unplaced"). These are valid optimal duals (complementary
+    slackness holds), and among them the ones that matter when a seat is taken away,
+    which is what bid prices and Lagrangian bounds need. Bellman-Ford runs in vectorised
+    Jacobi rounds; their number is the hop depth of the shortest-path tree, small here.
     """
     fwd = flows < caps
     bwd = flows > 0
     r_tail = np.concatenate((tails[fwd], heads[bwd])).astype(np.int64)
     r_head = np.concatenate((heads[fwd], tails[bwd])).astype(np.int64)
     r_cost = np.concatenate((costs[fwd], -costs[bwd]))
-    order = np.argsort(r_head, kind="stable")
+    order = np.argsort(r_tail, kind="stable")
     r_tail, r_head, r_cost = r_tail[order], r_head[order], r_cost[order]
     nodes = n + m + 1
-    starts = np.flatnonzero(np.concatenate(([True], r_head[1:] != r_head[:-1])))
-    targets = r_head[starts]
-    d = np.zeros(nodes, dtype=np.int64)
-    for _ in range(nodes + 1):
-        if len(r_tail) == 0:
-            break
-        cand = np.minimum.reduceat(d[r_tail] + r_cost, starts)
-        new = d.copy()
-        new[targets] = np.minimum(d[targets], cand)
-        if np.array_equal(new, d):
-            break
-        d = new
-    else:  # pragma: no cover - a negative cycle means the flow was not optimal
-        raise RuntimeError("residual graph has a negative cycle")
     sink = n + m
-    return np.maximum(d[sink] - d[n : n + m], 0)
+    inf = np.iinfo(np.int64).max // 4
+    dist = np.full(nodes, inf, dtype=np.int64)
+    dist[sink] = 0
+    if len(r_tail):
+        starts = np.flatnonzero(np.concatenate(([True], r_tail[1:] != r_tail[:-1])))
+        sources = r_tail[starts]
+        for _ in range(nodes + 1):
+            cand = np.minimum.reduceat(np.minimum(dist[r_head] + r_cost, inf), starts)
+            new = dist.copy()
+            new[sources] = np.minimum(dist[sources], cand)
+            new[sink] = 0
+            if np.array_equal(new, dist):
+                break
+            dist = new
+        else:  # pragma: no cover - a negative cycle means the flow was not optimal
+            raise RuntimeError("residual graph has a negative cycle")
+    price = dist[n : n + m]
+    return np.where(price >= inf, 0, np.maximum(price, 0))

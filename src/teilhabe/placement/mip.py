@@ -13,6 +13,8 @@ pupils around split sibling groups.
 
 from __future__ import annotations
 
+import os
+import sys
 import time
 from dataclasses import dataclass
 
@@ -22,6 +24,33 @@ from numpy.typing import NDArray
 from scipy import sparse
 
 from teilhabe.placement.problem import Problem
+
+
+_BANNER_SHOWN = False
+
+
+def new_highs() -> highspy.Highs:
+    """A silent HiGHS instance.
+
+    HiGHS prints a banner to stdout when the first instance is created; that would
+    corrupt an answer written to stdout, so the first creation runs with fd 1 muted.
+    """
+    global _BANNER_SHOWN
+    if not _BANNER_SHOWN:
+        sys.stdout.flush()
+        saved = os.dup(1)
+        try:
+            with open(os.devnull, "w") as null:
+                os.dup2(null.fileno(), 1)
+                h = highspy.Highs()
+        finally:
+            os.dup2(saved, 1)
+            os.close(saved)
+        _BANNER_SHOWN = True
+    else:
+        h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    return h
 
 
 @dataclass(slots=True)
@@ -34,6 +63,10 @@ class MipResult:
     status: str
     seconds: float
     optimal: bool
+    x: NDArray | None = None  # LP relaxation only: edge values (over ``edges``)
+    edges: NDArray | None = None  # edge indices of the model's x columns
+    unplaced: NDArray | None = None  # LP relaxation only: w per pupil of ``pupils``
+    seat_price: NDArray | None = None  # LP relaxation only: capacity duals (>= 0)
 
 
 def solve_mip(
@@ -44,12 +77,14 @@ def solve_mip(
     time_limit: float | None = None,
     rel_gap: float = 1e-6,
     threads: int | None = None,
+    relax: bool = False,
 ) -> MipResult:
     """Solve the exact model, optionally restricted to ``pupils`` with residual ``seats``.
 
     Restricting is only exact for the sub-problem if every sibling group is either wholly
     inside ``pupils`` or has no member outside that is placed (the caller ensures this).
     ``warm`` is an assignment (offer per pupil of the whole problem) used as start.
+    With ``relax`` the LP relaxation is solved instead and its values and duals returned.
     """
     t0 = time.perf_counter()
     n_all = prob.n
@@ -139,8 +174,7 @@ def solve_mip(
         (np.ones(n_p), seats.astype(np.float64), np.zeros(n_link), np.ones(n_z))
     )
 
-    h = highspy.Highs()
-    h.setOptionValue("output_flag", False)
+    h = new_highs()
     h.setOptionValue("mip_rel_gap", rel_gap)
     if threads is not None:
         h.setOptionValue("threads", threads)
@@ -159,7 +193,8 @@ def solve_mip(
     lp.a_matrix_.index_ = mat.indices.astype(np.int32)
     lp.a_matrix_.value_ = mat.data
     integrality = np.full(n_cols, highspy.HighsVarType.kContinuous)
-    integrality[:n_e] = highspy.HighsVarType.kInteger
+    if not relax:
+        integrality[:n_e] = highspy.HighsVarType.kInteger
     lp.integrality_ = list(integrality)
     h.passModel(lp)
 
@@ -192,8 +227,24 @@ def solve_mip(
         chosen = np.flatnonzero(x > 0.5)
         assign[pupils[e_p[chosen]]] = e_o[chosen]
         objective = float(info.objective_function_value)
-    bound = float(info.mip_dual_bound)
     optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    if relax:
+        sol = h.getSolution()
+        col = np.asarray(sol.col_value)
+        duals = np.asarray(sol.row_dual)[n_p : n_p + m]
+        return MipResult(
+            assign=assign,
+            objective=float(info.objective_function_value),
+            bound=float("-inf"),
+            status=status,
+            seconds=time.perf_counter() - t0,
+            optimal=optimal,
+            x=col[:n_e],
+            edges=eidx,
+            unplaced=col[n_e : n_e + n_p],
+            seat_price=np.maximum(-duals, 0.0),
+        )
+    bound = float(info.mip_dual_bound)
     return MipResult(
         assign=assign,
         objective=objective,

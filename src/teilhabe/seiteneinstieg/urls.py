@@ -2,13 +2,61 @@
 
 from django.urls import path
 
-from teilhabe.seiteneinstieg.views import cases
+from teilhabe.seiteneinstieg.views import appointments as appointment_views
+from teilhabe.seiteneinstieg.views import assessments as assessment_views
+from teilhabe.seiteneinstieg.views import cases, waiting_list
 
 app_name = "seiteneinstieg"
 urlpatterns = [
     # cases
     path("kinder/<int:pk>/", cases.child_detail, name="child_detail"),
+    path("kinder/<int:pk>/status/", cases.child_status, name="child_status"),
+    path("familien/neu/", cases.family_create, name="family_create"),
+    path("familien/<int:pk>/", cases.family_detail, name="family_detail"),
+    path("familien/<int:pk>/dokumente/", cases.document_upload, name="document_upload"),
+    path("dokumente/<int:pk>/", cases.document_download, name="document_download"),
+    # cases: corrections (sibling reported later, address, guardians, child data)
+    path("kinder/<int:pk>/bearbeiten/", cases.child_edit, name="child_edit"),
+    path("familien/<int:pk>/kinder/neu/", cases.child_add, name="child_add"),
+    path("familien/<int:pk>/bearbeiten/", cases.family_edit, name="family_edit"),
+    path("familien/<int:pk>/sorgeberechtigte/neu/", cases.guardian_edit, name="guardian_add"),
+    path(
+        "familien/<int:pk>/sorgeberechtigte/<int:guardian_pk>/",
+        cases.guardian_edit,
+        name="guardian_edit",
+    ),
+    path(
+        "familien/<int:pk>/sorgeberechtigte/<int:guardian_pk>/entfernen/",
+        cases.guardian_remove,
+        name="guardian_remove",
+    ),
     # appointments
+    path("termine/", appointment_views.slot_list, name="slot_list"),
+    path("familien/<int:pk>/termin/", appointment_views.appointment_book, name="appointment_book"),
+    path(
+        "termine/buchung/<int:pk>/<str:action>/",
+        appointment_views.appointment_action,
+        name="appointment_action",
+    ),
+    path(
+        "termine/buchung/<int:pk>/einladung.pdf",
+        appointment_views.invitation_letter,
+        name="invitation_letter",
+    ),
+    path("kalender/<str:token>.ics", appointment_views.ical_feed, name="ical_feed"),
     # assessments
+    path(
+        "kinder/<int:pk>/einstufung/",
+        assessment_views.assessment_create,
+        name="assessment_create",
+    ),
+    path("kinder/<int:pk>/bereit/", assessment_views.child_ready, name="child_ready"),
     # waiting list
+    path("warteliste/", waiting_list.waiting_list, name="waiting_list"),
+    path(
+        "warteliste/export.<str:fmt>",
+        waiting_list.waiting_list_export,
+        name="waiting_list_export",
+    ),
+    path("statistik/", waiting_list.statistics, name="statistics"),
 ]

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 
 from teilhabe.centres.models import User
 from teilhabe.seiteneinstieg.choices import WAITING_STATUSES, Status
-from teilhabe.seiteneinstieg.models import Child, Family
+from teilhabe.seiteneinstieg.models import Child, Document, Family, Guardian
 
 
 def children_for_user(*, user: User) -> QuerySet[Child]:
@@ -37,8 +37,14 @@ def child_detail(*, user: User, pk: int) -> Child:
 
 def family_detail(*, user: User, pk: int) -> Family:
     return get_object_or_404(
-        families_for_user(user=user).prefetch_related("guardians", "children"), pk=pk
+        families_for_user(user=user).prefetch_related("guardians", "children__languages"), pk=pk
     )
+
+
+def guardian_detail(*, user: User, family_pk: int, pk: int) -> tuple[Family, Guardian]:
+    """A guardian with its family; 404 unless both belong together and to the user's centre."""
+    family = family_detail(user=user, pk=family_pk)
+    return family, get_object_or_404(Guardian.objects.filter(family=family), pk=pk)
 
 
 def dashboard_figures(*, user: User) -> dict[str, Any]:
@@ -53,3 +59,16 @@ def dashboard_figures(*, user: User) -> dict[str, Any]:
         "waiting": counts.pop("waiting"),
         "by_status": [(Status(s).label, counts[s]) for s in Status.values],
     }
+
+
+def documents_for_user(*, user: User) -> QuerySet[Document]:
+    """Documents of the user's centre, only for roles that may open them."""
+    if user.centre_id is None or not user.has_perm("seiteneinstieg.view_documents", None):
+        return Document.objects.none()
+    return Document.objects.filter(family__centre_id=user.centre_id).select_related(
+        "family", "child", "uploaded_by"
+    )
+
+
+def document_detail(*, user: User, pk: int) -> Document:
+    return get_object_or_404(documents_for_user(user=user), pk=pk)

@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import (
+    NON_FIELD_ERRORS,
+    FieldDoesNotExist,
+    PermissionDenied,
+    ValidationError,
+)
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,7 +19,7 @@ from django.utils.translation import gettext as _
 from teilhabe.audit.services import record
 from teilhabe.centres.models import User
 from teilhabe.geo import koeln
-from teilhabe.seiteneinstieg.choices import ALLOWED_TRANSITIONS, Status
+from teilhabe.seiteneinstieg.choices import ALLOWED_TRANSITIONS, PIPELINE, Status
 from teilhabe.seiteneinstieg.models import Child, ChildLanguage, Family, Guardian
 from teilhabe.seiteneinstieg.services.errors import TransitionError
 
@@ -72,12 +77,20 @@ def _require(actor: User, perm: str, obj: object | None = None) -> None:
         raise PermissionDenied
 
 
-def validate_child_dates(child: ChildData, *, today: dt.date | None = None) -> None:
-    """Plausibility of a child's dates, with messages a counsellor understands."""
+def validate_child_dates(
+    child: ChildData, *, today: dt.date | None = None, check_age: bool = True
+) -> None:
+    """Plausibility of a child's dates, with messages a counsellor understands.
+
+    ``check_age=False`` skips the school-age range (5–27 years): a correction of an old case
+    whose birth date stays the same must not fail because the child has grown older since.
+    """
     today = today or timezone.localdate()
     errors: dict[str, list[str]] = {}
     if child.birth_date > today:
         errors.setdefault("birth_date", []).append(_("Das Geburtsdatum liegt in der Zukunft."))
+    elif not check_age:
+        pass
     elif (today - child.birth_date).days < 5 * 365:
         errors.setdefault("birth_date", []).append(
             _("Das Kind ist jünger als fünf Jahre und noch nicht schulpflichtig.")
@@ -138,6 +151,121 @@ def find_possible_duplicates(*, actor: User, child: ChildData) -> list[Child]:
     )
 
 
+def _prefixed(prefix: str, exc: ValidationError) -> dict[str, list[str]]:
+    """Errors of one guardian or child, keyed like the form field names (``children-0-…``).
+
+    Without a prefix (a form for one child) the keys stay the plain field names.
+    """
+    if not prefix:
+        return exc.message_dict if hasattr(exc, "error_dict") else {NON_FIELD_ERRORS: exc.messages}
+    if hasattr(exc, "error_dict"):
+        return {
+            (f"{prefix}-{name}" if name != NON_FIELD_ERRORS else prefix): messages
+            for name, messages in exc.message_dict.items()
+        }
+    return {prefix: exc.messages}
+
+
+def _merge(errors: dict[str, list[str]], more: dict[str, list[str]]) -> None:
+    for key, messages in more.items():
+        errors.setdefault(key, []).extend(messages)
+
+
+def _validate_languages(data: ChildData) -> None:
+    """Additional languages: each once, not the first language again, with a level."""
+    seen: set[str] = {data.first_language}
+    for language, level in data.languages:
+        if language in seen:
+            raise ValidationError(
+                {
+                    "languages": _(
+                        "Jede Sprache bitte nur einmal angeben (auch nicht die Erstsprache)."
+                    )
+                }
+            )
+        if not level:
+            raise ValidationError({"languages": _("Bitte zu jeder Sprache das Niveau angeben.")})
+        seen.add(language)
+
+
+def _check_child(
+    child: Child, data: ChildData, *, prefix: str = "", check_age: bool = True
+) -> tuple[list[ChildLanguage], dict[str, list[str]]]:
+    """Put ``data`` on a new or existing child row and check it; nothing is saved.
+
+    Returns the (unsaved) additional languages and all errors, keyed like the form fields
+    (with ``prefix``, e.g. ``children-1-birth_date``, or plain ``birth_date``). Shared by
+    registration, adding a sibling and correcting a child so all three check the same way.
+    """
+    errors: dict[str, list[str]] = {}
+    checks = (
+        lambda d: validate_child_dates(d, check_age=check_age),
+        _validate_languages,
+    )
+    for check in checks:
+        try:
+            check(data)
+        except ValidationError as exc:
+            _merge(errors, _prefixed(prefix, exc))
+    values = {k: v for k, v in asdict(data).items() if k != "languages"}
+    values["first_name"] = values["first_name"].strip()
+    values["last_name"] = values["last_name"].strip()
+    values["special_needs"] = values["special_needs"].strip()
+    values["notes"] = values["notes"].strip()
+    for name, value in values.items():
+        setattr(child, name, value)
+    try:
+        # Dates are checked above with clearer messages than the database constraint's.
+        child.full_clean(exclude=["family", "centre"], validate_constraints=False)
+    except ValidationError as exc:
+        _merge(errors, _prefixed(prefix, exc))
+    languages = [
+        ChildLanguage(child=child, language=language, level=level)
+        for language, level in data.languages
+    ]
+    languages_key = f"{prefix}-languages" if prefix else "languages"
+    for entry in languages:
+        try:
+            entry.full_clean(exclude=["child"], validate_unique=False)
+        except ValidationError as exc:
+            _merge(errors, {languages_key: exc.messages})
+    return languages, errors
+
+
+def _possible_duplicates(*, actor: User, children: list[ChildData]) -> dict[int, Child]:
+    """Index of each new child → the first earlier child with the same names and birth date."""
+    duplicates: dict[int, Child] = {}
+    for index, data in enumerate(children):
+        found = find_possible_duplicates(actor=actor, child=data)
+        if found:
+            duplicates[index] = found[0]
+    return duplicates
+
+
+def _duplicate_error(duplicates: dict[int, Child]) -> ValidationError:
+    """The warn-and-link error (code ``duplicate``) the forms turn into a confirm checkbox."""
+    names = ", ".join(
+        f"{c.first_name} {c.last_name} ({c.birth_date:%d.%m.%Y}, {c.family.reference})"
+        for c in duplicates.values()
+    )
+    return ValidationError(
+        _("Bereits registriert: %(names)s. Bitte prüfen; zum Verknüpfen erneut bestätigen."),
+        code="duplicate",
+        params={"names": names, "duplicates": [c.pk for c in duplicates.values()]},
+    )
+
+
+def _save_new_child(
+    child: Child, languages: list[ChildLanguage], *, duplicate_of: Child | None
+) -> None:
+    """Write a checked new child and its languages (the family must be saved already)."""
+    child.duplicate_of = duplicate_of
+    child.save()
+    for entry in languages:
+        entry.child = child
+        entry.save()
+
+
 @transaction.atomic
 def register_family(
     *,
@@ -150,77 +278,92 @@ def register_family(
 ) -> Family:
     """Register a family with its guardians and children (siblings share the family).
 
+    Everything is checked before the first row is written, and the errors come back keyed
+    like the registration form's fields (``postcode``, ``guardians-0-email``,
+    ``children-1-birth_date``) so the form can show each message next to its field.
+
     A child already registered with the same names and birth date stops the registration
-    with an error unless ``confirm_duplicates`` is set; then the new child is linked to the
-    earlier record (``duplicate_of``) so the counsellor can merge or close one of them.
+    with an error (code ``duplicate``, ``params["duplicates"]`` = the earlier children's ids)
+    unless ``confirm_duplicates`` is set; then the new child is linked to the earlier record
+    (``duplicate_of``) so the counsellor can merge or close one of them.
     """
     _require(actor, "seiteneinstieg.register_family")
+    if actor.centre_id is None:
+        raise PermissionDenied
     if not children:
         raise ValidationError(_("Bitte mindestens ein Kind angeben."))
     if not guardians:
         raise ValidationError(_("Bitte mindestens eine sorgeberechtigte Person angeben."))
-    for child in children:
-        validate_child_dates(child)
-    location = locate_address(address)
 
-    duplicates: dict[int, Child] = {}
-    for index, child in enumerate(children):
-        found = find_possible_duplicates(actor=actor, child=child)
-        if found:
-            duplicates[index] = found[0]
-    if duplicates and not confirm_duplicates:
-        names = ", ".join(
-            f"{c.first_name} {c.last_name} ({c.birth_date:%d.%m.%Y}, {c.family.reference})"
-            for c in duplicates.values()
-        )
-        raise ValidationError(
-            _("Bereits registriert: %(names)s. Bitte prüfen; zum Verknüpfen erneut bestätigen.")
-            % {"names": names},
-            code="duplicate",
-        )
-
+    errors: dict[str, list[str]] = {}
     centre = actor.centre
+    location: koeln.Location | None = None
+    try:
+        location = locate_address(address)
+    except ValidationError as exc:
+        _merge(errors, exc.message_dict)
+
     family = Family(
         centre=centre,
         reference=uuid.uuid4().hex[:20],
         street=address.street.strip(),
         postcode=address.postcode.strip(),
         city=address.city.strip() or "Köln",
-        lat=location.lat,
-        lon=location.lon,
-        stadtteil_number=location.stadtteil.number,
-        stadtteil_name=location.stadtteil.name,
-        stadtbezirk_number=location.stadtteil.bezirk_number,
-        stadtbezirk_name=location.stadtteil.bezirk_name,
-        notes=notes,
+        lat=location.lat if location else 0.0,
+        lon=location.lon if location else 0.0,
+        stadtteil_number=location.stadtteil.number if location else "",
+        stadtteil_name=location.stadtteil.name if location else "",
+        stadtbezirk_number=location.stadtteil.bezirk_number if location else "",
+        stadtbezirk_name=location.stadtteil.bezirk_name if location else "",
+        notes=notes.strip(),
     )
-    family.full_clean()
+    try:
+        family.full_clean(
+            exclude=["stadtteil_number", "stadtteil_name", "stadtbezirk_number", "stadtbezirk_name"]
+        )
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            if name == "postcode" and "postcode" in errors:
+                continue  # locate_address already said it more precisely
+            _merge(errors, {name: messages})
+
+    guardian_rows: list[Guardian] = []
+    for index, data in enumerate(guardians):
+        guardian = Guardian(family=family, **asdict(data))
+        try:
+            guardian.full_clean(exclude=["family"])
+        except ValidationError as exc:
+            _merge(errors, _prefixed(f"guardians-{index}", exc))
+        guardian_rows.append(guardian)
+
+    now = timezone.now()
+    child_rows: list[tuple[Child, list[ChildLanguage]]] = []
+    for index, data in enumerate(children):
+        child = Child(centre=centre, family=family, registered_at=now)
+        languages, child_errors = _check_child(child, data, prefix=f"children-{index}")
+        _merge(errors, child_errors)
+        child_rows.append((child, languages))
+
+    if errors:
+        raise ValidationError(errors)
+
+    duplicates = _possible_duplicates(actor=actor, children=children)
+    if duplicates and not confirm_duplicates:
+        raise _duplicate_error(duplicates)
+
+    assert location is not None  # no errors means the address was located
     family.save()
     family.reference = f"F-{timezone.localdate():%Y}-{family.pk:05d}"
     family.save(update_fields=["reference"])
 
-    for data in guardians:
-        guardian = Guardian(family=family, **data.__dict__)
-        guardian.full_clean()
+    for guardian in guardian_rows:
+        guardian.family = family
         guardian.save()
 
-    now = timezone.now()
     created: list[Child] = []
-    for index, data in enumerate(children):
-        values = {k: v for k, v in data.__dict__.items() if k != "languages"}
-        child = Child(
-            centre=centre,
-            family=family,
-            registered_at=now,
-            duplicate_of=duplicates.get(index),
-            **values,
-        )
-        child.full_clean()
-        child.save()
-        for language, level in data.languages:
-            entry = ChildLanguage(child=child, language=language, level=level)
-            entry.full_clean()
-            entry.save()
+    for index, (child, languages) in enumerate(child_rows):
+        child.family = family
+        _save_new_child(child, languages, duplicate_of=duplicates.get(index))
         created.append(child)
 
     record(
@@ -232,10 +375,303 @@ def register_family(
         % {"ref": family.reference, "n": len(created)},
         data={
             "children": [c.pk for c in created],
-            "duplicates": {created[i].pk: d.pk for i, d in duplicates.items()},
+            "guardians": [g.pk for g in guardian_rows],
+            "duplicates": {str(created[i].pk): d.pk for i, d in duplicates.items()},
         },
     )
     return family
+
+
+# ---------------------------------------------------------------------------------------------
+# Correcting a case: a sibling reported later, a new address, guardians, a child's data
+
+# Free text that may hold health or family details: the audit log only notes that it changed.
+SENSITIVE_FIELDS: frozenset[str] = frozenset({"notes", "special_needs"})
+ADDRESS_FIELDS: tuple[str, ...] = (
+    "street",
+    "postcode",
+    "city",
+    "lat",
+    "lon",
+    "stadtteil_number",
+    "stadtteil_name",
+    "stadtbezirk_number",
+    "stadtbezirk_name",
+)
+GUARDIAN_FIELDS: tuple[str, ...] = tuple(GuardianData.__dataclass_fields__)
+CHILD_FIELDS: tuple[str, ...] = tuple(f for f in ChildData.__dataclass_fields__ if f != "languages")
+
+
+def _plain(value: object) -> object:
+    """A value as it goes into the audit log's JSON (dates as ISO, countries as their code)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value is None or isinstance(value, bool | int | float | list):
+        return value
+    code = getattr(value, "code", None)  # django-countries' Country
+    return str(code if code is not None else value)
+
+
+def _snapshot(obj: object, fields: tuple[str, ...]) -> dict[str, object]:
+    return {name: _plain(getattr(obj, name)) for name in fields}
+
+
+def _changes(
+    before: dict[str, object], after: dict[str, object]
+) -> tuple[list[str], dict[str, object], dict[str, object]]:
+    """Changed field names, and their old and new values except for the sensitive fields."""
+    changed = [name for name in before if before[name] != after[name]]
+    old = {n: before[n] for n in changed if n not in SENSITIVE_FIELDS}
+    new = {n: after[n] for n in changed if n not in SENSITIVE_FIELDS}
+    return changed, old, new
+
+
+def _labels(model: type, names: list[str]) -> str:
+    """The changed fields' German names for the audit summary."""
+    result = []
+    for name in names:
+        if name == "languages":  # the related ChildLanguage rows, not a field
+            result.append(_("Weitere Sprachen"))
+            continue
+        try:
+            result.append(str(model._meta.get_field(name).verbose_name))
+        except FieldDoesNotExist:
+            result.append(name)
+    return ", ".join(result)
+
+
+@transaction.atomic
+def add_child(
+    *, actor: User, family: Family, child: ChildData, confirm_duplicates: bool = False
+) -> Child:
+    """Add a sibling who arrives or is reported after the family was registered.
+
+    Checked exactly like a child in the registration (errors keyed by plain field names),
+    including the warn-and-link for a possible duplicate (code ``duplicate``).
+    """
+    family = Family.objects.select_for_update().get(pk=family.pk)
+    _require(actor, "seiteneinstieg.change_case", family)
+    row = Child(centre=family.centre, family=family, registered_at=timezone.now())
+    languages, errors = _check_child(row, child)
+    if errors:
+        raise ValidationError(errors)
+    duplicates = _possible_duplicates(actor=actor, children=[child])
+    if duplicates and not confirm_duplicates:
+        raise _duplicate_error(duplicates)
+    _save_new_child(row, languages, duplicate_of=duplicates.get(0))
+    record(
+        actor=actor,
+        centre=family.centre,
+        action="seiteneinstieg.child.added",
+        target=row,
+        summary=_("Geschwisterkind %(name)s zur Familie %(ref)s hinzugefügt")
+        % {"name": str(row), "ref": family.reference},
+        data={
+            "family": family.pk,
+            "duplicate_of": row.duplicate_of_id,
+            "languages": [language for language, _level in child.languages],
+        },
+    )
+    return row
+
+
+@transaction.atomic
+def update_family(*, actor: User, family: Family, address: AddressData, notes: str = "") -> Family:
+    """Correct a family's address (located again in Köln) and notes; all or nothing.
+
+    The location is only looked up again when the address changed, so coordinates set from a
+    map at registration survive an edit of the notes.
+    """
+    family = Family.objects.select_for_update().get(pk=family.pk)
+    _require(actor, "seiteneinstieg.change_case", family)
+    before = _snapshot(family, (*ADDRESS_FIELDS, "notes"))
+    street, postcode = address.street.strip(), address.postcode.strip()
+    city = address.city.strip() or "Köln"
+    moved = (street, postcode, city) != (family.street, family.postcode, family.city) or (
+        address.lat is not None and address.lon is not None
+    )
+    errors: dict[str, list[str]] = {}
+    if moved:
+        try:
+            location = locate_address(address)
+        except ValidationError as exc:
+            _merge(errors, exc.message_dict)
+        else:
+            family.lat, family.lon = location.lat, location.lon
+            family.stadtteil_number = location.stadtteil.number
+            family.stadtteil_name = location.stadtteil.name
+            family.stadtbezirk_number = location.stadtteil.bezirk_number
+            family.stadtbezirk_name = location.stadtteil.bezirk_name
+    family.street, family.postcode, family.city = street, postcode, city
+    family.notes = notes.strip()
+    try:
+        family.full_clean()
+    except ValidationError as exc:
+        for name, messages in exc.message_dict.items():
+            if name == "postcode" and "postcode" in errors:
+                continue  # locate_address already said it more precisely
+            _merge(errors, {name: messages})
+    if errors:
+        raise ValidationError(errors)
+    changed, old, new = _changes(before, _snapshot(family, (*ADDRESS_FIELDS, "notes")))
+    if not changed:
+        return family
+    family.save(update_fields=changed)
+    record(
+        actor=actor,
+        centre=family.centre,
+        action="seiteneinstieg.family.updated",
+        target=family,
+        summary=_("Familie %(ref)s geändert: %(fields)s")
+        % {"ref": family.reference, "fields": _labels(Family, changed)},
+        data={"changed": changed, "old": old, "new": new},
+    )
+    return family
+
+
+@transaction.atomic
+def save_guardian(
+    *, actor: User, family: Family, data: GuardianData, guardian: Guardian | None = None
+) -> Guardian:
+    """Add a guardian to the family (``guardian=None``) or correct one of its guardians."""
+    family = Family.objects.select_for_update().get(pk=family.pk)
+    _require(actor, "seiteneinstieg.change_case", family)
+    if guardian is None:
+        row = Guardian(family=family)
+        before = dict.fromkeys(GUARDIAN_FIELDS)
+    else:
+        try:
+            row = family.guardians.select_for_update().get(pk=guardian.pk)
+        except Guardian.DoesNotExist:
+            raise PermissionDenied from None  # another family's guardian
+        before = _snapshot(row, GUARDIAN_FIELDS)
+    for name, value in asdict(data).items():
+        setattr(row, name, value.strip() if isinstance(value, str) else value)
+    row.full_clean()
+    changed, old, new = _changes(before, _snapshot(row, GUARDIAN_FIELDS))
+    if guardian is not None and not changed:
+        return row
+    row.save()
+    if guardian is None:
+        action = "seiteneinstieg.guardian.added"
+        summary = _("Sorgeberechtigte Person %(name)s zur Familie %(ref)s hinzugefügt")
+        old = {}
+    else:
+        action = "seiteneinstieg.guardian.updated"
+        summary = _("Sorgeberechtigte Person %(name)s (Familie %(ref)s) geändert")
+    record(
+        actor=actor,
+        centre=family.centre,
+        action=action,
+        target=family,
+        summary=summary % {"name": str(row), "ref": family.reference},
+        data={"guardian": row.pk, "changed": changed, "old": old, "new": new},
+    )
+    return row
+
+
+@transaction.atomic
+def remove_guardian(*, actor: User, family: Family, guardian: Guardian) -> None:
+    """Remove a guardian entered by mistake or no longer responsible; one must remain."""
+    family = Family.objects.select_for_update().get(pk=family.pk)
+    _require(actor, "seiteneinstieg.change_case", family)
+    try:
+        row = family.guardians.select_for_update().get(pk=guardian.pk)
+    except Guardian.DoesNotExist:
+        raise PermissionDenied from None
+    if family.guardians.count() <= 1:
+        raise ValidationError(
+            _("Eine Familie braucht mindestens eine sorgeberechtigte Person."), code="last"
+        )
+    name, pk = str(row), row.pk
+    row.delete()
+    record(
+        actor=actor,
+        centre=family.centre,
+        action="seiteneinstieg.guardian.removed",
+        target=family,
+        summary=_("Sorgeberechtigte Person %(name)s aus Familie %(ref)s entfernt")
+        % {"name": name, "ref": family.reference},
+        data={"guardian": pk},
+    )
+
+
+@transaction.atomic
+def update_child(*, actor: User, child: Child, data: ChildData) -> Child:
+    """Correct a child's personal data with the registration's checks; closed cases too.
+
+    The audit entry lists the changed fields with old and new values, except notes and
+    special needs, whose content stays out of the log.
+    """
+    child = Child.objects.select_for_update().get(pk=child.pk)
+    _require(actor, "seiteneinstieg.change_case", child)
+    old_languages = sorted(f"{x.language}:{x.level}" for x in child.languages.all())
+    before = _snapshot(child, CHILD_FIELDS) | {"languages": old_languages}
+    languages, errors = _check_child(child, data, check_age=data.birth_date != child.birth_date)
+    if errors:
+        raise ValidationError(errors)
+    new_languages = sorted(f"{x.language}:{x.level}" for x in languages)
+    changed, old, new = _changes(
+        before, _snapshot(child, CHILD_FIELDS) | {"languages": new_languages}
+    )
+    if not changed:
+        return child
+    fields = [name for name in changed if name != "languages"]
+    if fields:
+        child.save(update_fields=fields)
+    if "languages" in changed:
+        child.languages.all().delete()
+        for entry in languages:
+            entry.save()
+    record(
+        actor=actor,
+        centre=child.centre,
+        action="seiteneinstieg.child.updated",
+        target=child,
+        summary=_("Daten von %(name)s geändert: %(fields)s")
+        % {"name": str(child), "fields": _labels(Child, changed)},
+        data={"changed": changed, "old": old, "new": new},
+    )
+    return child
+
+
+def manual_transitions(child: Child) -> list[Status]:
+    """The moves a counsellor makes by hand on the case page: close the case or go back a step.
+
+    Forward moves come from the work itself (invitation, counselling, assessment, placement)
+    and are made by those services.
+    """
+    current = child.status
+    result: list[Status] = []
+    for target in ALLOWED_TRANSITIONS[current]:
+        backwards = (
+            target in PIPELINE
+            and current in PIPELINE
+            and PIPELINE.index(target) < PIPELINE.index(current)
+        )
+        if backwards or target in (Status.WITHDRAWN, Status.MOVED_AWAY):
+            result.append(Status(target))
+    order = [*PIPELINE, Status.WITHDRAWN, Status.MOVED_AWAY]
+    return sorted(result, key=order.index)
+
+
+@transaction.atomic
+def change_status_manually(*, actor: User, child: Child, to: Status | str, reason: str) -> Child:
+    """A counsellor closes a case (withdrawn, moved away) or sends it back a step, with a reason."""
+    child = Child.objects.select_for_update().get(pk=child.pk)
+    _require(actor, "seiteneinstieg.change_case", child)
+    if not reason.strip():
+        raise ValidationError({"reason": _("Bitte einen Grund angeben.")})
+    try:
+        target = Status(to)
+    except ValueError:
+        raise ValidationError({"to": _("Unbekannter Status.")}) from None
+    if target not in manual_transitions(child):
+        raise TransitionError(
+            _("Statuswechsel von „%(from)s“ zu „%(to)s“ ist nicht möglich.")
+            % {"from": Status(child.status).label, "to": target.label}
+        )
+    return _transition(actor=actor, child=child, to=target, reason=reason.strip())
 
 
 @transaction.atomic
@@ -258,7 +694,11 @@ def _transition(*, actor: User, child: Child, to: Status | str, reason: str = ""
     child.status = to
     stamp = STATUS_TIMESTAMP.get(to)
     fields = ["status"]
-    if stamp:
+    backwards = (
+        previous in PIPELINE and to in PIPELINE and PIPELINE.index(to) < PIPELINE.index(previous)
+    )
+    # Going back a step keeps the first time the child reached that step (waiting-list order).
+    if stamp and not (backwards and getattr(child, stamp)):
         setattr(child, stamp, timezone.now())
         fields.append(stamp)
     child.full_clean()

@@ -1,0 +1,100 @@
+"""Data for the map: schools with free seats by level, waiting children per Stadtteil."""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import cache
+from typing import Any
+
+from django.db.models import Count
+from django.urls import reverse
+
+from teilhabe.centres.models import User
+from teilhabe.geo.koeln import DATA_DIR
+from teilhabe.schulen.models import Offer
+from teilhabe.schulen.selectors.schools import annotate_seats, area_schools
+from teilhabe.seiteneinstieg.choices import WAITING_STATUSES, SchoolLevel
+from teilhabe.seiteneinstieg.models import Child
+
+
+def _allowed(user: User) -> bool:
+    return user.centre_id is not None and user.has_perm("schulen.view_map")
+
+
+def schools_with_free_seats(*, user: User) -> list[dict[str, Any]]:
+    """Open schools of the area with at least one free seat, free seats per level."""
+    if not _allowed(user):
+        return []
+    offers = annotate_seats(
+        Offer.objects.filter(
+            centre_id=user.centre_id,
+            active=True,
+            school__in=area_schools(centre=user.centre),
+            school__lat__isnull=False,
+        ).select_related("school")
+    )
+    schools: dict[int, dict[str, Any]] = {}
+    for offer in offers:
+        if offer.seats_free <= 0:
+            continue
+        school = offer.school
+        entry = schools.setdefault(
+            school.pk,
+            {
+                "id": school.schulnummer,
+                "name": school.name,
+                "school_form": school.school_form,
+                "lat": school.lat,
+                "lon": school.lon,
+                "url": reverse("schulen:school_detail", kwargs={"pk": school.pk}),
+                "free": {level: 0 for level in SchoolLevel.values},
+            },
+        )
+        entry["free"][offer.level] += offer.seats_free
+    return sorted(schools.values(), key=lambda s: s["name"])
+
+
+def waiting_by_stadtteil(*, user: User) -> dict[str, int]:
+    """Children of the centre who still wait for a seat, by the family's Stadtteil number."""
+    if not _allowed(user):
+        return {}
+    rows = (
+        Child.objects.filter(centre_id=user.centre_id, status__in=WAITING_STATUSES)
+        .values("family__stadtteil_number")
+        .annotate(n=Count("id"))
+    )
+    return {r["family__stadtteil_number"]: r["n"] for r in rows}
+
+
+@cache
+def _stadtteile_geojson() -> dict[str, Any]:
+    with open(DATA_DIR / "stadtteile.geojson", encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+def stadtteile_with_counts(*, user: User) -> dict[str, Any]:
+    """The real Köln Stadtteile with ``waiting`` (children per Stadtteil) in the properties."""
+    counts = waiting_by_stadtteil(user=user)
+    base = _stadtteile_geojson()
+    features = []
+    for feature in base["features"]:
+        props = dict(feature["properties"])
+        props["waiting"] = counts.get(str(props["STT_NR"]), 0)
+        features.append({"type": "Feature", "properties": props, "geometry": feature["geometry"]})
+    result = copy.copy(base)
+    result["features"] = features
+    return result
+
+
+def stadtteil_table(*, user: User) -> list[dict[str, Any]]:
+    """Stadtteile with waiting children, most first (the map's accessible table)."""
+    counts = waiting_by_stadtteil(user=user)
+    names = {
+        str(f["properties"]["STT_NR"]): f["properties"]["STT_NAME"]
+        for f in _stadtteile_geojson()["features"]
+    }
+    rows = [
+        {"number": nr, "name": names.get(nr, nr), "waiting": n} for nr, n in counts.items() if n
+    ]
+    return sorted(rows, key=lambda r: (-r["waiting"], r["name"]))

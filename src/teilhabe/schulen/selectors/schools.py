@@ -1,0 +1,158 @@
+"""Schools, offers and placements as the user may see them.
+
+A centre sees the schools of its area; school staff see only their own school. Anything
+else answers 404, so a school cannot even learn which other schools report seats.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
+from django.db.models.functions import Greatest
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+
+from teilhabe.centres.models import Centre, User
+from teilhabe.centres.roles import Role
+from teilhabe.schulen.models import (
+    ACTIVE_PLACEMENT_STATUSES,
+    STALE_AFTER_DAYS,
+    AreaChange,
+    DirectoryImport,
+    Offer,
+    Placement,
+    School,
+)
+from teilhabe.seiteneinstieg.choices import Status
+
+TAKING_CHILD_STATUSES = (Status.PROPOSED, Status.PLACED)
+
+
+def area_schools(*, centre: Centre) -> QuerySet[School]:
+    """The centre's area: schools of its municipality, plus and minus the admin's changes."""
+    changes = AreaChange.objects.filter(centre=centre, school=OuterRef("pk"))
+    return School.objects.filter(
+        (Q(municipality_key=centre.municipality_key) & ~Exists(changes.filter(included=False)))
+        | Exists(changes.filter(included=True)),
+        closed_at__isnull=True,
+    )
+
+
+def _is_school_user(user: User) -> bool:
+    return user.role == Role.SCHOOL_STAFF
+
+
+def schools_for_user(*, user: User) -> QuerySet[School]:
+    """Schools of the user's area; school staff only their own school."""
+    if user.centre_id is None or not user.has_perm("schulen.view_schools", None):
+        return School.objects.none()
+    schools = area_schools(centre=user.centre)
+    if _is_school_user(user):
+        schools = schools.filter(pk=user.school_id)
+    return schools
+
+
+def school_detail(*, user: User, pk: int) -> School:
+    return get_object_or_404(schools_for_user(user=user), pk=pk)
+
+
+def offers_for_user(*, user: User) -> QuerySet[Offer]:
+    """Active offers of the user's centre at schools the user may see, with seat counts."""
+    if user.centre_id is None or not user.has_perm("schulen.view_schools", None):
+        return Offer.objects.none()
+    offers = Offer.objects.filter(
+        centre_id=user.centre_id, school__in=schools_for_user(user=user)
+    ).select_related("school")
+    return annotate_seats(offers)
+
+
+def annotate_seats(offers: QuerySet[Offer]) -> QuerySet[Offer]:
+    """Annotate ``seats_taken`` (counted from placements, never typed) and ``seats_free``."""
+    taken = Count(
+        "placements",
+        filter=Q(
+            placements__status__in=ACTIVE_PLACEMENT_STATUSES,
+            placements__child__status__in=TAKING_CHILD_STATUSES,
+        ),
+        distinct=True,
+    )
+    return offers.annotate(seats_taken=taken).annotate(
+        seats_free=Greatest(F("seats_total") - F("seats_taken"), Value(0))
+    )
+
+
+def offer_detail(*, user: User, pk: int) -> Offer:
+    return get_object_or_404(offers_for_user(user=user), pk=pk)
+
+
+def seats_taken(*, offer: Offer) -> int:
+    """Seats taken right now (for services that hold the offer's lock)."""
+    return Placement.objects.filter(
+        offer=offer,
+        status__in=ACTIVE_PLACEMENT_STATUSES,
+        child__status__in=TAKING_CHILD_STATUSES,
+    ).count()
+
+
+def stale_before(now: dt.datetime | None = None) -> dt.datetime:
+    return (now or timezone.now()) - dt.timedelta(days=STALE_AFTER_DAYS)
+
+
+def is_stale(offer: Offer, now: dt.datetime | None = None) -> bool:
+    """A report older than 30 days (or none at all) no longer tells the real capacity."""
+    return offer.last_reported_at is None or offer.last_reported_at < stale_before(now)
+
+
+def placements_for_user(*, user: User) -> QuerySet[Placement]:
+    """Children proposed to or placed at offers the user sees (school staff: own school)."""
+    if user.centre_id is None or not user.has_perm("schulen.view_schools", None):
+        return Placement.objects.none()
+    return (
+        Placement.objects.filter(
+            centre_id=user.centre_id, offer__school__in=schools_for_user(user=user)
+        )
+        .select_related("child", "child__family", "offer", "offer__school")
+        .order_by("-created_at", "-id")
+    )
+
+
+def placement_detail(*, user: User, pk: int) -> Placement:
+    return get_object_or_404(placements_for_user(user=user), pk=pk)
+
+
+def school_overview(*, user: User, query: str = "", only_offers: bool = False) -> list[Any]:
+    """Schools of the area with their offers and seat figures, for the Schulamt's list."""
+    schools = schools_for_user(user=user)
+    if query:
+        schools = schools.filter(
+            Q(name__icontains=query)
+            | Q(schulnummer__startswith=query)
+            | Q(school_form__icontains=query)
+            | Q(street__icontains=query)
+        )
+    offers_by_school: dict[int, list[Offer]] = {}
+    for offer in offers_for_user(user=user).filter(active=True, school__in=schools):
+        offers_by_school.setdefault(offer.school_id, []).append(offer)
+    if only_offers:
+        schools = schools.filter(pk__in=list(offers_by_school))
+    rows = []
+    now = timezone.now()
+    for school in schools.order_by("name"):
+        offers = offers_by_school.get(school.pk, [])
+        for offer in offers:
+            offer.stale = is_stale(offer, now)
+        rows.append(
+            {
+                "school": school,
+                "offers": offers,
+                "free": sum(o.seats_free for o in offers),
+                "stale": any(o.stale for o in offers),
+            }
+        )
+    return rows
+
+
+def last_import() -> DirectoryImport | None:
+    return DirectoryImport.objects.first()

@@ -1,0 +1,177 @@
+"""Reading an answer in ``teilhabe-placement/1`` back as proposals.
+
+All-or-nothing: unknown students or offers, a child given twice, or more children than
+free seats stop the import with every problem listed, and nothing is written.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from teilhabe.audit.services import record
+from teilhabe.centres.models import User
+from teilhabe.schulen.exports import FORMAT, offer_id, student_id
+from teilhabe.schulen.models import Offer, Placement, PlacementStatus
+from teilhabe.schulen.selectors.schools import annotate_seats, area_schools
+from teilhabe.seiteneinstieg.choices import SchoolLevel, Status
+from teilhabe.seiteneinstieg.models import Child
+from teilhabe.seiteneinstieg.services.cases import _transition
+
+
+def _load(data: bytes) -> dict[str, Any]:
+    try:
+        doc = json.loads(data)
+    except UnicodeDecodeError:
+        raise ValidationError(_("Die Datei ist nicht UTF-8-kodiert.")) from None
+    except json.JSONDecodeError as exc:
+        raise ValidationError(
+            _("Kein gültiges JSON (Zeile %(line)s, Spalte %(col)s).")
+            % {"line": exc.lineno, "col": exc.colno}
+        ) from None
+    if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+        raise ValidationError(_("Das ist keine Antwort im Format %(f)s.") % {"f": FORMAT})
+    if not isinstance(doc.get("assignments"), list):
+        raise ValidationError(_("Die Antwort enthält keine Liste „assignments“."))
+    return doc
+
+
+@transaction.atomic
+def import_proposals(*, actor: User, data: bytes) -> list[Placement]:
+    """Create a proposal per assignment and move each child from READY to PROPOSED."""
+    if not actor.has_perm("schulen.import_proposals"):
+        raise PermissionDenied
+    doc = _load(data)
+    centre = actor.centre
+    children = {
+        student_id(c): c
+        for c in Child.objects.select_for_update().filter(centre=centre, status=Status.READY)
+    }
+    offers = {
+        offer_id(o): o
+        for o in annotate_seats(
+            Offer.objects.filter(
+                centre=centre, active=True, school__in=area_schools(centre=centre)
+            ).select_related("school")
+        )
+    }
+    errors: list[str] = []
+    pairs: list[tuple[Child, Offer, Any]] = []
+    seen: Counter[str] = Counter()
+    for index, item in enumerate(doc["assignments"], start=1):
+        if not isinstance(item, dict):
+            errors.append(_("Zuweisung %(i)s: kein Objekt.") % {"i": index})
+            continue
+        sid, oid = str(item.get("student", "")), str(item.get("offer", ""))
+        child, offer = children.get(sid), offers.get(oid)
+        seen[sid] += 1
+        if child is None:
+            errors.append(
+                _("Zuweisung %(i)s: unbekanntes oder nicht mehr wartendes Kind „%(s)s“.")
+                % {"i": index, "s": sid}
+            )
+        if offer is None:
+            errors.append(
+                _("Zuweisung %(i)s: unbekanntes Angebot „%(o)s“.") % {"i": index, "o": oid}
+            )
+        if child is None or offer is None:
+            continue
+        if item.get("school") not in (None, offer.school.schulnummer):
+            errors.append(
+                _("Zuweisung %(i)s: Angebot „%(o)s“ gehört nicht zur Schule „%(s)s“.")
+                % {"i": index, "o": oid, "s": item.get("school")}
+            )
+        level = child.recommended_level
+        if level and level != offer.level:
+            errors.append(
+                _("Zuweisung %(i)s: %(s)s braucht %(l)s, das Angebot ist für %(ol)s.")
+                % {
+                    "i": index,
+                    "s": sid,
+                    "l": SchoolLevel(level).label,
+                    "ol": SchoolLevel(offer.level).label,
+                }
+            )
+        pairs.append((child, offer, item.get("distance_km")))
+    for sid, count in seen.items():
+        if count > 1:
+            errors.append(_("Kind „%(s)s“ ist mehrfach zugewiesen.") % {"s": sid})
+    per_offer = Counter(offer_id(o) for _c, o, _d in pairs)
+    for oid, count in sorted(per_offer.items()):
+        free = offers[oid].seats_free
+        if count > free:
+            errors.append(
+                _("Angebot „%(o)s“: %(n)s Kinder zugewiesen, aber nur %(f)s Plätze frei.")
+                % {"o": oid, "n": count, "f": free}
+            )
+    if errors:
+        raise ValidationError(errors)
+
+    placements = []
+    for child, offer, distance in pairs:
+        placement = Placement(
+            centre=centre,
+            child=child,
+            offer=offer,
+            status=PlacementStatus.PROPOSED,
+            distance_km=distance if isinstance(distance, int | float) else None,
+            created_by=actor,
+        )
+        placement.full_clean()
+        placement.save()
+        _transition(
+            actor=actor,
+            child=child,
+            to=Status.PROPOSED,
+            reason=_("Vorschlag: %(offer)s") % {"offer": offer},
+        )
+        placements.append(placement)
+    record(
+        actor=actor,
+        centre=centre,
+        action="schulen.proposals.imported",
+        target=centre,
+        summary=_("%(n)s Platzvorschläge aus einer Zuweisung übernommen") % {"n": len(placements)},
+        data={"placements": [p.pk for p in placements], "unplaced": len(doc.get("unplaced") or [])},
+    )
+    return placements
+
+
+@transaction.atomic
+def decide_placement(*, actor: User, placement: Placement, accept: bool) -> Placement:
+    """The school takes the child (PLACED) or declines (READY again; excluded next export)."""
+    placement = (
+        Placement.objects.select_for_update().select_related("offer__school").get(pk=placement.pk)
+    )
+    if placement.centre_id != actor.centre_id or not actor.has_perm(
+        "schulen.decide_placement", placement.offer
+    ):
+        raise PermissionDenied
+    if placement.status != PlacementStatus.PROPOSED:
+        raise ValidationError(_("Über diesen Vorschlag ist schon entschieden."))
+    child = Child.objects.select_for_update().get(pk=placement.child_id)
+    placement.status = PlacementStatus.ACCEPTED if accept else PlacementStatus.DECLINED
+    placement.full_clean()
+    placement.save(update_fields=["status"])
+    school = placement.offer.school
+    _transition(
+        actor=actor,
+        child=child,
+        to=Status.PLACED if accept else Status.READY,
+        reason=(_("Aufgenommen: %(s)s") if accept else _("Abgelehnt: %(s)s")) % {"s": school.name},
+    )
+    record(
+        actor=actor,
+        centre=placement.centre,
+        action="schulen.placement.accepted" if accept else "schulen.placement.declined",
+        target=placement.offer,
+        summary=(_("%(child)s aufgenommen") if accept else _("Vorschlag für %(child)s abgelehnt"))
+        % {"child": child},
+        data={"placement": placement.pk, "child": child.pk, "school": school.schulnummer},
+    )
+    return placement

@@ -1,0 +1,215 @@
+"""Pages of the school registry: the Schulamt's overview, a school, its offers and reports."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from teilhabe.audit.selectors import history_of
+from teilhabe.centres.models import User
+from teilhabe.centres.roles import Role
+from teilhabe.core.decorators import staff_view
+from teilhabe.schulen.forms.schools import (
+    AreaForm,
+    DecisionForm,
+    OfferEditForm,
+    OfferForm,
+    SchoolFilterForm,
+    SeatReportForm,
+    StaffLinkForm,
+)
+from teilhabe.schulen.models import AreaChange
+from teilhabe.schulen.selectors import schools as selectors
+from teilhabe.schulen.services import area as area_services
+from teilhabe.schulen.services import offers as offer_services
+from teilhabe.schulen.services import placements as placement_services
+from teilhabe.schulen.services import staff as staff_services
+from teilhabe.schulen.views._util import show_errors
+
+
+@staff_view("schulen.view_schools")
+@require_GET
+def school_list(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.role == "school_staff":
+        return redirect("schulen:school_detail", pk=user.school_id)
+    form = SchoolFilterForm(request.GET or None)
+    query, only_offers = "", False
+    if form.is_valid():
+        query = form.cleaned_data["q"].strip()
+        only_offers = form.cleaned_data["only_offers"]
+    rows = selectors.school_overview(user=user, query=query, only_offers=only_offers)
+    totals = {
+        "schools": len(rows),
+        "with_offers": sum(1 for r in rows if r["offers"]),
+        "free": sum(r["free"] for r in rows),
+        "stale": sum(1 for r in rows if r["stale"]),
+    }
+    return render(
+        request,
+        "schulen/school_list.html",
+        {"form": form, "rows": rows, "totals": totals, "last_import": selectors.last_import()},
+    )
+
+
+@staff_view("schulen.view_schools")
+@require_GET
+def school_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    school = selectors.school_detail(user=request.user, pk=pk)
+    offers = list(selectors.offers_for_user(user=request.user).filter(school=school))
+    now = timezone.now()
+    for offer in offers:
+        offer.stale = selectors.is_stale(offer, now)
+    placements = selectors.placements_for_user(user=request.user).filter(offer__school=school)
+    history = history_of(user=request.user, targets=[school, *offers])
+    return render(
+        request,
+        "schulen/school_detail.html",
+        {
+            "school": school,
+            "offers": offers,
+            "placements": placements,
+            "history": history[:100],
+            "can_manage": request.user.has_perm("schulen.manage_offers", school),
+            "can_decide": request.user.has_perm("schulen.decide_placement", school),
+        },
+    )
+
+
+@staff_view("schulen.report_seats")
+@require_http_methods(["GET", "POST"])
+def seat_report(request: HttpRequest, pk: int) -> HttpResponse:
+    """The school's short routine: "free seats as of today", one number per offer."""
+    school = selectors.school_detail(user=request.user, pk=pk)
+    offers = list(selectors.offers_for_user(user=request.user).filter(school=school, active=True))
+    form = SeatReportForm(request.POST or None, offers=offers)
+    if request.method == "POST" and form.is_valid():
+        try:
+            offer_services.report_free_seats(
+                actor=request.user, school=school, free=form.free_by_offer()
+            )
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Danke! Die freien Plätze sind gemeldet."))
+            return redirect("schulen:school_detail", pk=school.pk)
+    return render(
+        request,
+        "schulen/seat_report.html",
+        {"school": school, "form": form, "today": timezone.localdate()},
+    )
+
+
+@staff_view("schulen.manage_offers")
+@require_http_methods(["GET", "POST"])
+def offer_create(request: HttpRequest, pk: int) -> HttpResponse:
+    school = selectors.school_detail(user=request.user, pk=pk)
+    form = OfferForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            offer_services.create_offer(actor=request.user, school=school, **form.cleaned_data)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Das Angebot ist angelegt."))
+            return redirect("schulen:school_detail", pk=school.pk)
+    return render(
+        request, "schulen/offer_form.html", {"school": school, "form": form, "offer": None}
+    )
+
+
+@staff_view("schulen.manage_offers")
+@require_http_methods(["GET", "POST"])
+def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    offer = selectors.offer_detail(user=request.user, pk=pk)
+    initial = {
+        "kind": offer.kind,
+        "level": offer.level,
+        "grade_from": offer.grade_from,
+        "grade_to": offer.grade_to,
+        "seats_total": offer.seats_total,
+        "active": offer.active,
+    }
+    form = OfferEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            offer_services.update_offer(actor=request.user, offer=offer, **form.cleaned_data)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Das Angebot ist gespeichert."))
+            return redirect("schulen:school_detail", pk=offer.school_id)
+    return render(
+        request,
+        "schulen/offer_form.html",
+        {"school": offer.school, "form": form, "offer": offer},
+    )
+
+
+@staff_view("schulen.decide_placement")
+@require_POST
+def placement_decide(request: HttpRequest, pk: int) -> HttpResponse:
+    """The school accepts or declines a proposed child (buttons on the school page)."""
+    placement = selectors.placement_detail(user=request.user, pk=pk)
+    form = DecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            placement_services.decide_placement(
+                actor=request.user,
+                placement=placement,
+                accept=form.cleaned_data["decision"] == "accept",
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(request, _("Die Entscheidung ist gespeichert."))
+    return redirect("schulen:school_detail", pk=placement.offer.school_id)
+
+
+@staff_view("schulen.manage_area")
+@require_http_methods(["GET", "POST"])
+def staff_links(request: HttpRequest) -> HttpResponse:
+    """Which school each school account reports for."""
+    users = User.objects.filter(
+        centre_id=request.user.centre_id, role=Role.SCHOOL_STAFF
+    ).select_related("school")
+    form = StaffLinkForm(request.POST or None, users=users)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = staff_services.link_school_staff(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("%(user)s meldet jetzt für %(school)s.") % {"user": user, "school": user.school},
+            )
+            return redirect("schulen:staff_links")
+    return render(request, "schulen/staff_links.html", {"form": form, "users": users})
+
+
+@staff_view("schulen.manage_area")
+@require_http_methods(["GET", "POST"])
+def area(request: HttpRequest) -> HttpResponse:
+    """The administrator's exceptions to the default area (the municipality's schools)."""
+    form = AreaForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            school = area_services.change_area(actor=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(request, _("Gebiet geändert: %(s)s") % {"s": school})
+            return redirect("schulen:area")
+    changes = AreaChange.objects.filter(centre_id=request.user.centre_id).select_related("school")
+    count = selectors.area_schools(centre=request.user.centre).count()
+    return render(
+        request,
+        "schulen/area.html",
+        {"form": form, "changes": changes, "count": count, "centre": request.user.centre},
+    )

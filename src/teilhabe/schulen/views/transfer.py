@@ -1,0 +1,72 @@
+"""Files in and out: the directory upload, the placement export, proposals from an answer."""
+
+from __future__ import annotations
+
+import json
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods
+
+from teilhabe.core.decorators import staff_view
+from teilhabe.schulen.exports import build_instance
+from teilhabe.schulen.forms.schools import UploadForm
+from teilhabe.schulen.selectors.schools import last_import
+from teilhabe.schulen.services.directory import import_directory
+from teilhabe.schulen.services.placements import import_proposals
+from teilhabe.schulen.views._util import show_errors
+
+
+@staff_view("schulen.import_directory")
+@require_http_methods(["GET", "POST"])
+def directory_import(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            run = import_directory(actor=request.user, data=upload.read(), file_name=upload.name)
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(
+                request,
+                _("Import abgeschlossen: %(a)s neu, %(c)s geändert, %(z)s geschlossen.")
+                % {"a": run.added, "c": run.changed, "z": run.closed},
+            )
+            return redirect("schulen:directory_import")
+    return render(
+        request, "schulen/directory_import.html", {"form": form, "last_import": last_import()}
+    )
+
+
+@staff_view("schulen.export_placement")
+@require_GET
+def placement_export(request: HttpRequest) -> HttpResponse:
+    instance = build_instance(centre=request.user.centre)
+    response = HttpResponse(
+        json.dumps(instance, ensure_ascii=False, indent=1), content_type="application/json"
+    )
+    name = f"platzierung-{request.user.centre.slug}-{timezone.localdate():%Y-%m-%d}.json"
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
+    return response
+
+
+@staff_view("schulen.import_proposals")
+@require_http_methods(["GET", "POST"])
+def proposals_import(request: HttpRequest) -> HttpResponse:
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            placements = import_proposals(actor=request.user, data=form.cleaned_data["file"].read())
+        except ValidationError as exc:
+            show_errors(form, exc)
+        else:
+            messages.success(
+                request, _("%(n)s Platzvorschläge übernommen.") % {"n": len(placements)}
+            )
+            return redirect("schulen:school_list")
+    return render(request, "schulen/proposals_import.html", {"form": form})

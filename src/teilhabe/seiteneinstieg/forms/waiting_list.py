@@ -1,0 +1,80 @@
+"""The waiting list's filter and sort form (GET), so that only known values reach the query."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.geo import koeln
+from teilhabe.seiteneinstieg.choices import LANGUAGE_CHOICES, WAITING_STATUSES, SchoolLevel, Status
+from teilhabe.seiteneinstieg.selectors.waiting_list import DEFAULT_SORT, SORTS, WaitingListFilters
+
+ALL = ("", _("Alle"))
+
+SORT_LABELS: dict[str, Any] = {
+    "days": _("Wartezeit (längste zuerst)"),
+    "-days": _("Wartezeit (kürzeste zuerst)"),
+    "name": _("Name (A–Z)"),
+    "-name": _("Name (Z–A)"),
+    "birth_date": _("Geburtsdatum (älteste zuerst)"),
+    "-birth_date": _("Geburtsdatum (jüngste zuerst)"),
+    "stadtteil": _("Stadtteil (A–Z)"),
+    "-stadtteil": _("Stadtteil (Z–A)"),
+    "status": _("Status (Anfang der Kette zuerst)"),
+    "-status": _("Status (Ende der Kette zuerst)"),
+}
+
+
+def _stadtteil_choices() -> list[Any]:
+    """Stadtteile grouped by Stadtbezirk, as <optgroup>s."""
+    groups: list[Any] = [ALL]
+    for number, name in koeln.all_stadtbezirke():
+        parts = [(s.number, s.name) for s in koeln.all_stadtteile() if s.bezirk_number == number]
+        groups.append((f"{number} {name}", sorted(parts, key=lambda p: p[1])))
+    return groups
+
+
+class WaitingListFilterForm(forms.Form):
+    level = forms.ChoiceField(
+        label=_("Empfohlene Stufe"), required=False, choices=[ALL, *SchoolLevel.choices]
+    )
+    stadtbezirk = forms.ChoiceField(label=_("Stadtbezirk"), required=False)
+    stadtteil = forms.ChoiceField(label=_("Stadtteil"), required=False)
+    language = forms.ChoiceField(
+        label=_("Sprache"),
+        required=False,
+        choices=[ALL, *LANGUAGE_CHOICES],
+        help_text=_("Erstsprache oder weitere Sprache"),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[ALL, *((s, Status(s).label) for s in WAITING_STATUSES)],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sortierung"), required=False, choices=[(k, SORT_LABELS[k]) for k in SORTS]
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["stadtbezirk"].choices = [
+            ALL,
+            *((n, f"{n} {name}") for n, name in koeln.all_stadtbezirke()),
+        ]
+        self.fields["stadtteil"].choices = _stadtteil_choices()
+
+    def filters(self) -> WaitingListFilters:
+        """The validated filters; an invalid form filters nothing (its errors are shown)."""
+        if not self.is_valid():
+            return WaitingListFilters()
+        data = self.cleaned_data
+        return WaitingListFilters(
+            level=data["level"],
+            stadtbezirk=data["stadtbezirk"],
+            stadtteil=data["stadtteil"],
+            language=data["language"],
+            status=data["status"],
+            sort=data["sort"] or DEFAULT_SORT,
+        )

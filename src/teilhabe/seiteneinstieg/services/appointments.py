@@ -1,0 +1,354 @@
+"""Counselling appointments: counsellors offer slots, families are booked into them.
+
+Double booking is prevented by the database (partial unique constraints on
+``status="booked"`` for slot and family), not by a check-then-insert in Python, which two
+simultaneous requests would both pass. The insert runs in a savepoint so that a lost race
+turns into a German form error while the caller's transaction stays usable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from teilhabe.audit.services import record
+from teilhabe.centres.models import User
+from teilhabe.centres.roles import Role
+from teilhabe.seiteneinstieg.choices import AppointmentStatus, Status
+from teilhabe.seiteneinstieg.invitations import send_appointment_mail
+from teilhabe.seiteneinstieg.models import Appointment, Child, CounsellingSlot, Family
+from teilhabe.seiteneinstieg.services.cases import _transition
+
+MAX_SLOTS_PER_SERIES = 40
+REMINDER_WINDOW = (dt.timedelta(hours=24), dt.timedelta(hours=48))
+COUNSELLING_ROLES = (Role.COUNSELLOR, Role.CENTRE_ADMIN)
+
+
+def _require(actor: User, perm: str, obj: object | None = None) -> None:
+    if not actor.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def _slot_times(
+    *, date: dt.date, start: dt.time, end: dt.time, duration: int | None
+) -> list[tuple[dt.datetime, dt.datetime]]:
+    """Start and end of each slot of a series, in the centre's local time zone."""
+    tz = timezone.get_current_timezone()
+    first = timezone.make_aware(dt.datetime.combine(date, start), tz)
+    last = timezone.make_aware(dt.datetime.combine(date, end), tz)
+    if last <= first:
+        raise ValidationError({"end": _("Das Ende muss nach dem Beginn liegen.")})
+    if not duration:
+        return [(first, last)]
+    if duration < 10 or duration > 240:
+        raise ValidationError({"duration": _("Die Dauer muss zwischen 10 und 240 Minuten liegen.")})
+    step = dt.timedelta(minutes=duration)
+    times = []
+    current = first
+    while current + step <= last:
+        times.append((current, current + step))
+        current += step
+    if not times:
+        raise ValidationError(
+            {"duration": _("Zwischen Beginn und Ende passt kein Termin dieser Dauer.")}
+        )
+    if len(times) > MAX_SLOTS_PER_SERIES:
+        raise ValidationError(
+            _("Höchstens %(n)d Termine auf einmal anlegen.") % {"n": MAX_SLOTS_PER_SERIES}
+        )
+    return times
+
+
+@transaction.atomic
+def create_slots(
+    *,
+    actor: User,
+    date: dt.date,
+    start: dt.time,
+    end: dt.time,
+    duration: int | None = None,
+    location: str = "",
+    counsellor: User | None = None,
+) -> list[CounsellingSlot]:
+    """Offer one slot (no ``duration``) or a series of back-to-back slots between start and end.
+
+    A counsellor creates their own slots; a centre admin may create them for any counsellor
+    of the centre. Slots of one counsellor never overlap.
+    """
+    _require(actor, "seiteneinstieg.manage_appointments")
+    counsellor = counsellor or actor
+    if counsellor.pk != actor.pk and actor.role != Role.CENTRE_ADMIN:
+        raise PermissionDenied
+    # Lock the counsellor's row so that two series created at once cannot overlap.
+    counsellor = User.objects.select_for_update().get(pk=counsellor.pk)
+    if counsellor.centre_id != actor.centre_id or counsellor.role not in COUNSELLING_ROLES:
+        raise ValidationError(
+            {"counsellor": _("Diese Person kann keine Beratungstermine anbieten.")}
+        )
+    times = _slot_times(date=date, start=start, end=end, duration=duration)
+    if times[0][0] <= timezone.now():
+        raise ValidationError({"date": _("Der Termin liegt in der Vergangenheit.")})
+
+    clash = (
+        CounsellingSlot.objects.filter(
+            counsellor=counsellor, starts_at__lt=times[-1][1], ends_at__gt=times[0][0]
+        )
+        .order_by("starts_at")
+        .first()
+    )
+    if clash is not None:
+        local = timezone.localtime(clash.starts_at)
+        raise ValidationError(
+            _(
+                "Überschneidung mit einem vorhandenen Termin am %(date)s um %(time)s Uhr. "
+                "Bitte eine andere Zeit wählen."
+            )
+            % {"date": f"{local:%d.%m.%Y}", "time": f"{local:%H:%M}"}
+        )
+
+    slots = []
+    for starts_at, ends_at in times:
+        slot = CounsellingSlot(
+            centre_id=actor.centre_id,
+            counsellor=counsellor,
+            starts_at=starts_at,
+            ends_at=ends_at,
+            location=location.strip(),
+        )
+        slot.full_clean()
+        slot.save()
+        slots.append(slot)
+
+    local_start = timezone.localtime(times[0][0])
+    record(
+        actor=actor,
+        centre=actor.centre,
+        action="seiteneinstieg.slot.created",
+        target=slots[0],
+        summary=_("%(n)d Beratungstermin(e) am %(date)s für %(who)s angelegt")
+        % {"n": len(slots), "date": f"{local_start:%d.%m.%Y}", "who": counsellor},
+        data={"slots": [s.pk for s in slots], "counsellor": counsellor.pk},
+    )
+    return slots
+
+
+def _lock_children(family: Family) -> list[Child]:
+    return list(Child.objects.select_for_update().filter(family=family).order_by("pk"))
+
+
+@transaction.atomic
+def book_appointment(
+    *,
+    actor: User,
+    slot: CounsellingSlot,
+    family: Family,
+    interpreter_language: str = "",
+) -> Appointment:
+    """Book a family into a free slot and invite its registered children.
+
+    The family's REGISTERED children move to INVITED; the invitation e-mail goes out once
+    the booking is committed.
+    """
+    _require(actor, "seiteneinstieg.manage_appointments", family)
+    if slot.centre_id != actor.centre_id or family.centre_id != actor.centre_id:
+        raise PermissionDenied
+    if slot.starts_at <= timezone.now():
+        raise ValidationError({"slot": _("Der Termin liegt in der Vergangenheit.")})
+
+    appointment = Appointment(
+        centre_id=actor.centre_id,
+        slot=slot,
+        family=family,
+        interpreter_language=interpreter_language,
+        status=AppointmentStatus.BOOKED,
+        booked_by=actor,
+    )
+    # The partial unique constraints are checked by the database on insert (below), where
+    # they also hold against a concurrent booking; a Python pre-check would only race.
+    appointment.full_clean(validate_constraints=False)
+    try:
+        with transaction.atomic():
+            appointment.save()
+    except IntegrityError as exc:
+        message = str(exc)
+        if "one_booking_per_slot" in message or ".slot_id" in message:
+            raise ValidationError(
+                {"slot": _("Dieser Termin ist bereits vergeben.")}, code="slot_taken"
+            ) from exc
+        if "one_booking_per_family" in message or ".family_id" in message:
+            raise ValidationError(
+                _("Die Familie hat bereits einen Termin."), code="family_booked"
+            ) from exc
+        raise
+
+    invited = []
+    for child in _lock_children(family):
+        if child.status == Status.REGISTERED:
+            _transition(actor=actor, child=child, to=Status.INVITED, reason="appointment")
+            invited.append(child.pk)
+
+    local = timezone.localtime(slot.starts_at)
+    record(
+        actor=actor,
+        centre=actor.centre,
+        action="seiteneinstieg.appointment.booked",
+        target=family,
+        summary=_("Beratungstermin am %(date)s um %(time)s Uhr bei %(who)s gebucht")
+        % {"date": f"{local:%d.%m.%Y}", "time": f"{local:%H:%M}", "who": slot.counsellor},
+        data={
+            "appointment": appointment.pk,
+            "slot": slot.pk,
+            "interpreter_language": interpreter_language,
+            "invited": invited,
+        },
+    )
+    transaction.on_commit(
+        partial(send_appointment_mail, appointment.pk, kind="invitation"), robust=True
+    )
+    return appointment
+
+
+def _lock_booked(actor: User, appointment: Appointment) -> Appointment:
+    appointment = (
+        Appointment.objects.select_for_update()
+        .select_related("slot", "family")
+        .get(pk=appointment.pk)
+    )
+    _require(actor, "seiteneinstieg.manage_appointments", appointment)
+    if appointment.status != AppointmentStatus.BOOKED:
+        raise ValidationError(
+            _("Der Termin ist bereits abgeschlossen (%(status)s).")
+            % {"status": appointment.get_status_display()}
+        )
+    return appointment
+
+
+def _close(
+    *,
+    actor: User,
+    appointment: Appointment,
+    status: AppointmentStatus,
+    children_from: Status,
+    children_to: Status,
+    verb: str,
+    summary: str,
+) -> Appointment:
+    """Set the final status of a booking and move the family's children along with it."""
+    appointment.status = status
+    appointment.full_clean(validate_constraints=False)
+    appointment.save(update_fields=["status"])
+    moved = []
+    for child in _lock_children(appointment.family):
+        if child.status == children_from:
+            _transition(actor=actor, child=child, to=children_to, reason=f"appointment {verb}")
+            moved.append(child.pk)
+    record(
+        actor=actor,
+        centre=actor.centre,
+        action=f"seiteneinstieg.appointment.{verb}",
+        target=appointment.family,
+        summary=summary,
+        data={"appointment": appointment.pk, "slot": appointment.slot_id, "children": moved},
+    )
+    return appointment
+
+
+def _when(appointment: Appointment) -> dict[str, str]:
+    local = timezone.localtime(appointment.slot.starts_at)
+    return {"date": f"{local:%d.%m.%Y}", "time": f"{local:%H:%M}"}
+
+
+@transaction.atomic
+def cancel_appointment(*, actor: User, appointment: Appointment) -> Appointment:
+    """Cancel a booking: the slot is free again, invited children go back to REGISTERED."""
+    appointment = _lock_booked(actor, appointment)
+    return _close(
+        actor=actor,
+        appointment=appointment,
+        status=AppointmentStatus.CANCELLED,
+        children_from=Status.INVITED,
+        children_to=Status.REGISTERED,
+        verb="cancelled",
+        summary=_("Beratungstermin am %(date)s um %(time)s Uhr abgesagt") % _when(appointment),
+    )
+
+
+def _require_started(appointment: Appointment) -> None:
+    if appointment.slot.starts_at > timezone.now():
+        raise ValidationError(_("Der Termin hat noch nicht begonnen."))
+
+
+@transaction.atomic
+def mark_attended(*, actor: User, appointment: Appointment) -> Appointment:
+    """The family came: its invited children have been counselled."""
+    appointment = _lock_booked(actor, appointment)
+    _require_started(appointment)
+    return _close(
+        actor=actor,
+        appointment=appointment,
+        status=AppointmentStatus.ATTENDED,
+        children_from=Status.INVITED,
+        children_to=Status.COUNSELLED,
+        verb="attended",
+        summary=_("Beratungstermin am %(date)s um %(time)s Uhr wahrgenommen") % _when(appointment),
+    )
+
+
+@transaction.atomic
+def mark_no_show(*, actor: User, appointment: Appointment) -> Appointment:
+    """The family did not come: the children wait for a new invitation (REGISTERED)."""
+    appointment = _lock_booked(actor, appointment)
+    _require_started(appointment)
+    return _close(
+        actor=actor,
+        appointment=appointment,
+        status=AppointmentStatus.NO_SHOW,
+        children_from=Status.INVITED,
+        children_to=Status.REGISTERED,
+        verb="no_show",
+        summary=_("Familie ist zum Beratungstermin am %(date)s um %(time)s Uhr nicht erschienen")
+        % _when(appointment),
+    )
+
+
+@transaction.atomic
+def send_due_reminders(*, actor: User | None, now: dt.datetime | None = None) -> int:
+    """Remind families of appointments that start in 24 to 48 hours, once each.
+
+    Runs from cron across all centres, so it writes one audit entry per reminded booking
+    (each in its own centre) rather than a single entry. Rows are locked and skipped if
+    another run holds them, so two overlapping runs never send a reminder twice.
+    """
+    now = now or timezone.now()
+    due = list(
+        Appointment.objects.select_for_update(skip_locked=True, of=("self",))
+        .select_related("slot", "centre")
+        .filter(
+            status=AppointmentStatus.BOOKED,
+            reminder_sent_at__isnull=True,
+            slot__starts_at__gte=now + REMINDER_WINDOW[0],
+            slot__starts_at__lt=now + REMINDER_WINDOW[1],
+        )
+        .order_by("pk")
+    )
+    for appointment in due:
+        appointment.reminder_sent_at = now
+        appointment.save(update_fields=["reminder_sent_at"])
+        record(
+            actor=actor,
+            centre=appointment.centre,
+            action="seiteneinstieg.appointment.reminded",
+            target=appointment.family,
+            summary=_("Erinnerung an den Beratungstermin am %(date)s um %(time)s Uhr versandt")
+            % _when(appointment),
+            data={"appointment": appointment.pk},
+        )
+        transaction.on_commit(
+            partial(send_appointment_mail, appointment.pk, kind="reminder"), robust=True
+        )
+    return len(due)
