@@ -174,7 +174,9 @@ def generate(
     offers: dict[str, list[dict[str, Any]]] = {r["id"]: [] for r in rows}
     for lv in LEVEL_SHARE:
         cands = [
-            (i, grades) for i, r in enumerate(rows) for lvl, grades in school_levels(r["form"])
+            (i, grades)
+            for i, r in enumerate(rows)
+            for lvl, grades in school_levels(r["form"])
             if lvl == lv
         ]
         if not cands:
@@ -191,13 +193,16 @@ def generate(
                     {"id": f"{sid}-{suffix}1", "level": lv, "grades": [5, 7], "seats": half}
                 )
                 offers[sid].append(
-                    {"id": f"{sid}-{suffix}2", "level": lv, "grades": [8, 10],
-                     "seats": int(s) - half}
+                    {
+                        "id": f"{sid}-{suffix}2",
+                        "level": lv,
+                        "grades": [8, 10],
+                        "seats": int(s) - half,
+                    }
                 )
             else:
                 offers[sid].append(
-                    {"id": f"{sid}-{suffix}", "level": lv, "grades": list(grades),
-                     "seats": int(s)}
+                    {"id": f"{sid}-{suffix}", "level": lv, "grades": list(grades), "seats": int(s)}
                 )
     schools = [
         {

@@ -35,8 +35,15 @@ def browser() -> Iterator[object]:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+            args=[
+                "--no-sandbox",
+                "--lang=de-DE",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
         )
         yield browser
         browser.close()
@@ -71,8 +78,12 @@ def axe_violations(page):
     from axe_playwright_python.sync_playwright import Axe
 
     def _check() -> list[dict]:
-        results = Axe().run(page, options={"runOnly": {"type": "tag", "values": [
-            "wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        results = Axe().run(
+            page,
+            options={
+                "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}
+            },
+        )
         return [
             {"id": v["id"], "help": v["help"], "nodes": [n["target"] for n in v["nodes"]]}
             for v in results.response["violations"]

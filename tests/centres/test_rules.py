@@ -12,8 +12,13 @@ from tests.factories import ChildFactory, FamilyFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
 
-A, C, S, SS, ST = (Role.CENTRE_ADMIN, Role.COUNSELLOR, Role.SCHULAMT, Role.SCHOOL_STAFF,
-                   Role.STATISTICS)
+A, C, S, SS, ST = (
+    Role.CENTRE_ADMIN,
+    Role.COUNSELLOR,
+    Role.SCHULAMT,
+    Role.SCHOOL_STAFF,
+    Role.STATISTICS,
+)
 
 # permission → roles that hold it (model level)
 TABLE: dict[str, set[Role]] = {

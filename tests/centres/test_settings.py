@@ -9,10 +9,18 @@ import sys
 
 def _settings_probe(env: dict[str, str], expr: str) -> subprocess.CompletedProcess[str]:
     code = f"import teilhabe.settings as s; print({expr})"
-    clean = {k: v for k, v in os.environ.items()
-             if not k.startswith(("TEILHABE_", "SECRET_KEY", "EMAIL_", "REDIS_URL", "DATABASE_URL"))}
-    return subprocess.run([sys.executable, "-c", code], env={**clean, **env},
-                          capture_output=True, text=True, check=False)
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("TEILHABE_", "SECRET_KEY", "EMAIL_", "REDIS_URL", "DATABASE_URL"))
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_refuses_to_start_without_secret_key():
@@ -32,9 +40,12 @@ def test_production_defaults_are_closed():
 
 
 def test_demo_switches_two_factor_off_only_when_asked():
-    result = _settings_probe({"TEILHABE_DEBUG": "1", "TEILHABE_DEMO": "1"},
-                             "s.TEILHABE_REQUIRE_2FA")
+    result = _settings_probe(
+        {"TEILHABE_DEBUG": "1", "TEILHABE_DEMO": "1"}, "s.TEILHABE_REQUIRE_2FA"
+    )
     assert result.stdout.strip() == "False"
-    result = _settings_probe({"TEILHABE_DEBUG": "1", "TEILHABE_DEMO": "1",
-                              "TEILHABE_REQUIRE_2FA": "1"}, "s.TEILHABE_REQUIRE_2FA")
+    result = _settings_probe(
+        {"TEILHABE_DEBUG": "1", "TEILHABE_DEMO": "1", "TEILHABE_REQUIRE_2FA": "1"},
+        "s.TEILHABE_REQUIRE_2FA",
+    )
     assert result.stdout.strip() == "True"

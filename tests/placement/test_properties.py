@@ -14,18 +14,14 @@ from teilhabe.placement.online import solve_online
 from teilhabe.placement.optimal import solve_optimal
 from teilhabe.placement.problem import answer_dict, compile_problem
 
-SETTINGS = settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+SETTINGS = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _check(inst, answer):
     """Every pupil exactly once, no over-capacity, no forbidden seat, cost recomputed."""
     check = evaluate(inst, answer)
     assert check.valid, check.errors
-    ids = [a["student"] for a in answer["assignments"]] + [
-        u["student"] for u in answer["unplaced"]
-    ]
+    ids = [a["student"] for a in answer["assignments"]] + [u["student"] for u in answer["unplaced"]]
     assert sorted(ids) == sorted(p.id for p in inst.students)
     assert answer["cost"] == pytest.approx(check.cost, abs=1e-4)
     return check
@@ -54,8 +50,13 @@ def test_heuristic_path_is_valid_and_its_bound_is_proven(doc):
     """Without the exact MIP finish: flow, consolidation, LP pinning and Lagrangian bound."""
     inst = parse_instance(doc)
     prob = compile_problem(inst)
-    for lp_limit in (0, 10**9):
-        sol = solve_optimal(prob, time_limit=30, exact_edge_limit=-1, lp_edge_limit=lp_limit)
+    variants = (
+        {"lp_edge_limit": 0, "regional_lp": False},  # flow + consolidation only
+        {"lp_edge_limit": 10**9},  # one LP
+        {"lp_edge_limit": 8},  # regional LPs
+    )
+    for kw in variants:
+        sol = solve_optimal(prob, time_limit=30, exact_edge_limit=-1, **kw)
         answer = answer_dict(prob, sol)
         check = _check(inst, answer)
         exact = solve_mip(prob, time_limit=30)
@@ -82,9 +83,7 @@ def test_unplaced_reason_says_whether_any_seat_was_in_reach(doc):
     from teilhabe.placement.cost import may_take
 
     for u in answer["unplaced"]:
-        in_reach = [
-            o for o in inst.offers if o.seats > 0 and may_take(inst, u["student"], o.id)[0]
-        ]
+        in_reach = [o for o in inst.offers if o.seats > 0 and may_take(inst, u["student"], o.id)[0]]
         assert u["reason"] == ("capacity" if in_reach else "no_seat_in_reach")
 
 

@@ -57,9 +57,7 @@ def _parser() -> argparse.ArgumentParser:
         help="online mode: an earlier instance whose pupils forecast future arrivals",
     )
     ap.add_argument("--explain", metavar="ID", help="explain the outcome for this pupil")
-    ap.add_argument(
-        "--explain-json", action="store_true", help="print the explanation as JSON"
-    )
+    ap.add_argument("--explain-json", action="store_true", help="print the explanation as JSON")
     ap.add_argument(
         "--answer", metavar="ANSWER", help="explain this existing answer instead of solving"
     )
@@ -150,8 +148,10 @@ def main(argv: list[str]) -> int:
     if output is not None and not args.answer:
         _write_atomic(output, json.dumps(answer, ensure_ascii=False, indent=1) + "\n")
     if info is not None:
-        text = json.dumps(info, ensure_ascii=False, indent=1) if args.explain_json else (
-            explain_text(info)
+        text = (
+            json.dumps(info, ensure_ascii=False, indent=1)
+            if args.explain_json
+            else (explain_text(info))
         )
         stream = sys.stderr if output == "-" else sys.stdout
         print(text, file=stream)

@@ -114,16 +114,13 @@ def explain(prob: Problem, assign: NDArray, student_id: str) -> dict[str, Any]:
             )
     else:
         compatible = [r for r in rows if r["status"] in ("full", "free")]
-        in_reach_any = [
-            r for r in rows if r["status"] in ("full", "free", "no_seats")
-        ]
+        in_reach_any = [r for r in rows if r["status"] in ("full", "free", "no_seats")]
         reason = CAPACITY if compatible else NO_SEAT_IN_REACH
-        blocked = [
-            r for r in rows if r["status"] not in ("full", "free", "no_seats", "assigned")
-        ]
+        blocked = [r for r in rows if r["status"] not in ("full", "free", "no_seats", "assigned")]
         nearest_compatible = [
-            r for r in rows if r["status"] in ("full", "free", "out_of_reach", "no_seats")
-            and _fits(prob, p, r)
+            r
+            for r in rows
+            if r["status"] in ("full", "free", "out_of_reach", "no_seats") and _fits(prob, p, r)
         ]
         listed = {r["offer"] for r in nearest_compatible[:3]}
         result.update(

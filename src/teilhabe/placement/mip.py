@@ -25,7 +25,6 @@ from scipy import sparse
 
 from teilhabe.placement.problem import Problem
 
-
 _BANNER_SHOWN = False
 
 

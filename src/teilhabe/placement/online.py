@@ -29,7 +29,6 @@ from teilhabe.placement.flow import SCALE, solve_transport, to_int_cost
 from teilhabe.placement.model import Student
 from teilhabe.placement.problem import Problem, Solution, compile_problem
 
-
 DEMAND_FACTOR = 1.5  # forecast inflation: protects seats against demand noise (measured)
 
 
@@ -57,9 +56,7 @@ def _bid_prices(prob: Problem, sample: NDArray, weight: int, free: NDArray) -> N
     return r.seat_price_int / SCALE
 
 
-def _resolve_choice(
-    prob: Problem, p: int, sample: NDArray, weight: int, free: NDArray
-) -> int:
+def _resolve_choice(prob: Problem, p: int, sample: NDArray, weight: int, free: NDArray) -> int:
     """Offer for pupil ``p`` in a flow that also places the forecast (-1: unplaced)."""
     pupils = np.concatenate(([p], sample[sample != p])).astype(np.int64)
     local = np.full(prob.n, -1, dtype=np.int64)

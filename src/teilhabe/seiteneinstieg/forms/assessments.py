@@ -14,16 +14,25 @@ from teilhabe.seiteneinstieg.choices import (
 )
 
 
+def _choose(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """An empty first option, so that nothing is recorded that nobody chose."""
+    return [("", _("– bitte wählen –")), *choices]
+
+
 class AssessmentForm(forms.Form):
-    german_level = forms.ChoiceField(label=_("Deutschkenntnisse"), choices=GermanLevel.choices)
-    maths_level = forms.ChoiceField(label=_("Mathematik"), choices=SkillLevel.choices)
+    german_level = forms.ChoiceField(
+        label=_("Deutschkenntnisse"), choices=_choose(GermanLevel.choices)
+    )
+    maths_level = forms.ChoiceField(label=_("Mathematik"), choices=_choose(SkillLevel.choices))
     first_language_literacy = forms.ChoiceField(
-        label=_("Lesen und Schreiben in der Erstsprache"), choices=SkillLevel.choices
+        label=_("Lesen und Schreiben in der Erstsprache"), choices=_choose(SkillLevel.choices)
     )
     prior_school_type = forms.ChoiceField(
-        label=_("Bisherige Schulart"), choices=PriorSchoolType.choices
+        label=_("Bisherige Schulart"), choices=_choose(PriorSchoolType.choices)
     )
-    recommended_level = forms.ChoiceField(label=_("Empfohlene Stufe"), choices=SchoolLevel.choices)
+    recommended_level = forms.ChoiceField(
+        label=_("Empfohlene Stufe"), choices=_choose(SchoolLevel.choices)
+    )
     recommended_grade = forms.IntegerField(
         label=_("Empfohlene Klasse"),
         min_value=1,

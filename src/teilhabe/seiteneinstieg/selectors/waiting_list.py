@@ -78,6 +78,11 @@ class WaitingListFilters:
     status: str = ""
     sort: str = DEFAULT_SORT
 
+    @property
+    def active(self) -> bool:
+        """Whether any filter narrows the list (sorting does not)."""
+        return any((self.level, self.stadtbezirk, self.stadtteil, self.language, self.status))
+
 
 @dataclass(frozen=True)
 class WaitingEntry:

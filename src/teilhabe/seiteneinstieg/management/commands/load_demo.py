@@ -1,19 +1,24 @@
 """``teilhabe load_demo``: one Köln centre, one user per role, ~300 synthetic children.
 
-Everything is invented (names from small per-origin lists, addresses jittered around real
-Köln postcode centroids) and reproducible from ``--seed``. The command is idempotent: it
+Everything about the children is invented (names from small per-origin lists, addresses
+jittered around real Köln postcode centroids) and reproducible from ``--seed``. The schools
+are real: the 299 Köln rows of the MSB directory, imported like ``teilhabe import_schools``
+does, with invented seat offers in the proportions Köln reported for spring 2022, and every
+proposed or placed child sits at a compatible offer near home. The command is idempotent: it
 creates what is missing and leaves existing demo data alone, so ``make run`` may call it on
 every start. Demo accounts share one weak password, hence the refusal outside demo mode.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import random
 from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
@@ -24,6 +29,19 @@ from teilhabe.centres.models import Centre, User
 from teilhabe.centres.roles import Role
 from teilhabe.centres.services import create_centre, create_user
 from teilhabe.geo import koeln
+from teilhabe.schulen.importers import KEY_FILE
+from teilhabe.schulen.models import (
+    ACTIVE_PLACEMENT_STATUSES,
+    Offer,
+    OfferKind,
+    Placement,
+    PlacementStatus,
+    School,
+)
+from teilhabe.schulen.selectors.schools import annotate_seats, area_schools
+from teilhabe.schulen.services.directory import import_directory
+from teilhabe.schulen.services.offers import create_offer
+from teilhabe.schulen.services.staff import link_school_staff
 from teilhabe.seiteneinstieg.choices import PIPELINE, SchoolForm, SchoolLevel, Status
 from teilhabe.seiteneinstieg.models import Assessment, Child, ChildLanguage, Family, Guardian
 from teilhabe.seiteneinstieg.services.cases import STATUS_TIMESTAMP
@@ -198,6 +216,54 @@ STATUS_WEIGHTS: dict[str, int] = {
 }
 ASSESSED_OR_LATER = frozenset(PIPELINE[PIPELINE.index(Status.ASSESSED) :])
 
+# The Köln rows of the MSB directory, packaged with the schulen app (see its data/README.md).
+SCHOOLS_FILE = KEY_FILE.parent / "koeln_schulen_msb_2021-09.csv"
+
+
+@dataclass(frozen=True)
+class SeatPlan:
+    """One line of the demo's seat picture: which offers at how many schools of which forms.
+
+    Köln reported 1,180 Vorbereitungsklassen seats in spring 2022 (330 primary, 850
+    secondary, groups of 18) plus Internationale Förderklassen at the Berufskollegs; the
+    plan reproduces those proportions. ``weights`` favour the forms that carry most
+    Vorbereitungsklassen in practice (Haupt-, Real-, Gesamtschulen).
+    """
+
+    kind: str
+    level: str
+    weights: dict[str, int]
+    schools: int
+    grades: tuple[int, int]
+    seats: tuple[int, int]
+
+
+SEAT_PLANS: tuple[SeatPlan, ...] = (
+    SeatPlan(OfferKind.PREP_PRIMARY, SchoolLevel.PRIMARY, {"Grundschule": 1}, 18, (1, 4), (18, 18)),
+    SeatPlan(
+        OfferKind.PREP_SECONDARY,
+        SchoolLevel.SECONDARY,
+        {"Hauptschule": 4, "Realschule": 3, "Gesamtschule": 3, "Sekundarschule": 3, "Gymnasium": 2},
+        47,
+        (5, 10),
+        (18, 18),
+    ),
+    SeatPlan(OfferKind.IFK, SchoolLevel.VOCATIONAL, {"Berufskolleg": 1}, 10, (11, 11), (16, 20)),
+    # A few seats in regular classes with German support, at schools without a prep class.
+    SeatPlan(OfferKind.REGULAR, SchoolLevel.PRIMARY, {"Grundschule": 1}, 3, (2, 4), (2, 4)),
+    SeatPlan(
+        OfferKind.REGULAR,
+        SchoolLevel.SECONDARY,
+        {"Gesamtschule": 1, "Realschule": 1, "Gymnasium": 1},
+        3,
+        (5, 7),
+        (2, 4),
+    ),
+)
+# Seat reports are spread over the last 60 days, most of them recent: about a quarter are
+# older than the 30 days after which the platform flags an offer as stale.
+REPORT_SPREAD_DAYS = 60
+
 
 def _level_for(age: int) -> tuple[str, int]:
     """Recommended level and grade from age: the usual German progression."""
@@ -213,11 +279,11 @@ def _forms_for(level: str, rng: random.Random) -> list[str]:
         return [SchoolForm.GRUNDSCHULE]
     if level == SchoolLevel.VOCATIONAL:
         return [SchoolForm.BERUFSKOLLEG]
+    # No Sekundarschule: Köln had none in the 2021 directory, so no demo offer could fit.
     secondary = [
         SchoolForm.GESAMTSCHULE,
         SchoolForm.REALSCHULE,
         SchoolForm.HAUPTSCHULE,
-        SchoolForm.SEKUNDARSCHULE,
         SchoolForm.GYMNASIUM,
     ]
     return rng.sample(secondary, rng.randint(1, 3))
@@ -278,7 +344,10 @@ class DemoBuilder:
 
 
 class Command(BaseCommand):
-    help = "Lädt Demo-Daten für Köln: ein Zentrum, ein Konto je Rolle, ~300 Kinder."
+    help = (
+        "Lädt Demo-Daten für Köln: ein Zentrum, ein Konto je Rolle, ~300 Kinder, "
+        "die Kölner Schulen mit Platzangeboten."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--children", type=int, default=300, help="Zahl der Kinder")
@@ -342,9 +411,210 @@ class Command(BaseCommand):
                 )
                 self.stdout.write(f"{families} Familien mit {children} Kindern angelegt.")
                 changed = True
+            changed |= self._load_schools()
+            offers = self._load_offers(
+                centre=centre, actor=users["verwaltung"], seed=options["seed"]
+            )
+            if offers:
+                seats = sum(o.seats_total for o in offers)
+                schools = len({o.school_id for o in offers})
+                self.stdout.write(
+                    f"{len(offers)} Platzangebote ({seats} Plätze) an {schools} Schulen."
+                )
+                changed = True
+            placed = self._place_children(centre=centre, actor=users["schulamt"])
+            if placed:
+                self.stdout.write(f"{placed} Kinder einem Platz zugeordnet.")
+                changed = True
+            if users["schule"].school_id is None and Offer.objects.filter(centre=centre).exists():
+                users["schule"] = self._link_school_user(
+                    centre=centre, actor=users["verwaltung"], user=users["schule"]
+                )
+                changed = True
         if not changed:
             self.stdout.write("Demo-Daten sind bereits vorhanden; nichts geändert.")
-        self._print_logins()
+        self._print_logins(users["schule"].school)
+
+    def _load_schools(self) -> bool:
+        """Import the packaged Köln directory once, exactly as ``import_schools`` would.
+
+        The import closes every school missing from its file, so it never runs over a
+        fuller directory (say all of NRW, imported by an operator): that would close the
+        other 5,200 schools just to show a demo.
+        """
+        data = SCHOOLS_FILE.read_bytes()
+        rows = csv.DictReader(data.decode("utf-8").splitlines()[1:], delimiter=";")
+        numbers = {row["Schulnummer"] for row in rows}
+        open_schools = School.objects.filter(closed_at__isnull=True, schulnummer__in=numbers)
+        if open_schools.count() == len(numbers):
+            return False
+        if School.objects.exclude(schulnummer__in=numbers).exists():
+            self.stderr.write(
+                "Das Schulverzeichnis enthält schon andere Schulen; die Kölner Demo-Schulen "
+                "werden nicht importiert (der Import würde die übrigen schließen)."
+            )
+            return False
+        try:
+            run = import_directory(actor=None, data=data, file_name=SCHOOLS_FILE.name)
+        except ValidationError as exc:
+            raise CommandError(f"{SCHOOLS_FILE.name}: {'; '.join(exc.messages)}") from None
+        self.stdout.write(
+            f"{run.rows} Kölner Schulen aus dem MSB-Verzeichnis importiert "
+            f"({run.added} neu, {run.changed} geändert)."
+        )
+        return True
+
+    def _load_offers(self, *, centre: Centre, actor: User, seed: int) -> list[Offer]:
+        """The seat picture of SEAT_PLANS, created through the offers service.
+
+        ``create_offer`` counts creation as a report made today; the demo then backdates
+        the reports over 60 days so that the Schulamt sees some offers flagged as stale.
+        A separate generator keeps the children identical to earlier versions of a seed.
+        """
+        if Offer.objects.filter(centre=centre).exists():
+            return []
+        rng = random.Random(f"{seed}-schulen")
+        now = timezone.now()
+        candidates = list(
+            area_schools(centre=centre)
+            .filter(public=True, operating_key="1", lat__isnull=False)
+            .order_by("schulnummer")
+        )
+        used: set[int] = set()
+        offers: list[Offer] = []
+        for plan in SEAT_PLANS:
+            pool = [s for s in candidates if s.school_form in plan.weights and s.pk not in used]
+            # Weighted sampling without replacement (Efraimidis–Spirakis keys).
+            keys = {s.pk: rng.random() ** (1 / plan.weights[s.school_form]) for s in pool}
+            chosen = sorted(pool, key=lambda s: keys[s.pk], reverse=True)[: plan.schools]
+            for school in sorted(chosen, key=lambda s: s.schulnummer):
+                used.add(school.pk)
+                offer = create_offer(
+                    actor=actor,
+                    school=school,
+                    kind=plan.kind,
+                    level=plan.level,
+                    grade_from=plan.grades[0],
+                    grade_to=plan.grades[1],
+                    seats_total=rng.randint(*plan.seats),
+                )
+                age = dt.timedelta(days=rng.triangular(0, REPORT_SPREAD_DAYS, 5))
+                offer.last_reported_at = now - age
+                offers.append(offer)
+        Offer.objects.bulk_update(offers, ["last_reported_at"])
+        return offers
+
+    def _place_children(self, *, centre: Centre, actor: User) -> int:
+        """Give every proposed or placed child without a seat the nearest fitting one.
+
+        Fitting means what the placement engine demands: the level and grade of the
+        child's latest Einstufung, a recommended school form, a free seat. The services
+        (``import_proposals``, ``decide_placement``) would move the children to PROPOSED /
+        PLACED *now*, but the demo timeline has them there already, so the placements are
+        bulk inserted, dated to the proposal, with one audit entry per school.
+        """
+        children = list(
+            Child.objects.filter(centre=centre, status__in=(Status.PROPOSED, Status.PLACED))
+            .exclude(placements__status__in=ACTIVE_PLACEMENT_STATUSES)
+            .select_related("family")
+            .order_by("proposed_at", "pk")
+        )
+        if not children:
+            return 0
+        # Imported here: the engine pulls in numpy/scipy (~1 s), wasted on a run with nothing to do.
+        from teilhabe.placement.geo import haversine_scalar
+
+        latest: dict[int, Assessment] = {}
+        for assessment in Assessment.objects.filter(child__in=children).order_by(
+            "assessed_at", "pk"
+        ):
+            latest[assessment.child_id] = assessment
+        offers = list(
+            annotate_seats(
+                Offer.objects.filter(
+                    centre=centre, active=True, school__in=area_schools(centre=centre)
+                ).select_related("school")
+            ).order_by("pk")
+        )
+        free = {o.pk: o.seats_free for o in offers}
+        placements: list[Placement] = []
+        unplaced: list[Child] = []
+        for child in children:
+            assessment = latest.get(child.pk)
+            pool = [] if assessment is None else [o for o in offers if fits(assessment, o)]
+            pool = [o for o in pool if free[o.pk] > 0]
+            if not pool or child.family.lat is None:
+                unplaced.append(child)
+                continue
+            home = (child.family.lat, child.family.lon)
+            distances = {o.pk: haversine_scalar(*home, o.school.lat, o.school.lon) for o in pool}
+            offer = min(pool, key=lambda o: (distances[o.pk], o.pk))
+            free[offer.pk] -= 1
+            placement = Placement(
+                centre=centre,
+                child=child,
+                offer=offer,
+                status=(
+                    PlacementStatus.ACCEPTED
+                    if child.status == Status.PLACED
+                    else PlacementStatus.PROPOSED
+                ),
+                distance_km=round(distances[offer.pk], 2),
+                created_by=actor,
+            )
+            placement.full_clean(validate_constraints=False)
+            placements.append(placement)
+        Placement.objects.bulk_create(placements)
+        for placement in placements:  # auto_now_add wrote "now"; the proposal was earlier
+            placement.created_at = placement.child.proposed_at or placement.created_at
+        Placement.objects.bulk_update(placements, ["created_at"])
+        by_school: dict[int, list[Placement]] = {}
+        for placement in placements:
+            by_school.setdefault(placement.offer.school_id, []).append(placement)
+        for group in by_school.values():
+            school = group[0].offer.school
+            accepted = sum(p.status == PlacementStatus.ACCEPTED for p in group)
+            record(
+                actor=None,
+                centre=centre,
+                action="schulen.demo.placements_loaded",
+                target=school,
+                summary=(
+                    f"Demo: {len(group) - accepted} Kind(er) vorgeschlagen, {accepted} aufgenommen"
+                ),
+                data={"placements": [p.pk for p in group], "children": [p.child_id for p in group]},
+            )
+        if unplaced:
+            self.stderr.write(
+                f"{len(unplaced)} vorgeschlagene/aufgenommene Kinder fanden keinen passenden "
+                "freien Platz (zu wenige Demo-Plätze für --children?)."
+            )
+        return len(placements)
+
+    def _link_school_user(self, *, centre: Centre, actor: User, user: User) -> User:
+        """Link the demo school account to the school whose page shows the most.
+
+        That is a school with proposed *and* accepted children (so the account can decide
+        on a proposal), the most children first; without placements, the first offer's.
+        """
+        schools: dict[int, list[str]] = {}
+        for school_id, status in Placement.objects.filter(
+            centre=centre, status__in=ACTIVE_PLACEMENT_STATUSES
+        ).values_list("offer__school_id", "status"):
+            schools.setdefault(school_id, []).append(status)
+        if schools:
+            school_id = min(
+                schools,
+                key=lambda pk: (
+                    len(set(schools[pk])) < 2,  # both statuses first
+                    -len(schools[pk]),
+                    pk,
+                ),
+            )
+        else:
+            school_id = Offer.objects.filter(centre=centre).order_by("pk")[0].school_id
+        school = School.objects.get(pk=school_id)
+        return link_school_staff(actor=actor, user=user, schulnummer=school.schulnummer)
 
     def _load_children(
         self, *, centre: Centre, counsellor: User, count: int, seed: int
@@ -496,10 +766,28 @@ class Command(BaseCommand):
             )
         return result
 
-    def _print_logins(self) -> None:
+    def _print_logins(self, school: School | None) -> None:
         self.stdout.write("")
         self.stdout.write(f"Demo-Zugänge (Passwort für alle: {DEMO_PASSWORD})")
-        self.stdout.write(f"| {'Benutzername':<12} | {'Rolle':<24} | {'Passwort':<14} |")
-        self.stdout.write(f"|{'-' * 14}|{'-' * 26}|{'-' * 16}|")
+        where = f"{school.name} ({school.schulnummer})" if school is not None else ""
+        width = max(len("Schule"), len(where))
+        self.stdout.write(
+            f"| {'Benutzername':<12} | {'Rolle':<24} | {'Passwort':<14} | {'Schule':<{width}} |"
+        )
+        self.stdout.write(f"|{'-' * 14}|{'-' * 26}|{'-' * 16}|{'-' * (width + 2)}|")
         for username, role, *_ in USERS:
-            self.stdout.write(f"| {username:<12} | {str(role.label):<24} | {DEMO_PASSWORD:<14} |")
+            school_cell = where if role == Role.SCHOOL_STAFF else ""
+            self.stdout.write(
+                f"| {username:<12} | {str(role.label):<24} | {DEMO_PASSWORD:<14} "
+                f"| {school_cell:<{width}} |"
+            )
+
+
+def fits(assessment: Assessment, offer: Offer) -> bool:
+    """Whether an offer suits the Einstufung, by the placement engine's rules (seats aside)."""
+    forms = assessment.recommended_school_forms
+    return (
+        offer.level == assessment.recommended_level
+        and offer.grade_from <= assessment.recommended_grade <= offer.grade_to
+        and (not forms or offer.school.school_form in forms)
+    )
