@@ -38,6 +38,7 @@ messages: install
 
 benchmark: install
 	$(BIN)/python benchmarks/waiting_list.py
+	$(BIN)/python benchmarks/import_schools.py
 	$(BIN)/python benchmarks/placement/run.py
 
 clean:

@@ -176,6 +176,21 @@ def test_invalid_answer_writes_nothing(staff, problem, assignments, message):
     assert not Child.objects.filter(status="proposed").exists()
 
 
+def test_answer_outside_the_offers_grades_writes_nothing(staff, problem):
+    offer = problem["offer"]
+    offer.grade_from, offer.grade_to = 8, 10
+    offer.save()
+    child = problem["children"][0]  # recommended grade 7
+    answer = {
+        "format": "teilhabe-placement/1",
+        "assignments": [{"student": f"S-{child.pk}", "offer": f"100036-{offer.pk}"}],
+    }
+    with pytest.raises(ValidationError) as exc:
+        import_proposals(actor=staff.schulamt, data=json.dumps(answer).encode())
+    assert any("braucht Klasse 7" in m and "8–10" in m for m in exc.value.messages)
+    assert not Placement.objects.exists()
+
+
 def test_not_json_or_wrong_format_is_a_clear_error(staff, login):
     with pytest.raises(ValidationError, match="Zeile 1"):
         import_proposals(actor=staff.schulamt, data=b"{nope")

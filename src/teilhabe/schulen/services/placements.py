@@ -20,7 +20,7 @@ from teilhabe.schulen.exports import FORMAT, offer_id, student_id
 from teilhabe.schulen.models import Offer, Placement, PlacementStatus
 from teilhabe.schulen.selectors.schools import annotate_seats, area_schools
 from teilhabe.seiteneinstieg.choices import SchoolLevel, Status
-from teilhabe.seiteneinstieg.models import Child
+from teilhabe.seiteneinstieg.models import Assessment, Child
 from teilhabe.seiteneinstieg.services.cases import _transition
 
 
@@ -60,6 +60,13 @@ def import_proposals(*, actor: User, data: bytes) -> list[Placement]:
             ).select_related("school")
         )
     }
+    grades: dict[int, int] = {}
+    for child_pk, grade, level in (
+        Assessment.objects.filter(child__in=children.values())
+        .order_by("child_id", "-assessed_at", "-id")
+        .values_list("child_id", "recommended_grade", "recommended_level")
+    ):
+        grades.setdefault(child_pk, 11 if level == SchoolLevel.VOCATIONAL else grade)
     errors: list[str] = []
     pairs: list[tuple[Child, Offer, Any]] = []
     seen: Counter[str] = Counter()
@@ -96,6 +103,15 @@ def import_proposals(*, actor: User, data: bytes) -> list[Placement]:
                     "l": SchoolLevel(level).label,
                     "ol": SchoolLevel(offer.level).label,
                 }
+            )
+        grade = grades.get(child.pk)
+        if grade is not None and not offer.grade_from <= grade <= offer.grade_to:
+            errors.append(
+                _(
+                    "Zuweisung %(i)s: %(s)s braucht Klasse %(g)s, das Angebot ist für "
+                    "Klasse %(a)s–%(b)s."
+                )
+                % {"i": index, "s": sid, "g": grade, "a": offer.grade_from, "b": offer.grade_to}
             )
         pairs.append((child, offer, item.get("distance_km")))
     for sid, count in seen.items():
