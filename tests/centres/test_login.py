@@ -82,3 +82,33 @@ def test_unverified_user_cannot_reach_data(client, staff):
         response = client.get(reverse(name, kwargs=kwargs))
         assert response.status_code == 302, name
         assert response.url.startswith("/konto/zwei-faktor/")
+
+
+@override_settings(TEILHABE_REQUIRE_2FA=True)
+@pytest.mark.parametrize(
+    ("next_url", "expected"),
+    [
+        ("https://evil.example/phish", "/"),
+        ("//evil.example/phish", "/"),
+        ("/protokoll/", "/protokoll/"),
+    ],
+)
+def test_verify_follows_next_only_within_the_site(client, staff, next_url, expected):
+    """A crafted ``?next=`` after the second factor must not bounce the user to another site."""
+    user = staff.counsellor
+    device = TOTPDevice.objects.create(user=user, name="App", confirmed=True)
+    _post_login(client, user.username, PASSWORD)
+    token = f"{TOTP(device.bin_key, device.step, device.t0, device.digits).token():06d}"
+    response = client.post(reverse("centres:otp_verify") + f"?next={next_url}", {"token": token})
+    assert response.status_code == 302
+    assert response.url == expected
+
+
+def test_overlong_username_is_refused_without_a_lockout_record(client, staff):
+    """Django's login form does not check the length; axes would overflow its column."""
+    from axes.models import AccessAttempt
+
+    response = _post_login(client, "x" * 5000, "irrelevant")
+    assert response.status_code == 200
+    assert "Der Benutzername ist zu lang" in response.content.decode()
+    assert not AccessAttempt.objects.exists()

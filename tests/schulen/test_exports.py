@@ -213,3 +213,26 @@ def test_declined_school_is_excluded_for_that_child(staff, problem):
     parse_instance(doc)
     student = next(p for p in doc["students"] if p["id"] == f"S-{a.pk}")
     assert student["excluded_schools"] == ["100036"]
+
+
+@pytest.mark.parametrize("distance", ["1" + "0" * 400, "NaN", "-Infinity", "-3", "true"])
+def test_unusable_distance_is_left_empty(staff, problem, distance):
+    """The distance is the sender's claim: a number that no float column holds stays empty."""
+    offer = problem["offer"]
+    a = problem["children"][0]
+    item = {"student": f"S-{a.pk}", "offer": f"100036-{offer.pk}", "distance_km": "DIST"}
+    answer = {"format": "teilhabe-placement/1", "assignments": [item]}
+    data = json.dumps(answer).replace('"DIST"', distance)
+    [placement] = import_proposals(actor=staff.schulamt, data=data.encode())
+    assert placement.distance_km is None
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"[" * 100_000, b'{"format": ' + b"1" * 5000 + b"}", b"\xff\xfe{}"],
+    ids=["deeply-nested", "over-long-number", "not-utf8"],
+)
+def test_hostile_json_is_a_clear_error(staff, data):
+    with pytest.raises(ValidationError) as exc:
+        import_proposals(actor=staff.schulamt, data=data)
+    assert exc.value.messages[0].startswith(("Kein gültiges JSON", "Die Datei ist nicht"))

@@ -13,16 +13,18 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 
 from teilhabe.centres import services
-from teilhabe.centres.forms import TokenForm
+from teilhabe.centres.forms import LoginForm, TokenForm
 
 
 class LoginView(auth_views.LoginView):
     template_name = "centres/login.html"
+    authentication_form = LoginForm
     redirect_authenticated_user = True
 
 
@@ -59,6 +61,16 @@ def otp_setup(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _safe_next(request: HttpRequest) -> str:
+    """``next`` only when it stays on this site: a phishing link must not bounce users away."""
+    target = request.GET.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return "core:home"
+
+
 @login_required
 def otp_verify(request: HttpRequest) -> HttpResponse:
     """Second step of the login: a code from the confirmed device."""
@@ -70,6 +82,6 @@ def otp_verify(request: HttpRequest) -> HttpResponse:
         for device in devices_for_user(request.user, confirmed=True):
             if device.verify_token(token):
                 otp_login(request, device)
-                return redirect(request.GET.get("next") or "core:home")
+                return redirect(_safe_next(request))
         form.add_error("token", _("Der Code stimmt nicht oder ist abgelaufen."))
     return render(request, "centres/otp_verify.html", {"form": form})

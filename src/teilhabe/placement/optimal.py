@@ -285,8 +285,9 @@ def lp_pinned(
         kept = np.flatnonzero(mask)
         sub = restrict_edges(prob, mask)
         pupils = np.flatnonzero(region == r)
-        own = used[r] + np.where(offer_region == r, free, 0) if regions else prob.seats
-        seats_r = own
+        seats_r = (
+            used[r] + np.where(offer_region == r, free, 0) if regions is not None else prob.seats
+        )
         lp = solve_mip(sub, pupils=pupils, seats=seats_r, relax=True, time_limit=remaining)
         if not lp.optimal or lp.x is None or lp.edges is None or lp.unplaced is None:
             return None, None, None

@@ -7,6 +7,7 @@ free seats stop the import with every problem listed, and nothing is written.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from typing import Any
 
@@ -34,11 +35,27 @@ def _load(data: bytes) -> dict[str, Any]:
             _("Kein gültiges JSON (Zeile %(line)s, Spalte %(col)s).")
             % {"line": exc.lineno, "col": exc.colno}
         ) from None
+    except (ValueError, RecursionError):
+        # over-long integer literals (int max str digits) or absurd nesting
+        raise ValidationError(
+            _("Kein gültiges JSON (zu tief verschachtelt oder zu lange Zahl).")
+        ) from None
     if not isinstance(doc, dict) or doc.get("format") != FORMAT:
         raise ValidationError(_("Das ist keine Antwort im Format %(f)s.") % {"f": FORMAT})
     if not isinstance(doc.get("assignments"), list):
         raise ValidationError(_("Die Antwort enthält keine Liste „assignments“."))
     return doc
+
+
+def _distance(value: object) -> float | None:
+    """The sender's distance if it is a usable number of km (not NaN, ∞, < 0 or a bool)."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return None
+    try:
+        km = float(value)
+    except OverflowError:
+        return None
+    return km if math.isfinite(km) and km >= 0 else None
 
 
 @transaction.atomic
@@ -135,7 +152,7 @@ def import_proposals(*, actor: User, data: bytes) -> list[Placement]:
             child=child,
             offer=offer,
             status=PlacementStatus.PROPOSED,
-            distance_km=distance if isinstance(distance, int | float) else None,
+            distance_km=_distance(distance),
             created_by=actor,
         )
         placement.full_clean()

@@ -183,6 +183,8 @@ GuardianFormSet = formset_factory(
     validate_min=True,
     max_num=MAX_GUARDIANS,
     validate_max=True,
+    # a forged TOTAL_FORMS must not make Django build (and render) 1000 extra forms
+    absolute_max=MAX_GUARDIANS,
 )
 ChildFormSet = formset_factory(
     ChildForm,
@@ -192,6 +194,8 @@ ChildFormSet = formset_factory(
     validate_min=True,
     max_num=MAX_CHILDREN,
     validate_max=True,
+    # a forged TOTAL_FORMS must not make Django build (and render) 1000 extra forms
+    absolute_max=MAX_CHILDREN,
 )
 
 
