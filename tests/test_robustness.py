@@ -36,6 +36,8 @@ class FormFields(HTMLParser):
         self.path = path
         self.inside = False
         self.fields: dict[str, str] = {}
+        self.options: dict[str, str] = {}  # a select's first real choice
+        self._select: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attr = dict(attrs)
@@ -47,6 +49,9 @@ class FormFields(HTMLParser):
             )
         elif self.inside and tag in ("input", "select", "textarea") and attr.get("name"):
             self.fields.setdefault(attr["name"] or "", (attr.get("type") or tag).lower())
+            self._select = attr["name"] if tag == "select" else None
+        elif tag == "option" and self._select and attr.get("value"):
+            self.options.setdefault(self._select, attr["value"] or "")
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "form":
@@ -97,6 +102,32 @@ def _junk_posts(fields: dict[str, str]) -> list[dict[str, Any]]:
     return posts
 
 
+def _edge_dates(fields: dict[str, str], options: dict[str, str]) -> list[dict[str, Any]]:
+    """Otherwise plausible posts whose dates sit at the ends of the calendar.
+
+    Junk in every field stops at form validation; these reach the service, where date
+    arithmetic near year 1 or 9999 overflows.
+    """
+    posts = []
+    for day in ("9999-12-31", "0001-01-01"):
+        data: dict[str, Any] = {}
+        times = iter(("23:00", "23:55", "23:58"))
+        for name, kind in fields.items():
+            if kind == "date":
+                data[name] = day
+            elif kind == "time":
+                data[name] = next(times, "23:59")
+            elif kind == "number":
+                data[name] = "10"
+            elif kind == "select":
+                data[name] = options.get(name, "")
+            elif kind not in ("file", "submit", "button", "checkbox", "hidden"):
+                data[name] = "x"
+        if any(kind == "date" for kind in fields.values()):
+            posts.append(data)
+    return posts
+
+
 def _missing_kwargs(kwargs: dict[str, Any]) -> list[dict[str, Any]]:
     """The URL kwargs with each object id replaced by one that does not exist."""
     variants = []
@@ -131,6 +162,7 @@ def test_hostile_input_never_gives_500(name: str) -> None:
         response = client.get(url + JUNK_QUERY)
         check(role, "GET", url, response, "junk query")
         fields: dict[str, str] = {}
+        options: dict[str, str] = {}
         if row.method == "post":
             fields = {key: "text" for key in (row.data(world) if row.data else {})}
             if name == "seiteneinstieg:document_upload":
@@ -140,9 +172,10 @@ def test_hostile_input_never_gives_500(name: str) -> None:
             parser = FormFields(url)
             parser.feed(page.content.decode(errors="replace"))
             fields |= parser.fields
+            options = parser.options
         fields.pop("csrfmiddlewaretoken", None)
         if row.method == "post" or fields:
-            for data in _junk_posts(fields):
+            for data in _junk_posts(fields) + _edge_dates(fields, options):
                 response = client.post(url, data)
                 shown = {
                     k: (str(v)[:12] if not hasattr(v, "name") else v.name) for k, v in data.items()

@@ -58,17 +58,36 @@ def test_second_import_updates_never_duplicates_and_closes_missing():
     again = import_directory(actor=None, data=sample("msb_sample.csv"), file_name="msb.csv")
     assert (again.added, again.changed, again.closed) == (0, 0, 0)
 
+    # The newer sample lists Köln only: the Dortmund school stays as it is.
     newer = import_directory(actor=None, data=sample("itnrw_sample.csv"), file_name="it.csv")
     assert School.objects.count() == 7
-    assert newer.added == 0 and newer.closed == 1
-    gone = School.objects.get(schulnummer="100056")
-    assert gone.closed_at is not None  # marked closed, not deleted
+    assert newer.added == 0 and newer.closed == 0
+    assert School.objects.get(schulnummer="100056").closed_at is None
+    # A school of a covered municipality that vanished is marked closed, not deleted.
+    School.objects.filter(schulnummer="100036").update(schulnummer="100099")
+    newer = import_directory(actor=None, data=sample("itnrw_sample.csv"), file_name="it.csv")
+    gone = School.objects.get(schulnummer="100099")
+    assert gone.closed_at is not None and newer.closed == 1 and newer.added == 1
     helios = School.objects.get(schulnummer="100036")
     assert helios.pupils is not None and helios.source == KIND_ITNRW_2024
 
+    School.objects.filter(schulnummer="100036").delete()
+    School.objects.filter(schulnummer="100099").update(schulnummer="100036")
     back = import_directory(actor=None, data=sample("msb_sample.csv"), file_name="msb.csv")
     gone.refresh_from_db()
     assert gone.closed_at is None and back.closed == 0
+
+
+def test_an_extract_closes_schools_only_in_the_municipalities_it_covers():
+    from tests.factories import SchoolFactory
+
+    bonn = SchoolFactory(schulnummer="999001", municipality_key="05314000")
+    koeln_gone = SchoolFactory(schulnummer="999002", municipality_key="05315000")
+    run = import_directory(actor=None, data=sample("msb_sample.csv"), file_name="msb.csv")
+    bonn.refresh_from_db()
+    koeln_gone.refresh_from_db()
+    assert bonn.closed_at is None  # the sample has no Bonn school: Bonn is not covered
+    assert koeln_gone.closed_at is not None and run.closed == 1
 
 
 def test_import_is_audited_in_every_centre(staff, other_staff):
@@ -76,6 +95,16 @@ def test_import_is_audited_in_every_centre(staff, other_staff):
     entries = AuditEntry.objects.filter(action="schulen.directory.imported", target_id=str(run.pk))
     assert {e.centre_id for e in entries} == {staff.centre.pk, other_staff.centre.pk}
     assert "7 neu" in entries[0].summary
+
+
+def test_an_administrators_import_is_audited_in_every_centre(staff, other_staff):
+    """A centre admin's import changes the schools of every centre: all trails must show it."""
+    run = import_directory(
+        actor=staff.centre_admin, data=sample("msb_sample.csv"), file_name="msb.csv"
+    )
+    entries = AuditEntry.objects.filter(action="schulen.directory.imported", target_id=str(run.pk))
+    assert {e.centre_id for e in entries} == {staff.centre.pk, other_staff.centre.pk}
+    assert {e.actor_id for e in entries} == {staff.centre_admin.pk}
 
 
 def _broken(tmp: bytes, old: bytes, new: bytes) -> bytes:

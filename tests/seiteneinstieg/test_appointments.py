@@ -120,6 +120,17 @@ def test_slot_in_the_past_or_ending_before_start_is_refused(staff):
         )
 
 
+def test_slot_at_the_end_of_the_calendar_is_a_german_error_not_a_500(staff, login):
+    """9999-12-31 passed the date field; stepping through the series overflowed (500)."""
+    response = login(staff.counsellor).post(
+        reverse("seiteneinstieg:slot_list"),
+        {"date": "9999-12-31", "start": "23:00", "end": "23:55", "duration": "10"},
+    )
+    assert response.status_code == 400
+    assert "höchstens zwei Jahre im Voraus" in response.content.decode()
+    assert not CounsellingSlot.objects.filter(counsellor=staff.counsellor).exists()
+
+
 def test_only_a_centre_admin_creates_slots_for_someone_else(staff, other_staff):
     with pytest.raises(PermissionDenied):
         services.create_slots(

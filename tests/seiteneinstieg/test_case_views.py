@@ -203,3 +203,16 @@ def test_schulamt_sees_the_case_without_actions_or_documents(staff, login):
         .content.decode()
     )
     assert "Dokument hochladen" not in family_html
+
+
+@pytest.mark.parametrize("button", [{}, {"add_child": "1"}])
+def test_forged_form_count_renders_at_most_the_maximum(staff, login, button):
+    """A forged TOTAL_FORMS made Django build ~1000 extra forms (a minute of CPU per POST)."""
+    data = post_data(children=1) | button
+    data["guardians-TOTAL_FORMS"] = data["children-TOTAL_FORMS"] = "9" * 20
+    response = login(staff.counsellor).post(URL, data)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'name="children-10-first_name"' not in html
+    assert 'name="guardians-4-first_name"' not in html
+    assert not Family.objects.exists()

@@ -146,6 +146,16 @@ def test_download_is_an_attachment_with_the_stored_bytes(staff, login):
     assert b"".join(response.streaming_content) == b"%PDF-1.4 Reisepass"
 
 
+def test_download_of_a_file_missing_in_storage_explains_instead_of_500(staff, login):
+    document = DocumentFactory(family=FamilyFactory(centre=staff.centre))
+    default_storage.delete(document.file.name)
+    client = login(staff.counsellor)
+    response = client.get(reverse("seiteneinstieg:document_download", args=[document.pk]))
+    assert response.status_code == 302
+    page = client.get(response.url)
+    assert "ist nicht mehr gespeichert" in page.content.decode()
+
+
 def test_upload_form_shows_german_error_on_the_family_page(staff, login):
     family = FamilyFactory(centre=staff.centre)
     response = login(staff.counsellor).post(

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 import highspy
 import numpy as np
 from numpy.typing import NDArray
-from scipy import sparse
 
 from teilhabe.placement.problem import Problem
 
@@ -77,6 +76,7 @@ def solve_mip(
     rel_gap: float = 1e-6,
     threads: int | None = None,
     relax: bool = False,
+    options: dict[str, object] | None = None,
 ) -> MipResult:
     """Solve the exact model, optionally restricted to ``pupils`` with residual ``seats``.
 
@@ -159,8 +159,11 @@ def solve_mip(
         )
     )
     n_cols = n_e + n_p + n_y + n_z
-    mat = sparse.csc_matrix((vals, (rows, cols)), shape=(n_rows, n_cols))
-    mat.sum_duplicates()
+    # column-wise matrix with duplicates summed, in numpy (scipy.sparse costs ~0.3 s to import)
+    key, inv = np.unique(cols * n_rows + rows, return_inverse=True)
+    mat_data = np.bincount(inv.ravel(), weights=vals, minlength=len(key))
+    mat_index = (key % n_rows).astype(np.int32)
+    mat_start = np.searchsorted(key // n_rows, np.arange(n_cols + 1)).astype(np.int32)
     split = prob.instance.policy.sibling_split_penalty
     cost = np.concatenate((prob.ed[eidx], prob.penalty[pupils], np.zeros(n_y), np.full(n_z, split)))
     lower = np.zeros(n_cols)
@@ -179,6 +182,8 @@ def solve_mip(
         h.setOptionValue("threads", threads)
     if time_limit is not None:
         h.setOptionValue("time_limit", max(float(time_limit), 0.05))
+    for name, value in (options or {}).items():
+        h.setOptionValue(name, value)
     lp = highspy.HighsLp()
     lp.num_col_ = n_cols
     lp.num_row_ = n_rows
@@ -188,9 +193,9 @@ def solve_mip(
     lp.row_lower_ = row_lo
     lp.row_upper_ = row_hi
     lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
-    lp.a_matrix_.start_ = mat.indptr.astype(np.int32)
-    lp.a_matrix_.index_ = mat.indices.astype(np.int32)
-    lp.a_matrix_.value_ = mat.data
+    lp.a_matrix_.start_ = mat_start
+    lp.a_matrix_.index_ = mat_index
+    lp.a_matrix_.value_ = mat_data
     integrality = np.full(n_cols, highspy.HighsVarType.kContinuous)
     if not relax:
         integrality[:n_e] = highspy.HighsVarType.kInteger

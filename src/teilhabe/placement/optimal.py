@@ -25,7 +25,7 @@ import numpy as np
 from numpy.typing import NDArray
 
 from teilhabe.placement.bounds import LagrangianBound, family_units
-from teilhabe.placement.flow import SCALE, solve_transport, to_int_cost
+from teilhabe.placement.flow import SCALE, FlowResult, solve_transport, to_int_cost
 from teilhabe.placement.mip import solve_mip
 from teilhabe.placement.problem import (
     Problem,
@@ -41,6 +41,10 @@ KEEP_FAMILY = 2.0  # LP columns: family edges within this many split penalties o
 KEEP_OTHER = 5.0  # LP columns: other edges within this many km (reduced cost) of best
 PIN_MASS = 0.5  # family members with at least this LP mass at one school are pinned there
 DEFAULT_TIME_LIMIT = 60.0
+ALT_PINS = True  # also try pinning shaky families to their other LP schools
+ALT_MASS = 0.2  # ... those holding at least this LP mass of a member
+ALT_SKIP_GAP = 5e-4  # ... unless the answer is already this close to the LP value
+LP_OPTIONS: dict[str, object] = {}  # extra HiGHS options for the LP relaxation
 
 
 def local_improve(prob: Problem, assign: NDArray, deadline: float) -> NDArray:
@@ -105,6 +109,8 @@ class _Flow:
 
     def __init__(self, prob: Problem, cost: NDArray) -> None:
         self.shaky_groups: NDArray = np.empty(0, dtype=np.int64)
+        self.shaky_schools: dict[int, list[int]] = {}  # other LP schools of shaky groups
+        self.lp_value = -np.inf  # objective of the LP relaxation(s), for the early exit
         self.prob = prob
         self.cost = cost
         self.cost_int = to_int_cost(cost)
@@ -112,13 +118,20 @@ class _Flow:
 
     def solve(self, allowed: NDArray) -> tuple[NDArray, NDArray]:
         """Optimal assignment and seat prices with only ``allowed`` edges."""
-        p = self.prob
-        idx = np.flatnonzero(allowed)
-        r = solve_transport(
-            p.n, p.m, p.ep[idx], p.eo[idx], self.cost_int[idx], self.pen, p.seats, prices=True
-        )
+        r = self._run(allowed, prices=True)
         assert r.seat_price_int is not None
         return r.assign, r.seat_price_int / SCALE
+
+    def assign(self, allowed: NDArray) -> NDArray:
+        """Optimal assignment only (seat prices cost ~20 % of a solve)."""
+        return self._run(allowed, prices=False).assign
+
+    def _run(self, allowed: NDArray, prices: bool) -> FlowResult:
+        p = self.prob
+        idx = np.flatnonzero(allowed)
+        return solve_transport(
+            p.n, p.m, p.ep[idx], p.eo[idx], self.cost_int[idx], self.pen, p.seats, prices=prices
+        )
 
 
 def consolidate(
@@ -277,6 +290,7 @@ def lp_pinned(
         np.add.at(used, (region[placed], start[placed]), 1)
         free = prob.seats - used.sum(axis=0)
     ids = np.unique(region[region >= 0])
+    lp_value = 0.0
     for r in ids:
         remaining = deadline - time.perf_counter()
         if remaining <= 0.2:
@@ -288,10 +302,13 @@ def lp_pinned(
         seats_r = (
             used[r] + np.where(offer_region == r, free, 0) if regions is not None else prob.seats
         )
-        lp = solve_mip(sub, pupils=pupils, seats=seats_r, relax=True, time_limit=remaining)
+        lp = solve_mip(
+            sub, pupils=pupils, seats=seats_r, relax=True, time_limit=remaining, options=LP_OPTIONS
+        )
         if not lp.optimal or lp.x is None or lp.edges is None or lp.unplaced is None:
             return None, None, None
         x_full[kept[lp.edges]] = lp.x
+        lp_value += lp.objective
         unplaced[pupils] = lp.unplaced
         assert lp.seat_price is not None
         offers_r = np.unique(sub.eo)
@@ -311,12 +328,16 @@ def lp_pinned(
     pin[pp[first[ok]]] = ss[first[ok]]
     shaky = pp[first[ok & (mass[first] < 1 - 1e-6)]]
     flow.shaky_groups = np.unique(prob.group[shaky])
+    flow.lp_value = lp_value
+    alt = np.isin(prob.group[pp], flow.shaky_groups) & (mass >= ALT_MASS)
+    flow.shaky_schools = {}
+    for g, s_id in sorted(set(zip(prob.group[pp[alt]].tolist(), ss[alt].tolist(), strict=True))):
+        flow.shaky_schools.setdefault(g, []).append(s_id)
     # in regional LPs boundary pupils miss offers next door: never pin them as unplaced
     never = (prob.group >= 0) & (unplaced >= 1 - 1e-6) & (len(ids) == 1)
     es = prob.offer_school[prob.eo]
     allowed = ~((pin[prob.ep] >= 0) & (es != pin[prob.ep])) & ~never[prob.ep]
-    assign, _ = flow.solve(allowed)
-    return assign, allowed, price
+    return flow.assign(allowed), allowed, price
 
 
 def _unpin_shaky(
@@ -336,26 +357,46 @@ def _unpin_shaky(
     0.07 % above the optimum).
     """
     best_cost = solution_cost(prob, assign)[0]
+    es = prob.offer_school[prob.eo]
     if batch and len(flow.shaky_groups) > 1:  # all at once first: one re-solve
         trial = allowed.copy()
         trial[np.isin(prob.group[prob.ep], flow.shaky_groups)] = True
-        cand, _ = flow.solve(trial)
+        cand = flow.assign(trial)
         cost = solution_cost(prob, cand)[0]
         if cost < best_cost - 1e-9:
             allowed, assign, best_cost = trial, cand, cost
     if batch:
         return assign, allowed
-    for g in flow.shaky_groups:
-        if time.perf_counter() > deadline:
-            break
-        members = prob.groups[int(g)]
+
+    def attempt(g: int, s_id: int | None) -> None:
+        nonlocal allowed, assign, best_cost
         trial = allowed.copy()
-        for p in members:
-            trial[prob.estart[p] : prob.estart[p + 1]] = True
-        cand, _ = flow.solve(trial)
+        for p in prob.groups[g]:
+            e0, e1 = prob.estart[p], prob.estart[p + 1]
+            trial[e0:e1] = True if s_id is None else (es[e0:e1] == s_id)
+        if np.array_equal(trial, allowed):
+            return
+        cand = flow.assign(trial)
         cost = solution_cost(prob, cand)[0]
         if cost < best_cost - 1e-9:
             allowed, assign, best_cost = trial, cand, cost
+
+    for g in flow.shaky_groups:
+        if time.perf_counter() > deadline:
+            break
+        attempt(int(g), None)
+    # already within ALT_SKIP_GAP of the LP value: the extra flows would hardly pay
+    if not ALT_PINS or best_cost <= flow.lp_value * (1 + ALT_SKIP_GAP):
+        return assign, allowed
+    # families the flow now splits: try pinning them to their other LP schools
+    for g in flow.shaky_groups:
+        placed = [int(assign[p]) for p in prob.groups[int(g)] if assign[p] >= 0]
+        if len({int(prob.offer_school[o]) for o in placed}) < 2:
+            continue
+        for s_id in flow.shaky_schools.get(int(g), []):
+            if time.perf_counter() > deadline:
+                break
+            attempt(int(g), s_id)
     return assign, allowed
 
 

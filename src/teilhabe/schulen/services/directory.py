@@ -1,7 +1,8 @@
 """Importing the NRW school directory: keyed by Schulnummer, in one transaction.
 
 A second import of the same file changes nothing; schools missing from a newer file are
-marked closed (offers and placements still point at them), never deleted.
+marked closed (offers and placements still point at them), never deleted — but only in the
+municipalities the file covers, so an extract for one city leaves the others alone.
 """
 
 from __future__ import annotations
@@ -72,7 +73,13 @@ def import_directory(*, actor: User | None, data: bytes, file_name: str) -> Dire
                 code="malformed",
             ) from None
     seen = {rec.schulnummer for rec in directory.records}
-    closed = [s for nr, s in existing.items() if nr not in seen and s.closed_at is None]
+    # A file covers the municipalities it lists: a Köln extract must not close Dortmund.
+    covered = {rec.fields["municipality_key"] for rec in directory.records}
+    closed = [
+        s
+        for nr, s in existing.items()
+        if nr not in seen and s.closed_at is None and s.municipality_key in covered
+    ]
     for school in closed:
         school.closed_at = now
 
@@ -103,9 +110,9 @@ def import_directory(*, actor: User | None, data: bytes, file_name: str) -> Dire
         "c": run.changed,
         "z": run.closed,
     }
-    # The directory is shared by all centres, so each centre's trail shows the import.
-    centres = [actor.centre] if actor is not None and actor.centre else list(Centre.objects.all())
-    for centre in centres:
+    # The directory is shared by all centres (an import may close schools in any centre's
+    # area), so each centre's trail shows the import, whoever ran it.
+    for centre in Centre.objects.all():
         record(
             actor=actor,
             centre=centre,

@@ -14,6 +14,7 @@ from teilhabe.audit.selectors import history_of
 from teilhabe.centres.models import User
 from teilhabe.centres.roles import Role
 from teilhabe.core.decorators import staff_view
+from teilhabe.core.forms import show_service_errors
 from teilhabe.schulen.forms.schools import (
     AreaForm,
     DecisionForm,
@@ -29,7 +30,6 @@ from teilhabe.schulen.services import area as area_services
 from teilhabe.schulen.services import offers as offer_services
 from teilhabe.schulen.services import placements as placement_services
 from teilhabe.schulen.services import staff as staff_services
-from teilhabe.schulen.views._util import show_errors
 
 
 @staff_view("schulen.view_schools")
@@ -94,7 +94,7 @@ def seat_report(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user, school=school, free=form.free_by_offer()
             )
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_service_errors(form, exc)
         else:
             messages.success(request, _("Danke! Die freien Plätze sind gemeldet."))
             return redirect("schulen:school_detail", pk=school.pk)
@@ -114,7 +114,7 @@ def offer_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             offer_services.create_offer(actor=request.user, school=school, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_service_errors(form, exc)
         else:
             messages.success(request, _("Das Angebot ist angelegt."))
             return redirect("schulen:school_detail", pk=school.pk)
@@ -140,7 +140,7 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             offer_services.update_offer(actor=request.user, offer=offer, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_service_errors(form, exc)
         else:
             messages.success(request, _("Das Angebot ist gespeichert."))
             return redirect("schulen:school_detail", pk=offer.school_id)
@@ -183,7 +183,7 @@ def staff_links(request: HttpRequest) -> HttpResponse:
         try:
             user = staff_services.link_school_staff(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -202,7 +202,7 @@ def area(request: HttpRequest) -> HttpResponse:
         try:
             school = area_services.change_area(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_service_errors(form, exc)
         else:
             messages.success(request, _("Gebiet geändert: %(s)s") % {"s": school})
             return redirect("schulen:area")

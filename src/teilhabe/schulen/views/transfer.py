@@ -13,12 +13,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from teilhabe.core.decorators import staff_view
+from teilhabe.core.forms import show_service_errors
 from teilhabe.schulen.exports import build_instance
 from teilhabe.schulen.forms.schools import UploadForm
 from teilhabe.schulen.selectors.schools import last_import
 from teilhabe.schulen.services.directory import import_directory
 from teilhabe.schulen.services.placements import import_proposals
-from teilhabe.schulen.views._util import show_errors
 
 
 @staff_view("schulen.import_directory")
@@ -30,7 +30,7 @@ def directory_import(request: HttpRequest) -> HttpResponse:
         try:
             run = import_directory(actor=request.user, data=upload.read(), file_name=upload.name)
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -63,7 +63,7 @@ def proposals_import(request: HttpRequest) -> HttpResponse:
         try:
             placements = import_proposals(actor=request.user, data=form.cleaned_data["file"].read())
         except ValidationError as exc:
-            show_errors(form, exc)
+            show_service_errors(form, exc)
         else:
             messages.success(
                 request, _("%(n)s Platzvorschläge übernommen.") % {"n": len(placements)}

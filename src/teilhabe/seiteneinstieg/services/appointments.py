@@ -25,6 +25,7 @@ from teilhabe.seiteneinstieg.models import Appointment, Child, CounsellingSlot, 
 from teilhabe.seiteneinstieg.services.cases import _transition
 
 MAX_SLOTS_PER_SERIES = 40
+MAX_DAYS_AHEAD = 2 * 366  # slots are offered for the coming months, not for decades
 REMINDER_WINDOW = (dt.timedelta(hours=24), dt.timedelta(hours=48))
 COUNSELLING_ROLES = (Role.COUNSELLOR, Role.CENTRE_ADMIN)
 
@@ -38,6 +39,11 @@ def _slot_times(
     *, date: dt.date, start: dt.time, end: dt.time, duration: int | None
 ) -> list[tuple[dt.datetime, dt.datetime]]:
     """Start and end of each slot of a series, in the centre's local time zone."""
+    if date > timezone.localdate() + dt.timedelta(days=MAX_DAYS_AHEAD):
+        # also keeps date arithmetic away from the end of the calendar (year 9999)
+        raise ValidationError(
+            {"date": _("Termine können höchstens zwei Jahre im Voraus angelegt werden.")}
+        )
     tz = timezone.get_current_timezone()
     first = timezone.make_aware(dt.datetime.combine(date, start), tz)
     last = timezone.make_aware(dt.datetime.combine(date, end), tz)

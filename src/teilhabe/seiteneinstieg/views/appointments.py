@@ -6,7 +6,6 @@ import datetime as dt
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -18,6 +17,7 @@ from icalendar import Calendar, Event
 
 from teilhabe.centres.roles import Role
 from teilhabe.core.decorators import staff_view
+from teilhabe.core.forms import show_service_errors
 from teilhabe.seiteneinstieg.choices import AppointmentStatus
 from teilhabe.seiteneinstieg.forms.appointments import BookingForm, SlotForm
 from teilhabe.seiteneinstieg.invitations import render_invitation_pdf
@@ -35,18 +35,6 @@ def _next_url(request: HttpRequest, default: str) -> str:
     ):
         return target
     return default
-
-
-def add_service_errors(form: BaseForm, exc: ValidationError) -> None:
-    """Put a service's German errors on the form fields they name, the rest on top."""
-    if hasattr(exc, "error_dict"):
-        for name, errors in exc.message_dict.items():
-            field = name if name in form.fields else None
-            for error in errors:
-                form.add_error(field, error)
-    else:
-        for error in exc.messages:
-            form.add_error(None, error)
 
 
 @staff_view("seiteneinstieg.manage_appointments")
@@ -69,7 +57,7 @@ def slot_list(request: HttpRequest) -> HttpResponse:
                 counsellor=data.get("counsellor") or user,
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            show_service_errors(form, exc)
         else:
             messages.success(request, _("%(n)d Beratungstermin(e) angelegt.") % {"n": len(slots)})
             return redirect(request.get_full_path())
@@ -111,7 +99,7 @@ def appointment_book(request: HttpRequest, pk: int) -> HttpResponse:
                 interpreter_language=form.cleaned_data["interpreter_language"],
             )
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            show_service_errors(form, exc)
         else:
             local = timezone.localtime(appointment.slot.starts_at)
             messages.success(

@@ -10,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from teilhabe.core.decorators import staff_view
+from teilhabe.core.forms import show_service_errors
 from teilhabe.seiteneinstieg.forms.assessments import AssessmentForm
 from teilhabe.seiteneinstieg.selectors import cases as case_selectors
 from teilhabe.seiteneinstieg.services import assessments as services
-from teilhabe.seiteneinstieg.views.appointments import add_service_errors
 
 
 @staff_view("seiteneinstieg.assess_child")
@@ -32,7 +32,7 @@ def assessment_create(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.record_assessment(actor=request.user, child=child, **form.cleaned_data)
         except ValidationError as exc:
-            add_service_errors(form, exc)
+            show_service_errors(form, exc)
         else:
             messages.success(request, _("Einstufung gespeichert."))
             return redirect("seiteneinstieg:child_detail", pk=child.pk)

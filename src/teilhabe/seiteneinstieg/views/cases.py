@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.contrib import messages
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from teilhabe.audit.selectors import history_of
 from teilhabe.core.decorators import staff_view
+from teilhabe.core.forms import show_service_errors
 from teilhabe.seiteneinstieg.choices import PIPELINE, Status
 from teilhabe.seiteneinstieg.forms.cases import (
     ChildAddForm,
@@ -44,6 +46,8 @@ from teilhabe.seiteneinstieg.services.cases import (
     update_family,
 )
 from teilhabe.seiteneinstieg.services.documents import upload_document
+
+logger = logging.getLogger(__name__)
 
 # ---------------------------------------------------------------------------------------------
 # Registration
@@ -287,11 +291,7 @@ def child_status(request: HttpRequest, pk: int) -> HttpResponse:
                 reason=form.cleaned_data["reason"],
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, messages_ in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, messages_)
-            else:
-                form.add_error(None, exc.messages)
+            show_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -312,18 +312,6 @@ def _form_summary(form: Form) -> list[dict[str, str]]:
         for message in field.errors:
             items.append({"text": f"{field.label}: {message}", "id": field.id_for_label})
     return items
-
-
-def _show_service_errors(exc: ValidationError, form: Form) -> None:
-    """Put a service's messages next to the fields they are about (the rest on top)."""
-    if not hasattr(exc, "error_dict"):
-        form.add_error(None, exc.messages)
-        return
-    for field, messages_ in exc.message_dict.items():
-        if hasattr(form, "add_service_error"):
-            form.add_service_error(field, messages_)
-        else:
-            form.add_error(field if field in form.fields else None, messages_)
 
 
 @staff_view("seiteneinstieg.change_case")
@@ -355,7 +343,7 @@ def child_add(request: HttpRequest, pk: int) -> HttpResponse:
                         .select_related("family")
                     )
                 else:
-                    _show_service_errors(exc, form)
+                    show_service_errors(form, exc)
             else:
                 messages.success(
                     request,
@@ -395,7 +383,7 @@ def child_edit(request: HttpRequest, pk: int) -> HttpResponse:
             try:
                 update_child(actor=request.user, child=child, data=form.to_data())
             except ValidationError as exc:
-                _show_service_errors(exc, form)
+                show_service_errors(form, exc)
             else:
                 messages.success(request, _("Die Daten wurden gespeichert."))
                 return redirect("seiteneinstieg:child_detail", pk=child.pk)
@@ -429,7 +417,7 @@ def family_edit(request: HttpRequest, pk: int) -> HttpResponse:
                     notes=form.cleaned_data["notes"],
                 )
             except ValidationError as exc:
-                _show_service_errors(exc, form)
+                show_service_errors(form, exc)
             else:
                 messages.success(request, _("Die Daten der Familie wurden gespeichert."))
                 return redirect("seiteneinstieg:family_detail", pk=family.pk)
@@ -482,7 +470,7 @@ def guardian_edit(request: HttpRequest, pk: int, guardian_pk: int | None = None)
                     actor=request.user, family=family, data=form.to_data(), guardian=guardian
                 )
             except ValidationError as exc:
-                _show_service_errors(exc, form)
+                show_service_errors(form, exc)
             else:
                 messages.success(request, _("Die sorgeberechtigte Person wurde gespeichert."))
                 return redirect("seiteneinstieg:family_detail", pk=family.pk)
@@ -526,11 +514,7 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
                 child=form.cleaned_data["child"],
             )
         except ValidationError as exc:
-            if hasattr(exc, "error_dict"):
-                for field, messages_ in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, messages_)
-            else:
-                form.add_error(None, exc.messages)
+            show_service_errors(form, exc)
         else:
             messages.success(
                 request,
@@ -544,11 +528,24 @@ def document_upload(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_view("seiteneinstieg.view_documents")
 @require_GET
-def document_download(request: HttpRequest, pk: int) -> FileResponse:
+def document_download(request: HttpRequest, pk: int) -> HttpResponse:
     """The file as an attachment, never inline: the browser must not render uploaded content."""
     document = case_selectors.document_detail(user=request.user, pk=pk)
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError:
+        # the row outlived its file (restore from backup, storage mix-up): say so, don't 500
+        logger.error("Document %s: file %s missing in storage", document.pk, document.file.name)
+        messages.error(
+            request,
+            _("Die Datei „%(name)s“ ist nicht mehr gespeichert. Bitte erneut hochladen.")
+            % {"name": document.original_name},
+        )
+        return redirect(
+            reverse("seiteneinstieg:family_detail", args=[document.family_id]) + "#dokumente"
+        )
     response = FileResponse(
-        document.file.open("rb"),
+        handle,
         as_attachment=True,
         filename=document.original_name,
         content_type=document.content_type,
