@@ -16,6 +16,7 @@ from teilhabe.schulen.models import Offer
 from teilhabe.schulen.selectors.schools import annotate_seats, area_schools
 from teilhabe.seiteneinstieg.choices import WAITING_STATUSES, SchoolLevel
 from teilhabe.seiteneinstieg.models import Child
+from teilhabe.seiteneinstieg.selectors.waiting_list import SMALL_GROUP
 
 
 def _allowed(user: User) -> bool:
@@ -56,7 +57,12 @@ def schools_with_free_seats(*, user: User) -> list[dict[str, Any]]:
 
 
 def waiting_by_stadtteil(*, user: User) -> dict[str, int]:
-    """Children of the centre who still wait for a seat, by the family's Stadtteil number."""
+    """Children of the centre who still wait for a seat, by the family's Stadtteil number.
+
+    Users who may not see cases (the statistics role) get small-group protection: a
+    Stadtteil with fewer than three waiting children counts as 0 here and is labelled
+    "< 3" by ``waiting_label``, so that no single family can be picked out.
+    """
     if not _allowed(user):
         return {}
     rows = (
@@ -64,7 +70,16 @@ def waiting_by_stadtteil(*, user: User) -> dict[str, int]:
         .values("family__stadtteil_number")
         .annotate(n=Count("id"))
     )
-    return {r["family__stadtteil_number"]: r["n"] for r in rows}
+    counts = {r["family__stadtteil_number"]: r["n"] for r in rows}
+    if not user.has_perm("seiteneinstieg.view_case"):
+        counts = {nr: (n if n >= SMALL_GROUP else 0) for nr, n in counts.items()}
+    return counts
+
+
+def waiting_label(count: int, *, user: User) -> str:
+    if count == 0 and not user.has_perm("seiteneinstieg.view_case"):
+        return "< 3"
+    return str(count)
 
 
 @cache
@@ -81,6 +96,7 @@ def stadtteile_with_counts(*, user: User) -> dict[str, Any]:
     for feature in base["features"]:
         props = dict(feature["properties"])
         props["waiting"] = counts.get(str(props["STT_NR"]), 0)
+        props["waiting_label"] = waiting_label(props["waiting"], user=user)
         features.append({"type": "Feature", "properties": props, "geometry": feature["geometry"]})
     result = copy.copy(base)
     result["features"] = features
@@ -95,6 +111,13 @@ def stadtteil_table(*, user: User) -> list[dict[str, Any]]:
         for f in _stadtteile_geojson()["features"]
     }
     rows = [
-        {"number": nr, "name": names.get(nr, nr), "waiting": n} for nr, n in counts.items() if n
+        {
+            "number": nr,
+            "name": names.get(nr, nr),
+            "waiting": n,
+            "label": waiting_label(n, user=user),
+        }
+        for nr, n in counts.items()
+        if n
     ]
     return sorted(rows, key=lambda r: (-r["waiting"], r["name"]))

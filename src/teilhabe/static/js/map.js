@@ -54,7 +54,7 @@
         return { color: "#6b6b6b", weight: 1, fillColor: fill(f.properties.waiting), fillOpacity: 0.75 };
       },
       onEachFeature: function (f, layer) {
-        layer.bindTooltip(esc(f.properties.STT_NAME) + ": " + f.properties.waiting + " " + esc(d.labelWaiting));
+        layer.bindTooltip(esc(f.properties.STT_NAME) + ": " + esc(f.properties.waiting_label) + " " + esc(d.labelWaiting));
       }
     }).addTo(map);
     map.fitBounds(areas.getBounds());

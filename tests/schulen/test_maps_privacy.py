@@ -1,0 +1,39 @@
+"""The map's waiting counts protect small groups for roles that may not see cases."""
+
+from __future__ import annotations
+
+import pytest
+
+from teilhabe.schulen.selectors.maps import stadtteil_table, stadtteile_with_counts
+from tests.factories import ChildFactory, FamilyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def waiting(staff):
+    nippes = FamilyFactory(centre=staff.centre, stadtteil_number="503")
+    ChildFactory(family=nippes)  # one child alone in Nippes
+    altstadt = FamilyFactory(centre=staff.centre, stadtteil_number="101")
+    for _ in range(4):
+        ChildFactory(family=altstadt)
+
+
+def _props(user):
+    return {
+        f["properties"]["STT_NR"]: f["properties"]
+        for f in stadtteile_with_counts(user=user)["features"]
+    }
+
+
+def test_statistics_reader_never_sees_a_group_below_three(staff, waiting):
+    props = _props(staff.statistics)
+    assert props["503"]["waiting"] == 0 and props["503"]["waiting_label"] == "< 3"
+    assert props["101"]["waiting"] == 4 and props["101"]["waiting_label"] == "4"
+    assert [row["number"] for row in stadtteil_table(user=staff.statistics)] == ["101"]
+
+
+def test_casework_roles_see_exact_counts(staff, waiting):
+    props = _props(staff.counsellor)
+    assert props["503"]["waiting"] == 1 and props["503"]["waiting_label"] == "1"
+    assert {row["number"] for row in stadtteil_table(user=staff.counsellor)} == {"101", "503"}
