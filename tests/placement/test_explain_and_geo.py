@@ -13,7 +13,7 @@ from placement_strategies import instances
 from teilhabe.cli import main as teilhabe_main
 from teilhabe.placement import explain, explain_text, load_instance, parse_instance, solve
 from teilhabe.placement.cost import may_take
-from teilhabe.placement.geo import EARTH_RADIUS_KM, haversine_km, haversine_scalar
+from teilhabe.placement.geo import EARTH_RADIUS_KM, haversine_km, haversine_scalar, pairs_within
 from teilhabe.placement.problem import compile_problem
 
 EXAMPLE = Path("/work/shared/formats/placement/example-instance.json")
@@ -27,6 +27,19 @@ def test_haversine_known_values():
     d = float(haversine_km(50.9413, 6.9583, 51.2277, 6.7735))
     assert 33.5 < d < 35.0
     assert d == pytest.approx(haversine_scalar(50.9413, 6.9583, 51.2277, 6.7735), abs=1e-9)
+
+
+@pytest.mark.parametrize("km", [0.0, 0.5, 3.0, 25.0, 500.0, 30000.0])
+def test_pairs_within_matches_brute_force(km):
+    rng = np.random.default_rng(int(km * 10) + 1)
+    a_lat, a_lon = rng.uniform(50.8, 51.1, 300), rng.uniform(6.8, 7.2, 300)
+    b_lat, b_lon = rng.uniform(50.8, 51.1, 40), rng.uniform(6.8, 7.2, 40)
+    b_lat[:3], b_lon[:3] = a_lat[:3], a_lon[:3]  # coincident points
+    i, j, d = pairs_within(a_lat, a_lon, b_lat, b_lon, km)
+    full = haversine_km(a_lat[:, None], a_lon[:, None], b_lat[None, :], b_lon[None, :])
+    want = set(zip(*np.nonzero(full <= km), strict=True))
+    assert set(zip(i.tolist(), j.tolist(), strict=True)) == {(int(x), int(y)) for x, y in want}
+    assert np.allclose(d, full[i, j])
 
 
 @settings(max_examples=40, deadline=None)

@@ -401,7 +401,9 @@ def _alt_pins(
             trial = allowed.copy()
             for p in prob.groups[int(g)]:
                 e0, e1 = prob.estart[p], prob.estart[p + 1]
-                trial[e0:e1] = es[e0:e1] == s_id
+                at_s = es[e0:e1] == s_id
+                if at_s.any():  # members who cannot sit there keep their options
+                    trial[e0:e1] = at_s
             if np.array_equal(trial, allowed):
                 continue
             cand = flow.assign(trial)
@@ -487,7 +489,7 @@ def solve_optimal(
                     cost = solution_cost(prob, cand)[0]
                     if cost < best_cost - 1e-9:
                         best, best_cost = cand, cost
-                    steps.append("other LP schools")
+                    steps.append("shaky families pinned to other LP schools")
             lap("pinning")
         if not use_lp or best is start:
             cand, more = consolidate(prob, flow, everything, start, start_price, unit, deadline)

@@ -4,28 +4,39 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(db_index=True, max_length=100, verbose_name='Aktion')),
-                ('target_type', models.CharField(max_length=100, verbose_name='Objektart')),
-                ('target_id', models.CharField(max_length=64, verbose_name='Objekt')),
-                ('summary', models.CharField(blank=True, max_length=300, verbose_name='Beschreibung')),
-                ('data', models.JSONField(blank=True, default=dict, verbose_name='Daten')),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='Zeitpunkt')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("action", models.CharField(db_index=True, max_length=100, verbose_name="Aktion")),
+                ("target_type", models.CharField(max_length=100, verbose_name="Objektart")),
+                ("target_id", models.CharField(max_length=64, verbose_name="Objekt")),
+                (
+                    "summary",
+                    models.CharField(blank=True, max_length=300, verbose_name="Beschreibung"),
+                ),
+                ("data", models.JSONField(blank=True, default=dict, verbose_name="Daten")),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="Zeitpunkt"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Protokolleintrag',
-                'verbose_name_plural': 'Protokolleinträge',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "Protokolleintrag",
+                "verbose_name_plural": "Protokolleinträge",
+                "ordering": ["-created_at", "-id"],
             },
         ),
     ]

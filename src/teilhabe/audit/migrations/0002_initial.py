@@ -6,28 +6,41 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('audit', '0001_initial'),
-        ('centres', '0001_initial'),
+        ("audit", "0001_initial"),
+        ("centres", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='auditentry',
-            name='actor',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='Person'),
+            model_name="auditentry",
+            name="actor",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="Person",
+            ),
         ),
         migrations.AddField(
-            model_name='auditentry',
-            name='centre',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='audit_entries', to='centres.centre', verbose_name='Zentrum'),
+            model_name="auditentry",
+            name="centre",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="audit_entries",
+                to="centres.centre",
+                verbose_name="Zentrum",
+            ),
         ),
         migrations.AddIndex(
-            model_name='auditentry',
-            index=models.Index(fields=['target_type', 'target_id'], name='audit_audit_target__e2abcf_idx'),
+            model_name="auditentry",
+            index=models.Index(
+                fields=["target_type", "target_id"], name="audit_audit_target__e2abcf_idx"
+            ),
         ),
     ]

@@ -8,57 +8,158 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Centre',
+            name="Centre",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='Name')),
-                ('slug', models.SlugField(unique=True, verbose_name='Kurzname')),
-                ('municipality_key', models.CharField(help_text='Amtlicher Gemeindeschlüssel der Kommune, Köln: 05315000.', max_length=8, validators=[django.core.validators.RegexValidator('^\\d{8}$', 'Acht Ziffern, z. B. 05315000.')], verbose_name='Gemeindeschlüssel')),
-                ('street', models.CharField(blank=True, max_length=200, verbose_name='Straße')),
-                ('postcode', models.CharField(blank=True, max_length=5, verbose_name='PLZ')),
-                ('city', models.CharField(max_length=100, verbose_name='Ort')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='Telefon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=200, verbose_name="Name")),
+                ("slug", models.SlugField(unique=True, verbose_name="Kurzname")),
+                (
+                    "municipality_key",
+                    models.CharField(
+                        help_text="Amtlicher Gemeindeschlüssel der Kommune, Köln: 05315000.",
+                        max_length=8,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{8}$", "Acht Ziffern, z. B. 05315000."
+                            )
+                        ],
+                        verbose_name="Gemeindeschlüssel",
+                    ),
+                ),
+                ("street", models.CharField(blank=True, max_length=200, verbose_name="Straße")),
+                ("postcode", models.CharField(blank=True, max_length=5, verbose_name="PLZ")),
+                ("city", models.CharField(max_length=100, verbose_name="Ort")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="Telefon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="E-Mail")),
             ],
             options={
-                'verbose_name': 'Zentrum',
-                'verbose_name_plural': 'Zentren',
-                'ordering': ['name'],
+                "verbose_name": "Zentrum",
+                "verbose_name_plural": "Zentren",
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('username', models.CharField(error_messages={'unique': 'A user with that username already exists.'}, help_text='Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.', max_length=150, unique=True, validators=[django.contrib.auth.validators.UnicodeUsernameValidator()], verbose_name='username')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('role', models.CharField(blank=True, choices=[('centre_admin', 'Zentrumsverwaltung'), ('counsellor', 'Beratung'), ('schulamt', 'Schulamt'), ('school_staff', 'Schule'), ('statistics', 'Statistik (nur lesen)')], max_length=32, verbose_name='Rolle')),
-                ('languages', models.CharField(blank=True, help_text='Sprachen, in denen die Person berät, kommagetrennt (ISO 639-1).', max_length=200, verbose_name='Sprachen')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                (
+                    "last_login",
+                    models.DateTimeField(blank=True, null=True, verbose_name="last login"),
+                ),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                (
+                    "username",
+                    models.CharField(
+                        error_messages={"unique": "A user with that username already exists."},
+                        help_text="Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only.",
+                        max_length=150,
+                        unique=True,
+                        validators=[django.contrib.auth.validators.UnicodeUsernameValidator()],
+                        verbose_name="username",
+                    ),
+                ),
+                (
+                    "first_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="first name"),
+                ),
+                (
+                    "last_name",
+                    models.CharField(blank=True, max_length=150, verbose_name="last name"),
+                ),
+                (
+                    "email",
+                    models.EmailField(blank=True, max_length=254, verbose_name="email address"),
+                ),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                (
+                    "date_joined",
+                    models.DateTimeField(
+                        default=django.utils.timezone.now, verbose_name="date joined"
+                    ),
+                ),
+                (
+                    "role",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("centre_admin", "Zentrumsverwaltung"),
+                            ("counsellor", "Beratung"),
+                            ("schulamt", "Schulamt"),
+                            ("school_staff", "Schule"),
+                            ("statistics", "Statistik (nur lesen)"),
+                        ],
+                        max_length=32,
+                        verbose_name="Rolle",
+                    ),
+                ),
+                (
+                    "languages",
+                    models.CharField(
+                        blank=True,
+                        help_text="Sprachen, in denen die Person berät, kommagetrennt (ISO 639-1).",
+                        max_length=200,
+                        verbose_name="Sprachen",
+                    ),
+                ),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Benutzerkonto',
-                'verbose_name_plural': 'Benutzerkonten',
+                "verbose_name": "Benutzerkonto",
+                "verbose_name_plural": "Benutzerkonten",
             },
             managers=[
-                ('objects', django.contrib.auth.models.UserManager()),
+                ("objects", django.contrib.auth.models.UserManager()),
             ],
         ),
     ]

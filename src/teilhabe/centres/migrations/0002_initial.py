@@ -5,33 +5,57 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('centres', '0001_initial'),
-        ('schulen', '0001_initial'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("centres", "0001_initial"),
+        ("schulen", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='school',
-            field=models.ForeignKey(blank=True, help_text='Nur für die Rolle Schule: die Schule, deren Plätze die Person meldet.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='staff', to='schulen.school', verbose_name='Schule'),
+            model_name="user",
+            name="school",
+            field=models.ForeignKey(
+                blank=True,
+                help_text="Nur für die Rolle Schule: die Schule, deren Plätze die Person meldet.",
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="staff",
+                to="schulen.school",
+                verbose_name="Schule",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='user_permissions',
-            field=models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions'),
+            model_name="user",
+            name="user_permissions",
+            field=models.ManyToManyField(
+                blank=True,
+                help_text="Specific permissions for this user.",
+                related_name="user_set",
+                related_query_name="user",
+                to="auth.permission",
+                verbose_name="user permissions",
+            ),
         ),
         migrations.AddField(
-            model_name='user',
-            name='centre',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='users', to='centres.centre', verbose_name='Zentrum'),
+            model_name="user",
+            name="centre",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="users",
+                to="centres.centre",
+                verbose_name="Zentrum",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.CheckConstraint(condition=models.Q(('role', ''), ('centre__isnull', False), _connector='OR'), name='user_with_role_has_centre'),
+            model_name="user",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("role", ""), ("centre__isnull", False), _connector="OR"),
+                name="user_with_role_has_centre",
+            ),
         ),
     ]

@@ -7,126 +7,349 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('centres', '0001_initial'),
-        ('seiteneinstieg', '0001_initial'),
+        ("centres", "0001_initial"),
+        ("seiteneinstieg", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='School',
+            name="School",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('schulnummer', models.CharField(max_length=6, unique=True, validators=[django.core.validators.RegexValidator('^\\d{6}$', 'Sechs Ziffern.')], verbose_name='Schulnummer')),
-                ('name', models.CharField(max_length=300, verbose_name='Name')),
-                ('short_name', models.CharField(blank=True, max_length=200, verbose_name='Kurzbezeichnung')),
-                ('school_form', models.CharField(db_index=True, max_length=100, verbose_name='Schulform')),
-                ('school_form_code', models.CharField(blank=True, max_length=2, verbose_name='Schulform-Schlüssel')),
-                ('street', models.CharField(blank=True, max_length=200, verbose_name='Straße')),
-                ('postcode', models.CharField(blank=True, max_length=5, verbose_name='PLZ')),
-                ('city', models.CharField(blank=True, max_length=100, verbose_name='Ort')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='Telefon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail')),
-                ('website', models.CharField(blank=True, max_length=300, verbose_name='Homepage')),
-                ('public', models.BooleanField(default=True, verbose_name='Öffentliche Schule')),
-                ('municipality_key', models.CharField(db_index=True, max_length=8, verbose_name='Gemeindeschlüssel')),
-                ('operating_key', models.CharField(blank=True, max_length=2, verbose_name='Schulbetriebsschlüssel')),
-                ('lat', models.FloatField(blank=True, null=True, verbose_name='Breitengrad')),
-                ('lon', models.FloatField(blank=True, null=True, verbose_name='Längengrad')),
-                ('pupils', models.PositiveIntegerField(blank=True, null=True, verbose_name='Schülerzahl')),
-                ('sozialindex', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(9)], verbose_name='Sozialindex')),
-                ('source', models.CharField(blank=True, max_length=40, verbose_name='Quelle')),
-                ('closed_at', models.DateTimeField(blank=True, help_text='Schulen, die aus dem Verzeichnis verschwinden, werden geschlossen, nie gelöscht.', null=True, verbose_name='Nicht mehr im Verzeichnis seit')),
-                ('updated_at', models.DateTimeField(blank=True, null=True, verbose_name='Zuletzt importiert')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "schulnummer",
+                    models.CharField(
+                        max_length=6,
+                        unique=True,
+                        validators=[
+                            django.core.validators.RegexValidator("^\\d{6}$", "Sechs Ziffern.")
+                        ],
+                        verbose_name="Schulnummer",
+                    ),
+                ),
+                ("name", models.CharField(max_length=300, verbose_name="Name")),
+                (
+                    "short_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="Kurzbezeichnung"),
+                ),
+                (
+                    "school_form",
+                    models.CharField(db_index=True, max_length=100, verbose_name="Schulform"),
+                ),
+                (
+                    "school_form_code",
+                    models.CharField(blank=True, max_length=2, verbose_name="Schulform-Schlüssel"),
+                ),
+                ("street", models.CharField(blank=True, max_length=200, verbose_name="Straße")),
+                ("postcode", models.CharField(blank=True, max_length=5, verbose_name="PLZ")),
+                ("city", models.CharField(blank=True, max_length=100, verbose_name="Ort")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="Telefon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="E-Mail")),
+                ("website", models.CharField(blank=True, max_length=300, verbose_name="Homepage")),
+                ("public", models.BooleanField(default=True, verbose_name="Öffentliche Schule")),
+                (
+                    "municipality_key",
+                    models.CharField(db_index=True, max_length=8, verbose_name="Gemeindeschlüssel"),
+                ),
+                (
+                    "operating_key",
+                    models.CharField(
+                        blank=True, max_length=2, verbose_name="Schulbetriebsschlüssel"
+                    ),
+                ),
+                ("lat", models.FloatField(blank=True, null=True, verbose_name="Breitengrad")),
+                ("lon", models.FloatField(blank=True, null=True, verbose_name="Längengrad")),
+                (
+                    "pupils",
+                    models.PositiveIntegerField(blank=True, null=True, verbose_name="Schülerzahl"),
+                ),
+                (
+                    "sozialindex",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(9),
+                        ],
+                        verbose_name="Sozialindex",
+                    ),
+                ),
+                ("source", models.CharField(blank=True, max_length=40, verbose_name="Quelle")),
+                (
+                    "closed_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Schulen, die aus dem Verzeichnis verschwinden, werden geschlossen, nie gelöscht.",
+                        null=True,
+                        verbose_name="Nicht mehr im Verzeichnis seit",
+                    ),
+                ),
+                (
+                    "updated_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Zuletzt importiert"),
+                ),
             ],
             options={
-                'verbose_name': 'Schule',
-                'verbose_name_plural': 'Schulen',
-                'ordering': ['name', 'schulnummer'],
+                "verbose_name": "Schule",
+                "verbose_name_plural": "Schulen",
+                "ordering": ["name", "schulnummer"],
             },
         ),
         migrations.CreateModel(
-            name='DirectoryImport',
+            name="DirectoryImport",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('file_name', models.CharField(max_length=255, verbose_name='Datei')),
-                ('kind', models.CharField(max_length=40, verbose_name='Verzeichnis')),
-                ('rows', models.PositiveIntegerField(verbose_name='Zeilen')),
-                ('added', models.PositiveIntegerField(verbose_name='Neu')),
-                ('changed', models.PositiveIntegerField(verbose_name='Geändert')),
-                ('closed', models.PositiveIntegerField(verbose_name='Geschlossen')),
-                ('imported_at', models.DateTimeField(auto_now_add=True, verbose_name='Importiert am')),
-                ('imported_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("file_name", models.CharField(max_length=255, verbose_name="Datei")),
+                ("kind", models.CharField(max_length=40, verbose_name="Verzeichnis")),
+                ("rows", models.PositiveIntegerField(verbose_name="Zeilen")),
+                ("added", models.PositiveIntegerField(verbose_name="Neu")),
+                ("changed", models.PositiveIntegerField(verbose_name="Geändert")),
+                ("closed", models.PositiveIntegerField(verbose_name="Geschlossen")),
+                (
+                    "imported_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="Importiert am"),
+                ),
+                (
+                    "imported_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Verzeichnisimport',
-                'verbose_name_plural': 'Verzeichnisimporte',
-                'ordering': ['-imported_at', '-id'],
+                "verbose_name": "Verzeichnisimport",
+                "verbose_name_plural": "Verzeichnisimporte",
+                "ordering": ["-imported_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='Offer',
+            name="Offer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('prep_primary', 'Vorbereitungsklasse Primarstufe'), ('prep_secondary', 'Vorbereitungsklasse Sekundarstufe I'), ('ifk', 'Internationale Förderklasse (Berufskolleg)'), ('regular', 'Regelklasse mit Deutschförderung')], max_length=20, verbose_name='Angebot')),
-                ('level', models.CharField(choices=[('primary', 'Primarstufe (Klasse 1–4)'), ('secondary', 'Sekundarstufe I (Klasse 5–10)'), ('vocational', 'Berufskolleg (ab 16 Jahren)')], max_length=20, verbose_name='Stufe')),
-                ('grade_from', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='Ab Klasse')),
-                ('grade_to', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='Bis Klasse')),
-                ('seats_total', models.PositiveSmallIntegerField(validators=[django.core.validators.MaxValueValidator(500)], verbose_name='Plätze insgesamt')),
-                ('active', models.BooleanField(default=True, verbose_name='Aktiv')),
-                ('last_reported_at', models.DateTimeField(blank=True, null=True, verbose_name='Zuletzt gemeldet')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Angelegt am')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='centres.centre')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='offers', to='schulen.school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("prep_primary", "Vorbereitungsklasse Primarstufe"),
+                            ("prep_secondary", "Vorbereitungsklasse Sekundarstufe I"),
+                            ("ifk", "Internationale Förderklasse (Berufskolleg)"),
+                            ("regular", "Regelklasse mit Deutschförderung"),
+                        ],
+                        max_length=20,
+                        verbose_name="Angebot",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("primary", "Primarstufe (Klasse 1–4)"),
+                            ("secondary", "Sekundarstufe I (Klasse 5–10)"),
+                            ("vocational", "Berufskolleg (ab 16 Jahren)"),
+                        ],
+                        max_length=20,
+                        verbose_name="Stufe",
+                    ),
+                ),
+                (
+                    "grade_from",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="Ab Klasse",
+                    ),
+                ),
+                (
+                    "grade_to",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="Bis Klasse",
+                    ),
+                ),
+                (
+                    "seats_total",
+                    models.PositiveSmallIntegerField(
+                        validators=[django.core.validators.MaxValueValidator(500)],
+                        verbose_name="Plätze insgesamt",
+                    ),
+                ),
+                ("active", models.BooleanField(default=True, verbose_name="Aktiv")),
+                (
+                    "last_reported_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Zuletzt gemeldet"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="Angelegt am")),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="centres.centre",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="offers",
+                        to="schulen.school",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Platzangebot',
-                'verbose_name_plural': 'Platzangebote',
-                'ordering': ['school__name', 'level', 'grade_from', 'id'],
+                "verbose_name": "Platzangebot",
+                "verbose_name_plural": "Platzangebote",
+                "ordering": ["school__name", "level", "grade_from", "id"],
             },
         ),
         migrations.CreateModel(
-            name='AreaChange',
+            name="AreaChange",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('included', models.BooleanField(verbose_name='Gehört zum Gebiet')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='centres.centre')),
-                ('school', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='area_changes', to='schulen.school')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("included", models.BooleanField(verbose_name="Gehört zum Gebiet")),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="centres.centre",
+                    ),
+                ),
+                (
+                    "school",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="area_changes",
+                        to="schulen.school",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Gebietsänderung',
-                'verbose_name_plural': 'Gebietsänderungen',
+                "verbose_name": "Gebietsänderung",
+                "verbose_name_plural": "Gebietsänderungen",
             },
         ),
         migrations.CreateModel(
-            name='Placement',
+            name="Placement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('proposed', 'Vorgeschlagen'), ('accepted', 'Angenommen'), ('declined', 'Abgelehnt')], default='proposed', max_length=20, verbose_name='Status')),
-                ('distance_km', models.FloatField(blank=True, null=True, verbose_name='Entfernung (km)')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Vorgeschlagen am')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='centres.centre')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='placements', to='seiteneinstieg.child')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='placements', to='schulen.offer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Vorgeschlagen"),
+                            ("accepted", "Angenommen"),
+                            ("declined", "Abgelehnt"),
+                        ],
+                        default="proposed",
+                        max_length=20,
+                        verbose_name="Status",
+                    ),
+                ),
+                (
+                    "distance_km",
+                    models.FloatField(blank=True, null=True, verbose_name="Entfernung (km)"),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="Vorgeschlagen am"),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="centres.centre",
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="placements",
+                        to="seiteneinstieg.child",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="placements",
+                        to="schulen.offer",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Platzvorschlag',
-                'verbose_name_plural': 'Platzvorschläge',
-                'ordering': ['-created_at', '-id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('status__in', ['proposed', 'accepted'])), fields=('child',), name='placement_one_active_per_child')],
+                "verbose_name": "Platzvorschlag",
+                "verbose_name_plural": "Platzvorschläge",
+                "ordering": ["-created_at", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("status__in", ["proposed", "accepted"])),
+                        fields=("child",),
+                        name="placement_one_active_per_child",
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.CheckConstraint(condition=models.Q(('grade_to__gte', models.F('grade_from'))), name='offer_grade_range'),
+            model_name="offer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("grade_to__gte", models.F("grade_from"))),
+                name="offer_grade_range",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='areachange',
-            constraint=models.UniqueConstraint(fields=('centre', 'school'), name='area_change_once'),
+            model_name="areachange",
+            constraint=models.UniqueConstraint(
+                fields=("centre", "school"), name="area_change_once"
+            ),
         ),
     ]

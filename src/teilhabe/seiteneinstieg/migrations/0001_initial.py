@@ -9,215 +9,777 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('centres', '0001_initial'),
+        ("centres", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Child',
+            name="Child",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(max_length=100, verbose_name='Vorname')),
-                ('last_name', models.CharField(max_length=100, verbose_name='Nachname')),
-                ('birth_date', models.DateField(verbose_name='Geburtsdatum')),
-                ('nationality', django_countries.fields.CountryField(blank=True, max_length=2, verbose_name='Staatsangehörigkeit')),
-                ('first_language', models.CharField(choices=[('de', 'Deutsch'), ('en', 'Englisch'), ('uk', 'Ukrainisch'), ('ru', 'Russisch'), ('ar', 'Arabisch'), ('fa', 'Farsi/Dari'), ('tr', 'Türkisch'), ('ku', 'Kurdisch'), ('ti', 'Tigrinya'), ('so', 'Somali'), ('ps', 'Paschtu'), ('ro', 'Rumänisch'), ('bg', 'Bulgarisch'), ('pl', 'Polnisch'), ('sq', 'Albanisch'), ('sr', 'Serbisch'), ('fr', 'Französisch'), ('es', 'Spanisch'), ('it', 'Italienisch'), ('el', 'Griechisch'), ('ur', 'Urdu'), ('hi', 'Hindi'), ('zh', 'Chinesisch'), ('vi', 'Vietnamesisch'), ('other', 'Andere Sprache')], max_length=8, verbose_name='Erstsprache')),
-                ('arrived_in_germany_on', models.DateField(verbose_name='Ankunft in Deutschland')),
-                ('arrived_in_city_on', models.DateField(verbose_name='Zuzug in die Kommune')),
-                ('school_years', models.PositiveSmallIntegerField(default=0, validators=[django.core.validators.MaxValueValidator(14)], verbose_name='Schulbesuchsjahre')),
-                ('last_grade', models.PositiveSmallIntegerField(blank=True, null=True, validators=[django.core.validators.MaxValueValidator(13)], verbose_name='Zuletzt besuchte Klasse')),
-                ('special_needs', models.TextField(blank=True, verbose_name='Besonderer Förderbedarf')),
-                ('notes', models.TextField(blank=True, verbose_name='Notizen')),
-                ('status', models.CharField(choices=[('registered', 'Registriert'), ('invited', 'Eingeladen'), ('counselled', 'Beraten'), ('assessed', 'Eingestuft'), ('ready', 'Bereit zur Zuweisung'), ('proposed', 'Schulplatz vorgeschlagen'), ('placed', 'Schulplatz angetreten'), ('withdrawn', 'Zurückgezogen'), ('moved_away', 'Verzogen')], default='registered', max_length=20, verbose_name='Status')),
-                ('registered_at', models.DateTimeField(verbose_name='Registriert am')),
-                ('invited_at', models.DateTimeField(blank=True, null=True, verbose_name='Eingeladen am')),
-                ('counselled_at', models.DateTimeField(blank=True, null=True, verbose_name='Beraten am')),
-                ('assessed_at', models.DateTimeField(blank=True, null=True, verbose_name='Eingestuft am')),
-                ('ready_at', models.DateTimeField(blank=True, null=True, verbose_name='Bereit seit')),
-                ('proposed_at', models.DateTimeField(blank=True, null=True, verbose_name='Vorgeschlagen am')),
-                ('placed_at', models.DateTimeField(blank=True, null=True, verbose_name='Platziert am')),
-                ('closed_at', models.DateTimeField(blank=True, null=True, verbose_name='Abgeschlossen am')),
-                ('recommended_level', models.CharField(blank=True, choices=[('primary', 'Primarstufe (Klasse 1–4)'), ('secondary', 'Sekundarstufe I (Klasse 5–10)'), ('vocational', 'Berufskolleg (ab 16 Jahren)')], max_length=20, verbose_name='Empfohlene Stufe')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='centres.centre')),
-                ('duplicate_of', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='seiteneinstieg.child', verbose_name='Mögliche Doppelerfassung von')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100, verbose_name="Vorname")),
+                ("last_name", models.CharField(max_length=100, verbose_name="Nachname")),
+                ("birth_date", models.DateField(verbose_name="Geburtsdatum")),
+                (
+                    "nationality",
+                    django_countries.fields.CountryField(
+                        blank=True, max_length=2, verbose_name="Staatsangehörigkeit"
+                    ),
+                ),
+                (
+                    "first_language",
+                    models.CharField(
+                        choices=[
+                            ("de", "Deutsch"),
+                            ("en", "Englisch"),
+                            ("uk", "Ukrainisch"),
+                            ("ru", "Russisch"),
+                            ("ar", "Arabisch"),
+                            ("fa", "Farsi/Dari"),
+                            ("tr", "Türkisch"),
+                            ("ku", "Kurdisch"),
+                            ("ti", "Tigrinya"),
+                            ("so", "Somali"),
+                            ("ps", "Paschtu"),
+                            ("ro", "Rumänisch"),
+                            ("bg", "Bulgarisch"),
+                            ("pl", "Polnisch"),
+                            ("sq", "Albanisch"),
+                            ("sr", "Serbisch"),
+                            ("fr", "Französisch"),
+                            ("es", "Spanisch"),
+                            ("it", "Italienisch"),
+                            ("el", "Griechisch"),
+                            ("ur", "Urdu"),
+                            ("hi", "Hindi"),
+                            ("zh", "Chinesisch"),
+                            ("vi", "Vietnamesisch"),
+                            ("other", "Andere Sprache"),
+                        ],
+                        max_length=8,
+                        verbose_name="Erstsprache",
+                    ),
+                ),
+                ("arrived_in_germany_on", models.DateField(verbose_name="Ankunft in Deutschland")),
+                ("arrived_in_city_on", models.DateField(verbose_name="Zuzug in die Kommune")),
+                (
+                    "school_years",
+                    models.PositiveSmallIntegerField(
+                        default=0,
+                        validators=[django.core.validators.MaxValueValidator(14)],
+                        verbose_name="Schulbesuchsjahre",
+                    ),
+                ),
+                (
+                    "last_grade",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        null=True,
+                        validators=[django.core.validators.MaxValueValidator(13)],
+                        verbose_name="Zuletzt besuchte Klasse",
+                    ),
+                ),
+                (
+                    "special_needs",
+                    models.TextField(blank=True, verbose_name="Besonderer Förderbedarf"),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="Notizen")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("registered", "Registriert"),
+                            ("invited", "Eingeladen"),
+                            ("counselled", "Beraten"),
+                            ("assessed", "Eingestuft"),
+                            ("ready", "Bereit zur Zuweisung"),
+                            ("proposed", "Schulplatz vorgeschlagen"),
+                            ("placed", "Schulplatz angetreten"),
+                            ("withdrawn", "Zurückgezogen"),
+                            ("moved_away", "Verzogen"),
+                        ],
+                        default="registered",
+                        max_length=20,
+                        verbose_name="Status",
+                    ),
+                ),
+                ("registered_at", models.DateTimeField(verbose_name="Registriert am")),
+                (
+                    "invited_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Eingeladen am"),
+                ),
+                (
+                    "counselled_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Beraten am"),
+                ),
+                (
+                    "assessed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Eingestuft am"),
+                ),
+                (
+                    "ready_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Bereit seit"),
+                ),
+                (
+                    "proposed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Vorgeschlagen am"),
+                ),
+                (
+                    "placed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Platziert am"),
+                ),
+                (
+                    "closed_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Abgeschlossen am"),
+                ),
+                (
+                    "recommended_level",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("primary", "Primarstufe (Klasse 1–4)"),
+                            ("secondary", "Sekundarstufe I (Klasse 5–10)"),
+                            ("vocational", "Berufskolleg (ab 16 Jahren)"),
+                        ],
+                        max_length=20,
+                        verbose_name="Empfohlene Stufe",
+                    ),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="centres.centre",
+                    ),
+                ),
+                (
+                    "duplicate_of",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="seiteneinstieg.child",
+                        verbose_name="Mögliche Doppelerfassung von",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Kind',
-                'verbose_name_plural': 'Kinder',
-                'ordering': ['registered_at', 'id'],
+                "verbose_name": "Kind",
+                "verbose_name_plural": "Kinder",
+                "ordering": ["registered_at", "id"],
             },
         ),
         migrations.CreateModel(
-            name='Assessment',
+            name="Assessment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('german_level', models.CharField(choices=[('none', 'Keine Deutschkenntnisse'), ('A1', 'A1'), ('A2', 'A2'), ('B1+', 'B1 oder besser')], max_length=8, verbose_name='Deutsch')),
-                ('maths_level', models.CharField(choices=[('none', 'Nicht vorhanden'), ('basic', 'Grundlegend'), ('age_appropriate', 'Altersgemäß'), ('advanced', 'Fortgeschritten')], max_length=20, verbose_name='Mathematik')),
-                ('first_language_literacy', models.CharField(choices=[('none', 'Nicht vorhanden'), ('basic', 'Grundlegend'), ('age_appropriate', 'Altersgemäß'), ('advanced', 'Fortgeschritten')], max_length=20, verbose_name='Lesen und Schreiben in der Erstsprache')),
-                ('prior_school_type', models.CharField(choices=[('none', 'Kein Schulbesuch'), ('primary', 'Grundschule'), ('lower_secondary', 'Weiterführende Schule (Sek. I)'), ('upper_secondary', 'Weiterführende Schule (Sek. II)'), ('vocational', 'Berufliche Schule'), ('interrupted', 'Unterbrochen / unregelmäßig')], max_length=20, verbose_name='Bisherige Schulart')),
-                ('recommended_level', models.CharField(choices=[('primary', 'Primarstufe (Klasse 1–4)'), ('secondary', 'Sekundarstufe I (Klasse 5–10)'), ('vocational', 'Berufskolleg (ab 16 Jahren)')], max_length=20, verbose_name='Empfohlene Stufe')),
-                ('recommended_grade', models.PositiveSmallIntegerField(validators=[django.core.validators.MinValueValidator(1), django.core.validators.MaxValueValidator(11)], verbose_name='Empfohlene Klasse')),
-                ('recommended_school_forms', models.JSONField(blank=True, default=list, verbose_name='Empfohlene Schulformen')),
-                ('notes', models.TextField(blank=True, verbose_name='Bemerkungen')),
-                ('assessed_at', models.DateTimeField(verbose_name='Eingestuft am')),
-                ('assessed_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='assessments', to='seiteneinstieg.child')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "german_level",
+                    models.CharField(
+                        choices=[
+                            ("none", "Keine Deutschkenntnisse"),
+                            ("A1", "A1"),
+                            ("A2", "A2"),
+                            ("B1+", "B1 oder besser"),
+                        ],
+                        max_length=8,
+                        verbose_name="Deutsch",
+                    ),
+                ),
+                (
+                    "maths_level",
+                    models.CharField(
+                        choices=[
+                            ("none", "Nicht vorhanden"),
+                            ("basic", "Grundlegend"),
+                            ("age_appropriate", "Altersgemäß"),
+                            ("advanced", "Fortgeschritten"),
+                        ],
+                        max_length=20,
+                        verbose_name="Mathematik",
+                    ),
+                ),
+                (
+                    "first_language_literacy",
+                    models.CharField(
+                        choices=[
+                            ("none", "Nicht vorhanden"),
+                            ("basic", "Grundlegend"),
+                            ("age_appropriate", "Altersgemäß"),
+                            ("advanced", "Fortgeschritten"),
+                        ],
+                        max_length=20,
+                        verbose_name="Lesen und Schreiben in der Erstsprache",
+                    ),
+                ),
+                (
+                    "prior_school_type",
+                    models.CharField(
+                        choices=[
+                            ("none", "Kein Schulbesuch"),
+                            ("primary", "Grundschule"),
+                            ("lower_secondary", "Weiterführende Schule (Sek. I)"),
+                            ("upper_secondary", "Weiterführende Schule (Sek. II)"),
+                            ("vocational", "Berufliche Schule"),
+                            ("interrupted", "Unterbrochen / unregelmäßig"),
+                        ],
+                        max_length=20,
+                        verbose_name="Bisherige Schulart",
+                    ),
+                ),
+                (
+                    "recommended_level",
+                    models.CharField(
+                        choices=[
+                            ("primary", "Primarstufe (Klasse 1–4)"),
+                            ("secondary", "Sekundarstufe I (Klasse 5–10)"),
+                            ("vocational", "Berufskolleg (ab 16 Jahren)"),
+                        ],
+                        max_length=20,
+                        verbose_name="Empfohlene Stufe",
+                    ),
+                ),
+                (
+                    "recommended_grade",
+                    models.PositiveSmallIntegerField(
+                        validators=[
+                            django.core.validators.MinValueValidator(1),
+                            django.core.validators.MaxValueValidator(11),
+                        ],
+                        verbose_name="Empfohlene Klasse",
+                    ),
+                ),
+                (
+                    "recommended_school_forms",
+                    models.JSONField(
+                        blank=True, default=list, verbose_name="Empfohlene Schulformen"
+                    ),
+                ),
+                ("notes", models.TextField(blank=True, verbose_name="Bemerkungen")),
+                ("assessed_at", models.DateTimeField(verbose_name="Eingestuft am")),
+                (
+                    "assessed_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="assessments",
+                        to="seiteneinstieg.child",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Einstufung',
-                'verbose_name_plural': 'Einstufungen',
-                'ordering': ['-assessed_at', '-id'],
-                'get_latest_by': 'assessed_at',
+                "verbose_name": "Einstufung",
+                "verbose_name_plural": "Einstufungen",
+                "ordering": ["-assessed_at", "-id"],
+                "get_latest_by": "assessed_at",
             },
         ),
         migrations.CreateModel(
-            name='CounsellingSlot',
+            name="CounsellingSlot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='Beginn')),
-                ('ends_at', models.DateTimeField(verbose_name='Ende')),
-                ('location', models.CharField(blank=True, max_length=200, verbose_name='Ort')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='centres.centre')),
-                ('counsellor', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='counselling_slots', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="Beginn")),
+                ("ends_at", models.DateTimeField(verbose_name="Ende")),
+                ("location", models.CharField(blank=True, max_length=200, verbose_name="Ort")),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="centres.centre",
+                    ),
+                ),
+                (
+                    "counsellor",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="counselling_slots",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Beratungstermin (frei)',
-                'verbose_name_plural': 'Beratungstermine (frei)',
-                'ordering': ['starts_at'],
+                "verbose_name": "Beratungstermin (frei)",
+                "verbose_name_plural": "Beratungstermine (frei)",
+                "ordering": ["starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Family',
+            name="Family",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=20, unique=True, verbose_name='Aktenzeichen')),
-                ('street', models.CharField(max_length=200, verbose_name='Straße und Hausnummer')),
-                ('postcode', models.CharField(max_length=5, validators=[django.core.validators.RegexValidator('^\\d{5}$', 'Bitte eine fünfstellige Postleitzahl angeben.')], verbose_name='PLZ')),
-                ('city', models.CharField(default='Köln', max_length=100, verbose_name='Ort')),
-                ('lat', models.FloatField(validators=[django.core.validators.MinValueValidator(-90), django.core.validators.MaxValueValidator(90)], verbose_name='Breitengrad')),
-                ('lon', models.FloatField(validators=[django.core.validators.MinValueValidator(-180), django.core.validators.MaxValueValidator(180)], verbose_name='Längengrad')),
-                ('stadtteil_number', models.CharField(db_index=True, max_length=3, verbose_name='Stadtteil-Nr.')),
-                ('stadtteil_name', models.CharField(max_length=100, verbose_name='Stadtteil')),
-                ('stadtbezirk_number', models.CharField(db_index=True, max_length=2, verbose_name='Stadtbezirk-Nr.')),
-                ('stadtbezirk_name', models.CharField(max_length=100, verbose_name='Stadtbezirk')),
-                ('notes', models.TextField(blank=True, verbose_name='Notizen')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Angelegt am')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='centres.centre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(max_length=20, unique=True, verbose_name="Aktenzeichen"),
+                ),
+                ("street", models.CharField(max_length=200, verbose_name="Straße und Hausnummer")),
+                (
+                    "postcode",
+                    models.CharField(
+                        max_length=5,
+                        validators=[
+                            django.core.validators.RegexValidator(
+                                "^\\d{5}$", "Bitte eine fünfstellige Postleitzahl angeben."
+                            )
+                        ],
+                        verbose_name="PLZ",
+                    ),
+                ),
+                ("city", models.CharField(default="Köln", max_length=100, verbose_name="Ort")),
+                (
+                    "lat",
+                    models.FloatField(
+                        validators=[
+                            django.core.validators.MinValueValidator(-90),
+                            django.core.validators.MaxValueValidator(90),
+                        ],
+                        verbose_name="Breitengrad",
+                    ),
+                ),
+                (
+                    "lon",
+                    models.FloatField(
+                        validators=[
+                            django.core.validators.MinValueValidator(-180),
+                            django.core.validators.MaxValueValidator(180),
+                        ],
+                        verbose_name="Längengrad",
+                    ),
+                ),
+                (
+                    "stadtteil_number",
+                    models.CharField(db_index=True, max_length=3, verbose_name="Stadtteil-Nr."),
+                ),
+                ("stadtteil_name", models.CharField(max_length=100, verbose_name="Stadtteil")),
+                (
+                    "stadtbezirk_number",
+                    models.CharField(db_index=True, max_length=2, verbose_name="Stadtbezirk-Nr."),
+                ),
+                ("stadtbezirk_name", models.CharField(max_length=100, verbose_name="Stadtbezirk")),
+                ("notes", models.TextField(blank=True, verbose_name="Notizen")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="Angelegt am")),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="centres.centre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Familie',
-                'verbose_name_plural': 'Familien',
-                'ordering': ['reference'],
+                "verbose_name": "Familie",
+                "verbose_name_plural": "Familien",
+                "ordering": ["reference"],
             },
         ),
         migrations.CreateModel(
-            name='Document',
+            name="Document",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('id', 'Ausweis / Pass'), ('registration', 'Meldebescheinigung'), ('school_record', 'Zeugnis / Schulnachweis'), ('medical', 'Schuleingangsuntersuchung'), ('other', 'Sonstiges')], max_length=20, verbose_name='Art')),
-                ('file', models.FileField(upload_to=teilhabe.seiteneinstieg.models.document_upload_path, verbose_name='Datei')),
-                ('original_name', models.CharField(max_length=255, verbose_name='Dateiname')),
-                ('content_type', models.CharField(max_length=100, verbose_name='Dateityp')),
-                ('size', models.PositiveIntegerField(verbose_name='Größe (Byte)')),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True, verbose_name='Hochgeladen am')),
-                ('child', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='seiteneinstieg.child')),
-                ('uploaded_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='seiteneinstieg.family')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("id", "Ausweis / Pass"),
+                            ("registration", "Meldebescheinigung"),
+                            ("school_record", "Zeugnis / Schulnachweis"),
+                            ("medical", "Schuleingangsuntersuchung"),
+                            ("other", "Sonstiges"),
+                        ],
+                        max_length=20,
+                        verbose_name="Art",
+                    ),
+                ),
+                (
+                    "file",
+                    models.FileField(
+                        upload_to=teilhabe.seiteneinstieg.models.document_upload_path,
+                        verbose_name="Datei",
+                    ),
+                ),
+                ("original_name", models.CharField(max_length=255, verbose_name="Dateiname")),
+                ("content_type", models.CharField(max_length=100, verbose_name="Dateityp")),
+                ("size", models.PositiveIntegerField(verbose_name="Größe (Byte)")),
+                (
+                    "uploaded_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="Hochgeladen am"),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="seiteneinstieg.child",
+                    ),
+                ),
+                (
+                    "uploaded_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="seiteneinstieg.family",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Dokument',
-                'verbose_name_plural': 'Dokumente',
-                'ordering': ['-uploaded_at'],
+                "verbose_name": "Dokument",
+                "verbose_name_plural": "Dokumente",
+                "ordering": ["-uploaded_at"],
             },
         ),
         migrations.AddField(
-            model_name='child',
-            name='family',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='children', to='seiteneinstieg.family'),
+            model_name="child",
+            name="family",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="children",
+                to="seiteneinstieg.family",
+            ),
         ),
         migrations.CreateModel(
-            name='Appointment',
+            name="Appointment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('interpreter_language', models.CharField(blank=True, choices=[('de', 'Deutsch'), ('en', 'Englisch'), ('uk', 'Ukrainisch'), ('ru', 'Russisch'), ('ar', 'Arabisch'), ('fa', 'Farsi/Dari'), ('tr', 'Türkisch'), ('ku', 'Kurdisch'), ('ti', 'Tigrinya'), ('so', 'Somali'), ('ps', 'Paschtu'), ('ro', 'Rumänisch'), ('bg', 'Bulgarisch'), ('pl', 'Polnisch'), ('sq', 'Albanisch'), ('sr', 'Serbisch'), ('fr', 'Französisch'), ('es', 'Spanisch'), ('it', 'Italienisch'), ('el', 'Griechisch'), ('ur', 'Urdu'), ('hi', 'Hindi'), ('zh', 'Chinesisch'), ('vi', 'Vietnamesisch'), ('other', 'Andere Sprache')], max_length=8, verbose_name='Dolmetschung')),
-                ('status', models.CharField(choices=[('booked', 'Gebucht'), ('attended', 'Wahrgenommen'), ('no_show', 'Nicht erschienen'), ('cancelled', 'Abgesagt')], default='booked', max_length=20, verbose_name='Status')),
-                ('booked_at', models.DateTimeField(auto_now_add=True, verbose_name='Gebucht am')),
-                ('reminder_sent_at', models.DateTimeField(blank=True, null=True, verbose_name='Erinnerung gesendet')),
-                ('booked_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='centres.centre')),
-                ('slot', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='appointments', to='seiteneinstieg.counsellingslot')),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='appointments', to='seiteneinstieg.family')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "interpreter_language",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("de", "Deutsch"),
+                            ("en", "Englisch"),
+                            ("uk", "Ukrainisch"),
+                            ("ru", "Russisch"),
+                            ("ar", "Arabisch"),
+                            ("fa", "Farsi/Dari"),
+                            ("tr", "Türkisch"),
+                            ("ku", "Kurdisch"),
+                            ("ti", "Tigrinya"),
+                            ("so", "Somali"),
+                            ("ps", "Paschtu"),
+                            ("ro", "Rumänisch"),
+                            ("bg", "Bulgarisch"),
+                            ("pl", "Polnisch"),
+                            ("sq", "Albanisch"),
+                            ("sr", "Serbisch"),
+                            ("fr", "Französisch"),
+                            ("es", "Spanisch"),
+                            ("it", "Italienisch"),
+                            ("el", "Griechisch"),
+                            ("ur", "Urdu"),
+                            ("hi", "Hindi"),
+                            ("zh", "Chinesisch"),
+                            ("vi", "Vietnamesisch"),
+                            ("other", "Andere Sprache"),
+                        ],
+                        max_length=8,
+                        verbose_name="Dolmetschung",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("booked", "Gebucht"),
+                            ("attended", "Wahrgenommen"),
+                            ("no_show", "Nicht erschienen"),
+                            ("cancelled", "Abgesagt"),
+                        ],
+                        default="booked",
+                        max_length=20,
+                        verbose_name="Status",
+                    ),
+                ),
+                ("booked_at", models.DateTimeField(auto_now_add=True, verbose_name="Gebucht am")),
+                (
+                    "reminder_sent_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Erinnerung gesendet"),
+                ),
+                (
+                    "booked_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="centres.centre",
+                    ),
+                ),
+                (
+                    "slot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appointments",
+                        to="seiteneinstieg.counsellingslot",
+                    ),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="appointments",
+                        to="seiteneinstieg.family",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Beratungstermin',
-                'verbose_name_plural': 'Beratungstermine',
-                'ordering': ['slot__starts_at'],
+                "verbose_name": "Beratungstermin",
+                "verbose_name_plural": "Beratungstermine",
+                "ordering": ["slot__starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Guardian',
+            name="Guardian",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('first_name', models.CharField(max_length=100, verbose_name='Vorname')),
-                ('last_name', models.CharField(max_length=100, verbose_name='Nachname')),
-                ('relation', models.CharField(blank=True, max_length=50, verbose_name='Beziehung zum Kind')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='Telefon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail')),
-                ('language', models.CharField(choices=[('de', 'Deutsch'), ('en', 'Englisch'), ('uk', 'Ukrainisch'), ('ru', 'Russisch'), ('ar', 'Arabisch'), ('fa', 'Farsi/Dari'), ('tr', 'Türkisch'), ('ku', 'Kurdisch'), ('ti', 'Tigrinya'), ('so', 'Somali'), ('ps', 'Paschtu'), ('ro', 'Rumänisch'), ('bg', 'Bulgarisch'), ('pl', 'Polnisch'), ('sq', 'Albanisch'), ('sr', 'Serbisch'), ('fr', 'Französisch'), ('es', 'Spanisch'), ('it', 'Italienisch'), ('el', 'Griechisch'), ('ur', 'Urdu'), ('hi', 'Hindi'), ('zh', 'Chinesisch'), ('vi', 'Vietnamesisch'), ('other', 'Andere Sprache')], default='de', max_length=8, verbose_name='Sprache')),
-                ('interpreter_needed', models.BooleanField(default=False, verbose_name='Dolmetschung nötig')),
-                ('family', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='guardians', to='seiteneinstieg.family')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("first_name", models.CharField(max_length=100, verbose_name="Vorname")),
+                ("last_name", models.CharField(max_length=100, verbose_name="Nachname")),
+                (
+                    "relation",
+                    models.CharField(blank=True, max_length=50, verbose_name="Beziehung zum Kind"),
+                ),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="Telefon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="E-Mail")),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("de", "Deutsch"),
+                            ("en", "Englisch"),
+                            ("uk", "Ukrainisch"),
+                            ("ru", "Russisch"),
+                            ("ar", "Arabisch"),
+                            ("fa", "Farsi/Dari"),
+                            ("tr", "Türkisch"),
+                            ("ku", "Kurdisch"),
+                            ("ti", "Tigrinya"),
+                            ("so", "Somali"),
+                            ("ps", "Paschtu"),
+                            ("ro", "Rumänisch"),
+                            ("bg", "Bulgarisch"),
+                            ("pl", "Polnisch"),
+                            ("sq", "Albanisch"),
+                            ("sr", "Serbisch"),
+                            ("fr", "Französisch"),
+                            ("es", "Spanisch"),
+                            ("it", "Italienisch"),
+                            ("el", "Griechisch"),
+                            ("ur", "Urdu"),
+                            ("hi", "Hindi"),
+                            ("zh", "Chinesisch"),
+                            ("vi", "Vietnamesisch"),
+                            ("other", "Andere Sprache"),
+                        ],
+                        default="de",
+                        max_length=8,
+                        verbose_name="Sprache",
+                    ),
+                ),
+                (
+                    "interpreter_needed",
+                    models.BooleanField(default=False, verbose_name="Dolmetschung nötig"),
+                ),
+                (
+                    "family",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="guardians",
+                        to="seiteneinstieg.family",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Sorgeberechtigte Person',
-                'verbose_name_plural': 'Sorgeberechtigte',
-                'ordering': ['id'],
+                "verbose_name": "Sorgeberechtigte Person",
+                "verbose_name_plural": "Sorgeberechtigte",
+                "ordering": ["id"],
             },
         ),
         migrations.CreateModel(
-            name='ChildLanguage',
+            name="ChildLanguage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('de', 'Deutsch'), ('en', 'Englisch'), ('uk', 'Ukrainisch'), ('ru', 'Russisch'), ('ar', 'Arabisch'), ('fa', 'Farsi/Dari'), ('tr', 'Türkisch'), ('ku', 'Kurdisch'), ('ti', 'Tigrinya'), ('so', 'Somali'), ('ps', 'Paschtu'), ('ro', 'Rumänisch'), ('bg', 'Bulgarisch'), ('pl', 'Polnisch'), ('sq', 'Albanisch'), ('sr', 'Serbisch'), ('fr', 'Französisch'), ('es', 'Spanisch'), ('it', 'Italienisch'), ('el', 'Griechisch'), ('ur', 'Urdu'), ('hi', 'Hindi'), ('zh', 'Chinesisch'), ('vi', 'Vietnamesisch'), ('other', 'Andere Sprache')], max_length=8, verbose_name='Sprache')),
-                ('level', models.CharField(choices=[('native', 'Erstsprache'), ('fluent', 'Fließend'), ('good', 'Gut'), ('basic', 'Grundkenntnisse')], max_length=20, verbose_name='Niveau')),
-                ('child', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='languages', to='seiteneinstieg.child')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("de", "Deutsch"),
+                            ("en", "Englisch"),
+                            ("uk", "Ukrainisch"),
+                            ("ru", "Russisch"),
+                            ("ar", "Arabisch"),
+                            ("fa", "Farsi/Dari"),
+                            ("tr", "Türkisch"),
+                            ("ku", "Kurdisch"),
+                            ("ti", "Tigrinya"),
+                            ("so", "Somali"),
+                            ("ps", "Paschtu"),
+                            ("ro", "Rumänisch"),
+                            ("bg", "Bulgarisch"),
+                            ("pl", "Polnisch"),
+                            ("sq", "Albanisch"),
+                            ("sr", "Serbisch"),
+                            ("fr", "Französisch"),
+                            ("es", "Spanisch"),
+                            ("it", "Italienisch"),
+                            ("el", "Griechisch"),
+                            ("ur", "Urdu"),
+                            ("hi", "Hindi"),
+                            ("zh", "Chinesisch"),
+                            ("vi", "Vietnamesisch"),
+                            ("other", "Andere Sprache"),
+                        ],
+                        max_length=8,
+                        verbose_name="Sprache",
+                    ),
+                ),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("native", "Erstsprache"),
+                            ("fluent", "Fließend"),
+                            ("good", "Gut"),
+                            ("basic", "Grundkenntnisse"),
+                        ],
+                        max_length=20,
+                        verbose_name="Niveau",
+                    ),
+                ),
+                (
+                    "child",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="languages",
+                        to="seiteneinstieg.child",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Sprache',
-                'verbose_name_plural': 'Sprachen',
-                'constraints': [models.UniqueConstraint(fields=('child', 'language'), name='child_language_once')],
+                "verbose_name": "Sprache",
+                "verbose_name_plural": "Sprachen",
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("child", "language"), name="child_language_once"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='counsellingslot',
-            constraint=models.UniqueConstraint(fields=('counsellor', 'starts_at'), name='slot_unique_start'),
+            model_name="counsellingslot",
+            constraint=models.UniqueConstraint(
+                fields=("counsellor", "starts_at"), name="slot_unique_start"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='counsellingslot',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__gt', models.F('starts_at'))), name='slot_ends_after_start'),
+            model_name="counsellingslot",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("ends_at__gt", models.F("starts_at"))),
+                name="slot_ends_after_start",
+            ),
         ),
         migrations.AddIndex(
-            model_name='child',
-            index=models.Index(fields=['centre', 'status', 'registered_at'], name='seiteneinst_centre__ffc001_idx'),
+            model_name="child",
+            index=models.Index(
+                fields=["centre", "status", "registered_at"], name="seiteneinst_centre__ffc001_idx"
+            ),
         ),
         migrations.AddIndex(
-            model_name='child',
-            index=models.Index(fields=['centre', 'last_name', 'first_name', 'birth_date'], name='seiteneinst_centre__71c4f0_idx'),
+            model_name="child",
+            index=models.Index(
+                fields=["centre", "last_name", "first_name", "birth_date"],
+                name="seiteneinst_centre__71c4f0_idx",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='child',
-            constraint=models.CheckConstraint(condition=models.Q(('arrived_in_germany_on__gte', models.F('birth_date'))), name='child_arrival_not_before_birth'),
+            model_name="child",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("arrived_in_germany_on__gte", models.F("birth_date"))),
+                name="child_arrival_not_before_birth",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='appointment',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'booked')), fields=('slot',), name='appointment_one_booking_per_slot'),
+            model_name="appointment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "booked")),
+                fields=("slot",),
+                name="appointment_one_booking_per_slot",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='appointment',
-            constraint=models.UniqueConstraint(condition=models.Q(('status', 'booked')), fields=('family',), name='appointment_one_booking_per_family'),
+            model_name="appointment",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("status", "booked")),
+                fields=("family",),
+                name="appointment_one_booking_per_family",
+            ),
         ),
     ]
