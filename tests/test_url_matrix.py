@@ -339,6 +339,7 @@ MATRIX: dict[str, Row] = {
     "schulen:directory_import": Row(roles(403, centre_admin=200)),
     "schulen:placement_export": Row(roles(200, school_staff=403, statistics=403)),
     "schulen:proposals_import": Row(roles(403, centre_admin=200, schulamt=200)),
+    "schulen:proposals_compute": Row(roles(403, centre_admin=302, schulamt=302), method="post"),
     "schulen:map": Row(roles(200, **MAP_READERS)),
     "schulen:map_schools": Row(roles(200, **MAP_READERS)),
     "schulen:map_stadtteile": Row(roles(200, **MAP_READERS)),

@@ -142,3 +142,35 @@ def test_school_accepts_a_proposed_child(page, staff, screenshot):
     page.get_by_role("button", name="Aufnehmen Mariam Haddad").click()
     assert "Die Entscheidung ist gespeichert" in page.inner_text("main")
     assert "Schulplatz angetreten" in page.inner_text("main")
+
+
+def test_schulamt_computes_proposals_with_the_engine(page, staff, screenshot, axe_violations):
+    helios = SchoolFactory(name="Gesamtschule Helios", lat=50.957033, lon=6.906742)
+    OfferFactory(centre=staff.centre, school=helios, seats_total=2)
+    near, far = FamilyFactory(centre=staff.centre), FamilyFactory(centre=staff.centre, lat=51.6)
+    for family in (near, near, near, far):
+        child = ChildFactory(family=family, status="ready", recommended_level="secondary")
+        AssessmentFactory(
+            child=child,
+            recommended_level="secondary",
+            recommended_grade=7,
+            assessed_by=staff.counsellor,
+            recommended_school_forms=["Gesamtschule"],
+        )
+    log_in(page, staff.schulamt)
+    page.goto(page.base_url + "/schulen/")
+    page.get_by_role("link", name="Platzvorschläge berechnen oder übernehmen").click()
+    page.get_by_role("button", name="Zuweisung berechnen").click()
+    message = page.locator(".message.success")
+    message.wait_for()
+    assert message.inner_text().startswith(
+        "2 Platzvorschläge berechnet; 1 Kind ohne Platz in Reichweite; "
+        "1 Kind wartet auf einen freien Platz (nachweislich optimal"
+    )
+    assert axe_violations() == []
+    screenshot("schulen-zuweisung-berechnet")
+    page.get_by_role("button", name="Zuweisung berechnen").click()
+    error = page.locator(".message.error")
+    error.wait_for()
+    assert "keine aktiven Angebote mit freien Plätzen" in error.inner_text()
+    screenshot("schulen-zuweisung-nichts-frei")

@@ -525,6 +525,7 @@ def solve_optimal(
             proven = res.optimal
             steps.append("exact MIP (HiGHS)")
     # float noise must never lift a proven bound: step down by 1e-9 relative, then floor
+    tight = best_cost - min(lower, best_cost) <= 1e-9 * max(1.0, abs(best_cost))
     lower = min(lower, best_cost) - 1e-9 * max(1.0, abs(lower))
     lower = math.floor(lower * 1e6) / 1e6
     gap = (best_cost - lower) / max(abs(best_cost), 1e-9)
@@ -536,7 +537,8 @@ def solve_optimal(
             "seconds": round(time.perf_counter() - t0, 3),
             "lower_bound": lower,
             "gap": round(gap, 8),
-            "proven_optimal": proven or gap <= 1e-9,
+            # judged before the bound was stepped down and floored for safety
+            "proven_optimal": proven or tight,
             "timings": timings,
         },
     )

@@ -17,6 +17,7 @@ urlpatterns = [
     path("verzeichnis/", transfer.directory_import, name="directory_import"),
     path("platzierung/export/", transfer.placement_export, name="placement_export"),
     path("platzierung/vorschlaege/", transfer.proposals_import, name="proposals_import"),
+    path("platzierung/berechnen/", transfer.proposals_compute, name="proposals_compute"),
     path("karte/", maps.map_page, name="map"),
     path("karte/schulen.json", maps.map_schools, name="map_schools"),
     path("karte/stadtteile.geojson", maps.map_stadtteile, name="map_stadtteile"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -17,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from teilhabe.audit.services import record
 from teilhabe.centres.models import User
-from teilhabe.schulen.exports import FORMAT, offer_id, student_id
+from teilhabe.placement import InstanceError, parse_instance, solve
+from teilhabe.schulen.exports import FORMAT, build_instance, offer_id, student_id
 from teilhabe.schulen.models import Offer, Placement, PlacementStatus
 from teilhabe.schulen.selectors.schools import annotate_seats, area_schools
 from teilhabe.seiteneinstieg.choices import SchoolLevel, Status
@@ -64,7 +66,29 @@ def import_proposals(*, actor: User, data: bytes) -> list[Placement]:
     if not actor.has_perm("schulen.import_proposals"):
         raise PermissionDenied
     doc = _load(data)
+    placements = _create_proposals(actor=actor, doc=doc)
+    record(
+        actor=actor,
+        centre=actor.centre,
+        action="schulen.proposals.imported",
+        target=actor.centre,
+        summary=_("%(n)s Platzvorschläge aus einer Zuweisung übernommen") % {"n": len(placements)},
+        data={"placements": [p.pk for p in placements], "unplaced": len(doc.get("unplaced") or [])},
+    )
+    return placements
+
+
+def _create_proposals(*, actor: User, doc: dict[str, Any]) -> list[Placement]:
+    """Check every assignment against the locked READY children and free seats, then write.
+
+    Shared by the upload and the in-app engine run, so an answer is judged by the same
+    rules wherever it was computed. Writes no audit entry: each caller records its own
+    action. Must run inside the caller's transaction (the row locks end with it).
+    """
     centre = actor.centre
+    # Lock the centre's offers first (seats are counted below with an aggregate, which
+    # cannot itself be locked), so that two runs cannot both fill the last seat.
+    list(Offer.objects.select_for_update().filter(centre=centre).values_list("pk", flat=True))
     children = {
         student_id(c): c
         for c in Child.objects.select_for_update().filter(centre=centre, status=Status.READY)
@@ -164,15 +188,112 @@ def import_proposals(*, actor: User, data: bytes) -> list[Placement]:
             reason=_("Vorschlag: %(offer)s") % {"offer": offer},
         )
         placements.append(placement)
-    record(
-        actor=actor,
-        centre=centre,
-        action="schulen.proposals.imported",
-        target=centre,
-        summary=_("%(n)s Platzvorschläge aus einer Zuweisung übernommen") % {"n": len(placements)},
-        data={"placements": [p.pk for p in placements], "unplaced": len(doc.get("unplaced") or [])},
-    )
     return placements
+
+
+@dataclass(frozen=True)
+class EngineRun:
+    """What one in-app engine run proposed, for the message and the audit entry."""
+
+    placements: list[Placement] = field(repr=False)
+    placed: int
+    unplaced: int
+    unplaced_no_seat_in_reach: int
+    unplaced_capacity: int
+    cost: float
+    lower_bound: float | None
+    gap: float | None
+    proven_optimal: bool
+    seconds: float
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "placed": self.placed,
+            "unplaced": self.unplaced,
+            "unplaced_no_seat_in_reach": self.unplaced_no_seat_in_reach,
+            "unplaced_capacity": self.unplaced_capacity,
+            "cost": self.cost,
+            "lower_bound": self.lower_bound,
+            "gap": self.gap,
+            "proven_optimal": self.proven_optimal,
+            "seconds": self.seconds,
+        }
+
+
+def propose_with_engine(*, actor: User, time_limit: float = 20.0) -> EngineRun:
+    """Export the centre's problem, solve it optimally and take the answer as proposals.
+
+    The solver runs before the write transaction on purpose: a transaction held open for
+    up to ``time_limit`` seconds would pin a connection (and on SQLite block every
+    writer). The answer then goes through the same checks as an uploaded one against
+    locked rows, so a child or seat that changed meanwhile makes the run fail cleanly
+    and nothing is written. The proposals and the one audit entry
+    ``schulen.proposals.computed`` commit together.
+    """
+    if not actor.has_perm("schulen.import_proposals"):
+        raise PermissionDenied
+    centre = actor.centre
+    doc = build_instance(centre=centre)
+    offers = sum(len(s["offers"]) for s in doc["schools"])
+    if not doc["students"] and not offers:
+        raise ValidationError(
+            _("Es warten keine Kinder auf einen Schulplatz und es gibt keine freien Plätze.")
+        )
+    if not doc["students"]:
+        raise ValidationError(
+            _("Es warten keine Kinder mit Empfehlung auf einen Schulplatz; nichts zu berechnen.")
+        )
+    if not offers:
+        raise ValidationError(
+            _(
+                "Es gibt keine aktiven Angebote mit freien Plätzen an Schulen mit Standort; "
+                "nichts zu berechnen."
+            )
+        )
+    try:
+        answer = solve(parse_instance(doc), solver="optimal", time_limit=time_limit)
+    except InstanceError as exc:
+        raise ValidationError(
+            _("Die Platzierungsdaten sind unvollständig: %(e)s") % {"e": exc}
+        ) from None
+    stats = answer.get("stats", {})
+    gap = stats.get("gap")
+    reasons = Counter(u.get("reason") for u in answer.get("unplaced", []))
+    with transaction.atomic():
+        try:
+            placements = _create_proposals(actor=actor, doc=answer)
+        except ValidationError as exc:
+            raise ValidationError(
+                [
+                    _(
+                        "Während der Berechnung haben sich Kinder oder Plätze geändert; "
+                        "es wurde nichts übernommen. Bitte erneut berechnen."
+                    ),
+                    *exc.messages,
+                ]
+            ) from None
+        run = EngineRun(
+            placements=placements,
+            placed=len(placements),
+            unplaced=len(answer.get("unplaced", [])),
+            unplaced_no_seat_in_reach=reasons.get("no_seat_in_reach", 0),
+            unplaced_capacity=reasons.get("capacity", 0),
+            cost=float(answer.get("cost", 0.0)),
+            lower_bound=stats.get("lower_bound"),
+            gap=gap,
+            proven_optimal=bool(stats.get("proven_optimal")),
+            seconds=float(stats.get("seconds", 0.0)),
+        )
+        record(
+            actor=actor,
+            centre=centre,
+            action="schulen.proposals.computed",
+            target=centre,
+            summary=_("%(n)s Platzvorschläge berechnet, %(u)s Kinder ohne Platz")
+            % {"n": run.placed, "u": run.unplaced},
+            data={**run.summary(), "placements": [p.pk for p in placements]},
+        )
+    return run
 
 
 @transaction.atomic
