@@ -47,16 +47,11 @@ def test_optimal_is_valid_bounded_and_matches_the_exact_mip(doc):
 @SETTINGS
 @given(instances())
 def test_heuristic_path_is_valid_and_its_bound_is_proven(doc):
-    """Without the exact MIP finish: flow, consolidation, LP pinning and Lagrangian bound."""
+    """Without the exact MIP finish: family plans (or consolidation) and Lagrangian bound."""
     inst = parse_instance(doc)
     prob = compile_problem(inst)
-    variants = (
-        {"lp_edge_limit": 0, "regional_lp": False},  # flow + consolidation only
-        {"lp_edge_limit": 10**9},  # one LP
-        {"lp_edge_limit": 8},  # regional LPs
-    )
-    for kw in variants:
-        sol = solve_optimal(prob, time_limit=30, exact_edge_limit=-1, **kw)
+    for use_master in (True, False):
+        sol = solve_optimal(prob, time_limit=30, exact_edge_limit=-1, use_master=use_master)
         answer = answer_dict(prob, sol)
         check = _check(inst, answer)
         exact = solve_mip(prob, time_limit=30)

@@ -146,7 +146,8 @@ def main(argv: list[str]) -> int:
 
     output = args.output if args.output is not None else (None if args.explain else "-")
     if output is not None and not args.answer:
-        _write_atomic(output, json.dumps(answer, ensure_ascii=False, indent=1) + "\n")
+        # compact: the indenting encoder is pure Python and costs 50 ms on Köln
+        _write_atomic(output, json.dumps(answer, ensure_ascii=False) + "\n")
     if info is not None:
         text = (
             json.dumps(info, ensure_ascii=False, indent=1)

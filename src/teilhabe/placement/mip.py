@@ -6,9 +6,8 @@ Rows: every pupil once (Σ x + w = 1), capacities (Σ x <= seats),
 x(p at s) <= y_gs for group members, and Σ_s y_gs - z_g <= 1. Since x is integral and
 y, z are minimised, y and z come out integral without being declared so.
 
-Used three ways: by tests and benchmarks as the reference optimum, by the optimal solver
-on small instances (where it is fast), and by the solver on the small sub-problem of
-pupils around split sibling groups.
+Used by tests and benchmarks as the reference optimum, and by the optimal solver to
+finish small instances (where it is fast) with a proof of optimality.
 """
 
 from __future__ import annotations
@@ -61,37 +60,19 @@ class MipResult:
     status: str
     seconds: float
     optimal: bool
-    x: NDArray | None = None  # LP relaxation only: edge values (over ``edges``)
-    edges: NDArray | None = None  # edge indices of the model's x columns
-    unplaced: NDArray | None = None  # LP relaxation only: w per pupil of ``pupils``
-    seat_price: NDArray | None = None  # LP relaxation only: capacity duals (>= 0)
 
 
 def solve_mip(
     prob: Problem,
-    pupils: NDArray | None = None,
-    seats: NDArray | None = None,
     warm: NDArray | None = None,
     time_limit: float | None = None,
     rel_gap: float = 1e-6,
-    threads: int | None = None,
-    relax: bool = False,
-    options: dict[str, object] | None = None,
 ) -> MipResult:
-    """Solve the exact model, optionally restricted to ``pupils`` with residual ``seats``.
-
-    Restricting is only exact for the sub-problem if every sibling group is either wholly
-    inside ``pupils`` or has no member outside that is placed (the caller ensures this).
-    ``warm`` is an assignment (offer per pupil of the whole problem) used as start.
-    With ``relax`` the LP relaxation is solved instead and its values and duals returned.
-    """
+    """Solve the exact model; ``warm`` (offer per pupil) is a start solution."""
     t0 = time.perf_counter()
     n_all = prob.n
-    if pupils is None:
-        pupils = np.arange(n_all)
-    pupils = np.asarray(pupils, dtype=np.int64)
-    if seats is None:
-        seats = prob.seats
+    pupils = np.arange(n_all)
+    seats = prob.seats
     local = np.full(n_all, -1, dtype=np.int64)
     local[pupils] = np.arange(len(pupils))
     emask = local[prob.ep] >= 0
@@ -178,12 +159,8 @@ def solve_mip(
 
     h = new_highs()
     h.setOptionValue("mip_rel_gap", rel_gap)
-    if threads is not None:
-        h.setOptionValue("threads", threads)
     if time_limit is not None:
         h.setOptionValue("time_limit", max(float(time_limit), 0.05))
-    for name, value in (options or {}).items():
-        h.setOptionValue(name, value)
     lp = highspy.HighsLp()
     lp.num_col_ = n_cols
     lp.num_row_ = n_rows
@@ -197,8 +174,7 @@ def solve_mip(
     lp.a_matrix_.index_ = mat_index
     lp.a_matrix_.value_ = mat_data
     integrality = np.full(n_cols, highspy.HighsVarType.kContinuous)
-    if not relax:
-        integrality[:n_e] = highspy.HighsVarType.kInteger
+    integrality[:n_e] = highspy.HighsVarType.kInteger
     lp.integrality_ = list(integrality)
     h.passModel(lp)
 
@@ -232,22 +208,6 @@ def solve_mip(
         assign[pupils[e_p[chosen]]] = e_o[chosen]
         objective = float(info.objective_function_value)
     optimal = h.getModelStatus() == highspy.HighsModelStatus.kOptimal
-    if relax:
-        sol = h.getSolution()
-        col = np.asarray(sol.col_value)
-        duals = np.asarray(sol.row_dual)[n_p : n_p + m]
-        return MipResult(
-            assign=assign,
-            objective=float(info.objective_function_value),
-            bound=float("-inf"),
-            status=status,
-            seconds=time.perf_counter() - t0,
-            optimal=optimal,
-            x=col[:n_e],
-            edges=eidx,
-            unplaced=col[n_e : n_e + n_p],
-            seat_price=np.maximum(-duals, 0.0),
-        )
     bound = float(info.mip_dual_bound)
     return MipResult(
         assign=assign,

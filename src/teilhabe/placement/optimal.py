@@ -1,19 +1,21 @@
-"""The optimal solver: min-cost flow, sibling-aware re-pricing, Lagrangian lower bound.
+"""The optimal solver: min-cost flow, family plans by column generation, proven bound.
 
-Method (see docs/placement.md for the reasoning):
+Method (docs/placement.md gives the measurements behind each choice):
 
 1. Without the sibling term the problem is a transportation problem; OR-Tools' min-cost
-   flow solves it exactly in well under a second even for all of NRW. Members of a
-   family who cannot share any school pay the split penalty in every placement arc
-   (a valid linearisation of the forced part of the sibling term).
-2. Sibling splits are then repaired by re-solving the flow with each family's majority
-   school made cheaper than the others (members placed elsewhere pay the split penalty
-   on their arcs). The flow keeps trading distance, waiting time and capacity globally,
-   so a family is only pulled together when it is worth it. A few rounds converge.
-3. A local search moves split members into free seats at their siblings' school.
-4. The lower bound is the Lagrangian dual of the capacity rows (teilhabe.placement.bounds)
-   evaluated at the flows' seat prices and improved by subgradient steps; it is proven
-   for any prices. Small instances are finished by the exact MIP (HiGHS), warm-started.
+   flow solves it exactly (0.05 s for Köln, 2 s for NRW). Members of a family who can
+   never share a school pay the split penalty on every arc (exact for the forced part
+   of the sibling term). Its seat prices start step 2.
+2. Families get one plan each from the family-plan master LP, by column generation and
+   LP diving (``teilhabe.placement.colgen``).
+3. Every family member is held to the school of its family's plan and the flow places
+   everyone again, exactly for the single pupils; a local search then moves split
+   members into free seats at a sibling's school.
+4. The lower bound is the Lagrangian dual of the capacity rows (``bounds``) at the
+   master's seat prices; it is proven for any prices. Without them (column generation
+   out of time) families are consolidated by flow re-solves and the bound is improved
+   by subgradient steps from the flows' prices. Small instances are finished by the
+   exact MIP (HiGHS), warm-started, which proves optimality.
 """
 
 from __future__ import annotations
@@ -25,26 +27,14 @@ import numpy as np
 from numpy.typing import NDArray
 
 from teilhabe.placement.bounds import LagrangianBound, family_units
+from teilhabe.placement.colgen import solve_master
 from teilhabe.placement.flow import SCALE, FlowResult, solve_transport, to_int_cost
 from teilhabe.placement.mip import solve_mip
-from teilhabe.placement.problem import (
-    Problem,
-    Solution,
-    edge_of,
-    restrict_edges,
-    solution_cost,
-)
+from teilhabe.placement.problem import Problem, Solution, edge_of, solution_cost
 
 EXACT_EDGE_LIMIT = 4000  # up to this many edges the exact MIP is run (fast there)
-LP_EDGE_LIMIT = 120_000  # up to this many edges the LP relaxation fits the time budget
-KEEP_FAMILY = 2.0  # LP columns: family edges within this many split penalties of best
-KEEP_OTHER = 5.0  # LP columns: other edges within this many km (reduced cost) of best
-PIN_MASS = 0.5  # family members with at least this LP mass at one school are pinned there
 DEFAULT_TIME_LIMIT = 60.0
-ALT_PINS = True  # also try pinning shaky families to their other LP schools
-ALT_MASS = 0.2  # ... those holding at least this LP mass of a member
-ALT_SKIP_GAP = 5e-4  # ... unless the answer is already this close to the LP value
-LP_OPTIONS: dict[str, object] = {}  # extra HiGHS options for the LP relaxation
+DIVE_SHARE = 0.8  # the dive stops (and rounds) after this share of the time limit
 
 
 def local_improve(prob: Problem, assign: NDArray, deadline: float) -> NDArray:
@@ -108,9 +98,6 @@ class _Flow:
     """Re-solvable flow over a subset of the edges (the rest forbidden)."""
 
     def __init__(self, prob: Problem, cost: NDArray) -> None:
-        self.shaky_groups: NDArray = np.empty(0, dtype=np.int64)
-        self.shaky_schools: dict[int, list[int]] = {}  # other LP schools of shaky groups
-        self.lp_value = -np.inf  # objective of the LP relaxation(s), for the early exit
         self.prob = prob
         self.cost = cost
         self.cost_int = to_int_cost(cost)
@@ -223,204 +210,30 @@ def consolidate(
     return best, prices
 
 
-def _regions(prob: Problem, assign: NDArray, edges_per_region: int) -> tuple[NDArray, NDArray]:
-    """Split pupils into geographic regions of about ``edges_per_region`` edges each.
+def plan_pins(prob: Problem, plans: dict[int, NDArray]) -> NDArray:
+    """Allowed edges when every family member is held to the school of its plan.
 
-    Schools are clustered (k-means on projected coordinates, seeded, so deterministic);
-    a pupil belongs to the region of its current offer, or of its nearest offer if
-    unplaced; a family goes where its first member goes. Returns region per pupil (-1:
-    no edges), and region per offer.
+    Members stay free between the offers of that school; a member the plan leaves
+    unplaced keeps no edge; members of families without a plan keep all of theirs.
     """
-    from scipy.cluster.vq import kmeans2
-
-    schools = prob.instance.schools
-    lat = np.array([s.lat for s in schools])
-    lon = np.array([s.lon for s in schools]) * np.cos(np.radians(lat.mean()))
-    k = max(1, min(len(schools), int(np.ceil(len(prob.ep) / max(edges_per_region, 1)))))
-    _, school_region = kmeans2(np.column_stack((lat, lon)), k, seed=1, minit="++")
-    offer_region = school_region[prob.offer_school]
-    region = np.full(prob.n, -1, dtype=np.int64)
-    has = prob.estart[1:] > prob.estart[:-1]
-    nearest = prob.eo[prob.estart[:-1][has]]
-    region[has] = offer_region[nearest]
-    placed = assign >= 0
-    region[placed] = offer_region[assign[placed]]
-    for mem in prob.groups:
-        known = region[mem][region[mem] >= 0]
-        if len(known):
-            region[mem] = known[0]
-    return region, offer_region
-
-
-def lp_pinned(
-    prob: Problem,
-    flow: _Flow,
-    keep: NDArray,
-    deadline: float,
-    start: NDArray,
-    regions: tuple[NDArray, NDArray] | None = None,
-) -> tuple[NDArray | None, NDArray | None, NDArray | None]:
-    """LP relaxation of the exact model, then pin family members to the LP's schools.
-
-    The LP of the exact model is very tight (its value is within a few units of the
-    integer optimum), but fixing its integral part and solving a MIP for the rest does
-    not work: the integer optimum arranges the non-family pupils differently. Pinning
-    only family members to the school where the LP puts most of them, and letting the
-    flow place everyone else, keeps the LP's sibling decisions and the flow's exactness.
-
-    With ``regions`` (large instances) one LP per region is solved, each pupil seeing only
-    its region's offers; regions share no offers, so the LPs are independent and their
-    duals together are prices for every offer (the bound stays proven: it is evaluated
-    over all edges). Returns (assignment, allowed edge mask, seat prices) or Nones.
-    """
-    x_full = np.zeros(len(prob.ep))
-    unplaced = np.zeros(prob.n)
-    price = np.zeros(prob.m)
-    if regions is None:
-        region = np.zeros(prob.n, dtype=np.int64)
-        edge_region = region[prob.ep]
-    else:
-        region, offer_region = regions
-        edge_region = region[prob.ep]
-        # seats are split between the regional LPs as the flow used them (free seats go
-        # to the offer's own region), so the LPs share no seat and each pupil keeps all
-        # of its edges
-        placed = start >= 0
-        used = np.zeros((int(region.max()) + 1, prob.m), dtype=np.int64)
-        np.add.at(used, (region[placed], start[placed]), 1)
-        free = prob.seats - used.sum(axis=0)
-    ids = np.unique(region[region >= 0])
-    lp_value = 0.0
-    for r in ids:
-        remaining = deadline - time.perf_counter()
-        if remaining <= 0.2:
-            return None, None, None
-        mask = keep & (edge_region == r)
-        kept = np.flatnonzero(mask)
-        sub = restrict_edges(prob, mask)
-        pupils = np.flatnonzero(region == r)
-        seats_r = (
-            used[r] + np.where(offer_region == r, free, 0) if regions is not None else prob.seats
-        )
-        lp = solve_mip(
-            sub, pupils=pupils, seats=seats_r, relax=True, time_limit=remaining, options=LP_OPTIONS
-        )
-        if not lp.optimal or lp.x is None or lp.edges is None or lp.unplaced is None:
-            return None, None, None
-        x_full[kept[lp.edges]] = lp.x
-        lp_value += lp.objective
-        unplaced[pupils] = lp.unplaced
-        assert lp.seat_price is not None
-        offers_r = np.unique(sub.eo)
-        if regions is not None:
-            offers_r = offers_r[offer_region[offers_r] == r]
-        price[offers_r] = lp.seat_price[offers_r]
-    n_s = len(prob.instance.schools) + 1
-    sel = (prob.group[prob.ep] >= 0) & (x_full > 1e-6)
-    key = prob.ep[sel] * n_s + prob.offer_school[prob.eo[sel]]
-    uniq, inv = np.unique(key, return_inverse=True)
-    mass = np.bincount(inv, weights=x_full[sel])
-    pp, ss = uniq // n_s, uniq % n_s
-    order = np.lexsort((-mass, pp))
-    first = order[np.concatenate(([True], pp[order][1:] != pp[order][:-1]))] if len(pp) else order
-    pin = np.full(prob.n, -1, dtype=np.int64)
-    ok = mass[first] >= PIN_MASS
-    pin[pp[first[ok]]] = ss[first[ok]]
-    shaky = pp[first[ok & (mass[first] < 1 - 1e-6)]]
-    flow.shaky_groups = np.unique(prob.group[shaky])
-    flow.lp_value = lp_value
-    alt = np.isin(prob.group[pp], flow.shaky_groups) & (mass >= ALT_MASS)
-    flow.shaky_schools = {}
-    for g, s_id in sorted(set(zip(prob.group[pp[alt]].tolist(), ss[alt].tolist(), strict=True))):
-        flow.shaky_schools.setdefault(g, []).append(s_id)
-    # in regional LPs boundary pupils miss offers next door: never pin them as unplaced
-    never = (prob.group >= 0) & (unplaced >= 1 - 1e-6) & (len(ids) == 1)
-    es = prob.offer_school[prob.eo]
-    allowed = ~((pin[prob.ep] >= 0) & (es != pin[prob.ep])) & ~never[prob.ep]
-    return flow.assign(allowed), allowed, price
-
-
-def _unpin_shaky(
-    prob: Problem,
-    flow: _Flow,
-    allowed: NDArray,
-    assign: NDArray,
-    deadline: float,
-    batch: bool = False,
-) -> tuple[NDArray, NDArray]:
-    """Release, one family at a time, pins the LP was unsure about; keep what helps.
-
-    A family pinned where the LP had it only fractionally may hold seats the LP shared
-    with others; freeing it and re-solving the flow is cheap and exact for the rest.
-    With ``batch`` (large instances, where a flow takes seconds) all are released at
-    once, in one re-solve; one by one is better where flows are cheap (measured on Köln: 0.003 % vs
-    0.07 % above the optimum).
-    """
-    best_cost = solution_cost(prob, assign)[0]
-    if batch and len(flow.shaky_groups) > 1:  # all at once first: one re-solve
-        trial = allowed.copy()
-        trial[np.isin(prob.group[prob.ep], flow.shaky_groups)] = True
-        cand = flow.assign(trial)
-        cost = solution_cost(prob, cand)[0]
-        if cost < best_cost - 1e-9:
-            allowed, assign, best_cost = trial, cand, cost
-    if batch:
-        return assign, allowed
-
-    for g in flow.shaky_groups:
-        if time.perf_counter() > deadline:
-            break
-        trial = allowed.copy()
-        for p in prob.groups[int(g)]:
-            trial[prob.estart[p] : prob.estart[p + 1]] = True
-        cand = flow.assign(trial)
-        cost = solution_cost(prob, cand)[0]
-        if cost < best_cost - 1e-9:
-            allowed, assign, best_cost = trial, cand, cost
-    return assign, allowed
-
-
-def _alt_pins(
-    prob: Problem, flow: _Flow, allowed: NDArray, assign: NDArray, deadline: float
-) -> tuple[NDArray, NDArray]:
-    """Pin shaky families that the flow now splits to their other LP schools, one at a time.
-
-    Releasing a shaky pin lets the flow split the family; pinning it to the school where
-    the LP had its other mass keeps it together (measured: Köln seed 2, 0.143 % → 0.072 %
-    above the optimum).
-    """
-    best_cost = solution_cost(prob, assign)[0]
-    es = prob.offer_school[prob.eo]
-    for g in flow.shaky_groups:
-        placed = [int(assign[p]) for p in prob.groups[int(g)] if assign[p] >= 0]
-        if len({int(prob.offer_school[o]) for o in placed}) < 2:
-            continue
-        for s_id in flow.shaky_schools.get(int(g), []):
-            if time.perf_counter() > deadline:
-                return assign, allowed
-            trial = allowed.copy()
-            for p in prob.groups[int(g)]:
-                e0, e1 = prob.estart[p], prob.estart[p + 1]
-                at_s = es[e0:e1] == s_id
-                if at_s.any():  # members who cannot sit there keep their options
-                    trial[e0:e1] = at_s
-            if np.array_equal(trial, allowed):
-                continue
-            cand = flow.assign(trial)
-            cost = solution_cost(prob, cand)[0]
-            if cost < best_cost - 1e-9:
-                allowed, assign, best_cost = trial, cand, cost
-    return assign, allowed
+    pin = np.full(prob.n, -1, dtype=np.int64)  # -1: free, -2: unplaced, else school
+    for f, edges in plans.items():
+        mem = prob.groups[f]
+        pin[mem] = np.where(edges >= 0, prob.offer_school[prob.eo[np.maximum(edges, 0)]], -2)
+    pe = pin[prob.ep]
+    return (pe == -1) | (pe == prob.offer_school[prob.eo])
 
 
 def solve_optimal(
     prob: Problem,
     time_limit: float | None = DEFAULT_TIME_LIMIT,
     exact_edge_limit: int = EXACT_EDGE_LIMIT,
-    lp_edge_limit: int = LP_EDGE_LIMIT,
-    regional_lp: bool = True,
+    use_master: bool = True,
 ) -> Solution:
-    """Near-optimal answer with a proven lower bound (optimal on small instances)."""
+    """Near-optimal answer with a proven lower bound (optimal on small instances).
+
+    ``use_master=False`` skips column generation (for tests of the fallback path).
+    """
     t0 = time.perf_counter()
     deadline = t0 + (time_limit if time_limit is not None else 1e9)
     split = prob.instance.policy.sibling_split_penalty
@@ -435,6 +248,7 @@ def solve_optimal(
     flow_lb = flow_cost_int / SCALE - split * n_clique_groups
     best, best_cost = start, solution_cost(prob, start)[0]
     prices = [start_price]
+    master_prices: NDArray | None = None
     steps = ["min-cost flow"]
     timings: dict[str, float] = {"flow": round(time.perf_counter() - t0, 3)}
 
@@ -442,56 +256,20 @@ def solve_optimal(
         timings[name] = round(time.perf_counter() - t0 - sum(timings.values()), 3)
 
     if prob.groups:
-        unit = family_units(prob)
-        use_lp = len(prob.ep) <= lp_edge_limit or regional_lp
-        if use_lp:
-            rc = _reduced_costs(prob, cost_f, start_price, everything)
-            in_family = prob.group[prob.ep] >= 0
-            keep = np.where(in_family, rc <= KEEP_FAMILY * split, rc <= KEEP_OTHER)
-            keep |= start[prob.ep] == prob.eo
-            flow_lp = _Flow(prob, prob.ed)  # pinned families: no clique surcharge needed
-            regions = None
-            if len(prob.ep) > lp_edge_limit:
-                regions = _regions(prob, start, lp_edge_limit // 2)
-                steps.append("regional")
-            pinned, allowed, lp_price = lp_pinned(prob, flow_lp, keep, deadline, start, regions)
-            if lp_price is not None:
-                prices.append(lp_price)
-                # any prices give a valid bound: blends of LP and flow prices are cheap to try
-                prices.append(np.maximum(lp_price, start_price))
-                prices.append(0.5 * (lp_price + start_price))
-                steps.append("LP relaxation (HiGHS)")
-            lap("lp")
-            if pinned is not None and allowed is not None:
-                unpin_deadline = min(deadline, time.perf_counter() + 0.1 * (time_limit or 30.0))
-                pinned, allowed = _unpin_shaky(
-                    prob, flow_lp, allowed, pinned, unpin_deadline, batch=regions is not None
-                )
-                cand, more = consolidate(
-                    prob, flow_lp, allowed, pinned, flow_lp.solve(allowed)[1], unit, deadline
-                )
-                prices.extend(more)
-                cost = solution_cost(prob, cand)[0]
-                if cost < best_cost - 1e-9:
-                    best, best_cost = cand, cost
-                steps.append("families pinned to LP schools + consolidation")
-                # still clearly above the LP value: try the shaky families' other LP schools
-                if (
-                    ALT_PINS
-                    and regions is None
-                    and best_cost > flow_lp.lp_value * (1 + ALT_SKIP_GAP)
-                ):
-                    pinned, allowed = _alt_pins(prob, flow_lp, allowed, pinned, unpin_deadline)
-                    cand, more = consolidate(
-                        prob, flow_lp, allowed, pinned, flow_lp.solve(allowed)[1], unit, deadline
-                    )
-                    prices.extend(more)
-                    cost = solution_cost(prob, cand)[0]
-                    if cost < best_cost - 1e-9:
-                        best, best_cost = cand, cost
-                    steps.append("shaky families pinned to other LP schools")
-            lap("pinning")
-        if not use_lp or best is start:
+        master = None
+        if use_master:
+            dive_deadline = t0 + DIVE_SHARE * (time_limit if time_limit is not None else 1e9)
+            master = solve_master(prob, start, start_price, deadline, dive_deadline)
+        if master is not None:
+            cand = _Flow(prob, prob.ed).assign(plan_pins(prob, master.plans))
+            master_prices = master.seat_price
+            cost = solution_cost(prob, cand)[0]
+            if cost < best_cost - 1e-9:
+                best, best_cost = cand, cost
+            steps.append("family plans by column generation and LP diving (HiGHS)")
+            lap("master")
+        else:
+            unit = family_units(prob)
             cand, more = consolidate(prob, flow, everything, start, start_price, unit, deadline)
             prices.extend(more)
             cost = solution_cost(prob, cand)[0]
@@ -505,12 +283,15 @@ def solve_optimal(
     lower = flow_lb
     if prob.groups:
         lag = LagrangianBound(prob)
-        values = [lag.value(p) for p in prices]
-        start_p = prices[int(np.argmax(values))]
-        # LP duals are near-optimal already; from flow prices the ascent pays off more
-        iters = 8 if "LP relaxation (HiGHS)" in steps else 60
-        budget = min(deadline, time.perf_counter() + max(0.5, 0.1 * (time_limit or 10.0)))
-        value, _, _ = lag.ascend(start_p, best_cost, deadline=budget, max_iter=iters)
+        if master_prices is not None:
+            # the master's duals are near-optimal prices: subgradient steps from them
+            # gained < 0.001 % on Köln for 0.1 s, so the bound is taken there as it is
+            value = lag.value(master_prices)
+        else:
+            values = [lag.value(p) for p in prices]
+            start_p = prices[int(np.argmax(values))]
+            budget = min(deadline, time.perf_counter() + max(0.5, 0.1 * (time_limit or 10.0)))
+            value, _, _ = lag.ascend(start_p, best_cost, deadline=budget, max_iter=60)
         lower = max(lower, value)
         steps.append("Lagrangian bound")
         lap("bound")

@@ -321,30 +321,3 @@ def check_assignment(prob: Problem, assign: NDArray) -> None:
     load = np.bincount(assign[placed], minlength=prob.m)
     if np.any(load > prob.seats):
         raise AssertionError("an offer is over capacity")
-
-
-def restrict_edges(prob: Problem, keep: NDArray) -> Problem:
-    """The same problem with only the edges where ``keep`` is true (a relaxation's view).
-
-    Every answer of the restricted problem is valid for the original one.
-    """
-    ep, eo, ed = prob.ep[keep], prob.eo[keep], prob.ed[keep]
-    sub = Problem(
-        instance=prob.instance,
-        n=prob.n,
-        m=prob.m,
-        penalty=prob.penalty,
-        seats=prob.seats,
-        offer_school=prob.offer_school,
-        group=prob.group,
-        groups=prob.groups,
-        ep=ep,
-        eo=eo,
-        ed=ed,
-        estart=np.searchsorted(ep, np.arange(prob.n + 1)).astype(np.int64),
-        clique_lb=prob.clique_lb,
-    )
-    keys = ep * (prob.m + 1) + eo
-    sub.ekey_order = np.argsort(keys, kind="stable")
-    sub.ekey_sorted = keys[sub.ekey_order]
-    return sub
