@@ -6,10 +6,12 @@ nothing big is committed. Every answer is re-checked with teilhabe.placement.cos
 (``teilhabe place``, including Python start-up and JSON I/O); peak memory is the child
 process' max RSS.
 
-Usage (the table in docs/placement.md comes from exactly this):
+Usage (the tables in docs/placement.md come from exactly these):
 
-    .venv/bin/python benchmarks/placement/run.py --regions koeln nrw \
-        --mip-time-limit koeln=600 nrw=300 --online-months 8
+    .venv/bin/python benchmarks/placement/run.py --regions koeln --seeds 1 2 \
+        --mip-time-limit koeln=600 --online-months 8
+    .venv/bin/python benchmarks/placement/run.py --regions nrw --seeds 1 \
+        --mip-time-limit nrw=300 --online-months 0
 """
 
 from __future__ import annotations
@@ -84,8 +86,10 @@ def row(name: str, inst: Any, answer: dict[str, Any], seconds: float, mb: float)
     }
 
 
-def bench_region(region: str, seed: int, mip_limit: float, work: Path) -> list[dict]:
-    """Engine, FCFS and the exact MIP on one generated instance."""
+def bench_region(
+    region: str, seed: int, mip_limit: float, work: Path, repeat: int = 3
+) -> list[dict]:
+    """Engine, FCFS (each ``repeat`` times, median) and the exact MIP on one instance."""
     doc = generate(region, seed=seed)
     path = work / f"{region}-{seed}.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
@@ -93,8 +97,16 @@ def bench_region(region: str, seed: int, mip_limit: float, work: Path) -> list[d
     rows = []
     for name, extra in (("engine (optimal)", []), ("FCFS", ["--solver", "fcfs"])):
         out = work / f"{region}-{name.split()[0]}.answer.json"
-        secs, mb, _ = run_child([str(TEILHABE), "place", str(path), "-o", str(out), "-q", *extra])
-        rows.append(row(name, inst, json.loads(out.read_text()), secs, mb))
+        runs = [
+            run_child([str(TEILHABE), "place", str(path), "-o", str(out), "-q", *extra])
+            for _ in range(max(repeat, 1))
+        ]
+        secs = sorted(r[0] for r in runs)
+        r = row(
+            name, inst, json.loads(out.read_text()), secs[len(secs) // 2], max(r[1] for r in runs)
+        )
+        r["range"] = (secs[0], secs[-1]) if len(secs) > 1 else None
+        rows.append(r)
     if mip_limit > 0:
         out = work / f"{region}-mip.answer.json"
         secs, mb, _ = run_child(
@@ -113,6 +125,10 @@ def bench_region(region: str, seed: int, mip_limit: float, work: Path) -> list[d
     for r in rows:
         r["gap"] = (r["cost"] - best_lb) / r["cost"]
         r["best_lb"] = best_lb
+        r.setdefault("range", None)
+    if mip_limit > 0:  # how many times faster than HiGHS (a lower bound if HiGHS stopped)
+        rows[0]["speedup"] = rows[-1]["seconds"] / rows[0]["seconds"]
+        rows[0]["speedup_capped"] = rows[-1]["status"] != "Optimal"
     return rows
 
 
@@ -151,22 +167,29 @@ def online_months(months: int, pupils: int) -> list[dict]:
 def markdown(results: dict[str, list[dict]], months: list[dict], args: Any) -> str:
     """The results as Markdown tables."""
     lines = []
-    for region, rows in results.items():
+    for (region, seed), rows in results.items():
         lines.append(
-            f"**{region}** (seed {args.seed}; gap = (cost − best proven lower bound) "
-            f"/ cost, best bound {rows[0]['best_lb']:.1f})\n"
+            f"**{region}** (seed {seed}; gap = (cost − best proven lower bound) "
+            f"/ cost, best bound {rows[0]['best_lb']:.1f}; seconds: median of "
+            f"{args.repeat} whole commands, range in brackets)\n"
         )
         lines.append(
-            "| solver | cost | placed | mean km | own lower bound | gap | seconds | peak MB "
-            "| load avg |"
+            "| solver | cost | placed | mean km | own lower bound | gap | seconds "
+            "| × faster than HiGHS | peak MB | load avg |"
         )
-        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for r in rows:
             lb = f"{r['lb']:.1f}" if r["lb"] is not None else "–"
             status = f" ({r['status']})" if r["status"] else ""
+            secs = f"{r['seconds']:.2f}"
+            if r["range"]:
+                secs += f" ({r['range'][0]:.2f}–{r['range'][1]:.2f})"
+            speed = "–"
+            if "speedup" in r:
+                speed = (">" if r["speedup_capped"] else "") + f"{r['speedup']:.1f}"
             lines.append(
                 f"| {r['name']}{status} | {r['cost']:.1f} | {r['placed']}/{r['pupils']} | "
-                f"{r['mean_km']:.2f} | {lb} | {100 * r['gap']:.3f} % | {r['seconds']:.2f} | "
+                f"{r['mean_km']:.2f} | {lb} | {100 * r['gap']:.3f} % | {secs} | {speed} | "
                 f"{r['mb']:.0f} | {r['load']:.1f} |"
             )
         lines.append("")
@@ -199,7 +222,8 @@ def main(argv: list[str] | None = None) -> int:
     """Run the benchmarks and print Markdown tables."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--regions", nargs="*", default=["koeln", "nrw"])
-    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--seeds", type=int, nargs="*", default=[1])
+    ap.add_argument("--repeat", type=int, default=3, help="runs of engine and FCFS (median)")
     ap.add_argument(
         "--mip-time-limit",
         nargs="*",
@@ -214,10 +238,11 @@ def main(argv: list[str] | None = None) -> int:
     results = {}
     with tempfile.TemporaryDirectory(prefix="placement-bench-") as tmp:
         for region in args.regions:
-            results[region] = bench_region(
-                region, args.seed, float(limits.get(region, 0)), Path(tmp)
-            )
-            print(f"# {region} done", file=sys.stderr, flush=True)
+            for seed in args.seeds:
+                results[region, seed] = bench_region(
+                    region, seed, float(limits.get(region, 0)), Path(tmp), args.repeat
+                )
+                print(f"# {region} {seed} done", file=sys.stderr, flush=True)
     months = online_months(args.online_months, args.online_pupils) if args.online_months else []
     text = markdown(results, months, args)
     sys.stdout.write(text)
