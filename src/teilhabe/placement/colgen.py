@@ -183,64 +183,64 @@ class _FamilyPlans:
         return value.sum(axis=1) + split * np.maximum(k - 1, 0), plan_e
 
 
-def solve_master(
-    prob: Problem,
-    start: NDArray,
-    start_price: NDArray,
-    deadline: float,
-    dive_deadline: float | None = None,
-    family_slack: float = 5.0,
-) -> MasterResult | None:
-    """Column generation on the family-plan master, then LP diving to one plan per family.
+class _Master:
+    """The restricted master LP in HiGHS, its columns and what the dive has fixed.
 
-    ``start`` (an assignment) and ``start_price`` (its seat prices) come from the min-cost
-    flow. Returns None if column generation has not converged by ``deadline``; a dive
-    still running at ``dive_deadline`` stops and rounds: each family that is left takes
-    its heaviest plan.
+    Rows: capacity per offer (``<= seats``), then "exactly one" per single pupil, then
+    per family. Columns: a single pupil unplaced, a single pupil's edge, a family plan.
     """
-    if dive_deadline is None:
-        dive_deadline = deadline
-    if not len(prob.ep) or not prob.groups:
-        return None  # nothing to decide: the flow is exact
-    t0 = time.perf_counter()
-    n, m = prob.n, prob.m
-    split = prob.instance.policy.sibling_split_penalty
-    fam = prob.groups
-    n_f = len(fam)
-    single = (prob.group < 0) & (prob.estart[1:] > prob.estart[:-1])
-    singles = np.flatnonzero(single)
-    n_single = len(singles)
-    conv_single = np.full(n, -1, dtype=np.int64)
-    conv_single[singles] = m + np.arange(n_single)
-    conv_fam = m + n_single + np.arange(n_f)
-    is_single_edge = single[prob.ep]
-    cells = _Cells(prob)
-    plans_ix = _FamilyPlans(prob, cells)
 
-    h = new_highs()
-    inf = highspy.kHighsInf
-    n_rows = m + n_single + n_f
-    h.addRows(
-        n_rows,
-        np.concatenate((np.full(m, -inf), np.ones(n_single + n_f))),
-        np.concatenate((prob.seats.astype(np.float64), np.ones(n_single + n_f))),
-        0,
-        np.zeros(0, dtype=np.int32),
-        np.zeros(0, dtype=np.int32),
-        np.zeros(0),
-    )
-    have_edge = np.zeros(len(prob.ep), dtype=bool)
-    plan_family: list[int] = []  # per plan column
-    plan_edges: list[NDArray] = []
-    plan_cost: list[float] = []
-    plan_col: list[int] = []
-    seen: set[tuple[int, bytes]] = set()
-    n_cols = 0
+    def __init__(self, prob: Problem, cells: _Cells, plans_ix: _FamilyPlans) -> None:
+        self.prob, self.cells, self.plans_ix = prob, cells, plans_ix
+        n, m = prob.n, prob.m
+        self.n_f = n_f = len(prob.groups)
+        single = (prob.group < 0) & (prob.estart[1:] > prob.estart[:-1])
+        self.singles = singles = np.flatnonzero(single)
+        self.n_single = n_single = len(singles)
+        self.conv_single = np.full(n, -1, dtype=np.int64)
+        self.conv_single[singles] = m + np.arange(n_single)
+        self.conv_fam = m + n_single + np.arange(n_f)
+        self.is_single_edge = single[prob.ep]
+        self.have_edge = np.zeros(len(prob.ep), dtype=bool)
+        self.plan_family: list[int] = []  # per plan column
+        self.plan_edges: list[NDArray] = []
+        self.plan_cost: list[float] = []
+        self.plan_col: list[int] = []
+        self.seen: set[tuple[int, bytes]] = set()
+        self.n_cols = 0
+        self.fixed = np.zeros(n_f, dtype=bool)
+        self.left_open = np.zeros(n_f, dtype=bool)  # no plan fits: the flow decides
+        self.counter = {"lp_solves": 0, "fallbacks": 0, "chunks": 0, "rounded": 0}
+        self._arrays: tuple[int, NDArray, NDArray] | None = None
+        self.h = new_highs()
+        inf = highspy.kHighsInf
+        self.h.addRows(
+            m + n_single + n_f,
+            np.concatenate((np.full(m, -inf), np.ones(n_single + n_f))),
+            np.concatenate((prob.seats.astype(np.float64), np.ones(n_single + n_f))),
+            0,
+            np.zeros(0, dtype=np.int32),
+            np.zeros(0, dtype=np.int32),
+            np.zeros(0),
+        )
+        # always present: a single pupil unplaced, a family wholly unplaced (feasibility)
+        self._add_cols(
+            prob.penalty[singles],
+            list(range(n_single)),
+            self.conv_single[singles].tolist(),
+            [1.0] * n_single,
+        )
+        self.add_plans(
+            [(f, np.full(len(mem), -1, dtype=np.int64)) for f, mem in enumerate(prob.groups)]
+        )
 
-    def add_cols(costs: NDArray, starts: list[int], index: list[int], value: list[float]) -> None:
-        nonlocal n_cols
+    # -- columns -------------------------------------------------------------------
+
+    def _add_cols(
+        self, costs: NDArray, starts: list[int], index: list[int], value: list[float]
+    ) -> None:
         k = len(costs)
-        h.addCols(
+        self.h.addCols(
             k,
             np.asarray(costs, dtype=np.float64),
             np.zeros(k),
@@ -250,35 +250,37 @@ def solve_master(
             np.asarray(index, dtype=np.int32),
             np.asarray(value, dtype=np.float64),
         )
-        n_cols += k
+        self.n_cols += k
 
-    def add_single_edges(idx: NDArray) -> int:
-        idx = idx[~have_edge[idx]]
+    def add_single_edges(self, idx: NDArray) -> int:
+        """Add these edges (of single pupils) as columns unless present; returns how many."""
+        prob = self.prob
+        idx = idx[~self.have_edge[idx]]
         if len(idx):
-            have_edge[idx] = True
+            self.have_edge[idx] = True
             index = np.empty(2 * len(idx), dtype=np.int64)
             index[0::2] = prob.eo[idx]
-            index[1::2] = conv_single[prob.ep[idx]]
-            add_cols(
-                prob.ed[idx],
-                list(range(0, 2 * len(idx), 2)),
-                index.tolist(),
-                [1.0] * (2 * len(idx)),
+            index[1::2] = self.conv_single[prob.ep[idx]]
+            self._add_cols(
+                prob.ed[idx], list(range(0, 2 * len(idx), 2)), index.tolist(), [1.0] * len(index)
             )
         return len(idx)
 
-    def add_plans(items: list[tuple[int, NDArray]]) -> int:
+    def add_plans(self, items: list[tuple[int, NDArray]]) -> int:
+        """Add family plans (family, edge per member) unless present; returns how many."""
+        prob = self.prob
+        split = prob.instance.policy.sibling_split_penalty
         costs: list[float] = []
         starts: list[int] = []
         index: list[int] = []
         value: list[float] = []
         for f, edges in items:
-            mem = fam[f]
+            mem = prob.groups[f]
             edges = edges[: len(mem)]
             key = (f, edges.tobytes())
-            if key in seen:
+            if key in self.seen:
                 continue
-            seen.add(key)
+            self.seen.add(key)
             cost = 0.0
             count: dict[int, int] = {}
             schools: set[int] = set()
@@ -294,152 +296,140 @@ def solve_master(
             starts.append(len(index))
             index.extend(count)
             value.extend(float(c) for c in count.values())
-            index.append(int(conv_fam[f]))
+            index.append(int(self.conv_fam[f]))
             value.append(1.0)
-            plan_family.append(f)
-            plan_edges.append(edges)
-            plan_cost.append(costs[-1])
-            plan_col.append(n_cols + len(costs) - 1)
+            self.plan_family.append(f)
+            self.plan_edges.append(edges)
+            self.plan_cost.append(costs[-1])
+            self.plan_col.append(self.n_cols + len(costs) - 1)
         if costs:
-            add_cols(np.asarray(costs), starts, index, value)
+            self._add_cols(np.asarray(costs), starts, index, value)
         return len(costs)
 
-    # always present: a single pupil unplaced, a family wholly unplaced (feasibility)
-    add_cols(
-        prob.penalty[singles],
-        list(range(n_single)),
-        conv_single[singles].tolist(),
-        [1.0] * n_single,
-    )
-    add_plans([(f, np.full(len(mem), -1, dtype=np.int64)) for f, mem in enumerate(fam)])
+    def plan_arrays(self) -> tuple[NDArray, NDArray]:
+        """Column and family of every plan so far, as arrays (the lists only grow)."""
+        k = len(self.plan_col)
+        if self._arrays is None or self._arrays[0] != k:
+            self._arrays = (
+                k,
+                np.asarray(self.plan_col, dtype=np.int64),
+                np.asarray(self.plan_family, dtype=np.int64),
+            )
+        return self._arrays[1], self._arrays[2]
 
-    # start: the flow's seats and what its prices call (nearly) as cheap
-    val = prob.ed + start_price[prob.eo]
-    best = prob.penalty.copy()
-    has = prob.estart[1:] > prob.estart[:-1]
-    best[has] = np.minimum(best[has], np.minimum.reduceat(val, prob.estart[:-1][has]))
-    cheap = is_single_edge & (val - best[prob.ep] <= 1e-9)
-    cheap |= is_single_edge & (start[prob.ep] == prob.eo)
-    add_single_edges(np.flatnonzero(cheap))
-    edge, bval = cells.best(start_price)
-    row_val, row_plan = plans_ix.evaluate(edge, bval)
-    fam_best = np.full(n_f, np.inf)
-    np.minimum.at(fam_best, plans_ix.row_f, row_val)
-    near = row_val <= fam_best[plans_ix.row_f] + family_slack
-    items = [(int(plans_ix.row_f[r]), row_plan[r]) for r in np.flatnonzero(near)]
-    start_edge = edge_of(prob, start)
-    items.extend((f, start_edge[mem]) for f, mem in enumerate(fam))
-    add_plans(items)
-    timings = {"init": time.perf_counter() - t0}
+    # -- solving and pricing -------------------------------------------------------
 
-    def solve_lp() -> bool:
-        counter["lp_solves"] += 1
-        h.run()
-        return h.getModelStatus() == highspy.HighsModelStatus.kOptimal
+    def solve(self) -> bool:
+        """Re-solve (warm); True if optimal."""
+        self.counter["lp_solves"] += 1
+        self.h.run()
+        return self.h.getModelStatus() == highspy.HighsModelStatus.kOptimal
 
-    counter = {"lp_solves": 0, "fallbacks": 0, "chunks": 0, "rounded": 0}
-    fixed = np.zeros(n_f, dtype=bool)
-    left_open = np.zeros(n_f, dtype=bool)  # no plan fits after earlier fixes: the flow decides
+    def seat_price(self) -> NDArray:
+        """Capacity duals of the last solve as seat prices (>= 0)."""
+        return np.maximum(-np.asarray(self.h.getSolution().row_dual)[: self.prob.m], 0.0)
 
-    def price_round() -> int:
-        """Add the most profitable column per pupil and per family; returns how many."""
-        dual = np.asarray(h.getSolution().row_dual)
+    def state(self) -> tuple[float, NDArray]:
+        """Objective and plan weights of the LP just solved (read before any change:
+        changing the model resets HiGHS' solution)."""
+        cols, _ = self.plan_arrays()
+        value = float(self.h.getInfo().objective_function_value)
+        return value, np.asarray(self.h.getSolution().col_value)[cols]
+
+    def start(self, start: NDArray, start_price: NDArray, family_slack: float) -> None:
+        """First columns: the flow's seats and what its prices call (nearly) as cheap."""
+        prob = self.prob
+        val = prob.ed + start_price[prob.eo]
+        best = prob.penalty.copy()
+        has = prob.estart[1:] > prob.estart[:-1]
+        best[has] = np.minimum(best[has], np.minimum.reduceat(val, prob.estart[:-1][has]))
+        cheap = self.is_single_edge & (val - best[prob.ep] <= 1e-9)
+        cheap |= self.is_single_edge & (start[prob.ep] == prob.eo)
+        self.add_single_edges(np.flatnonzero(cheap))
+        ix = self.plans_ix
+        row_val, row_plan = ix.evaluate(*self.cells.best(start_price))
+        fam_best = np.full(self.n_f, np.inf)
+        np.minimum.at(fam_best, ix.row_f, row_val)
+        near = row_val <= fam_best[ix.row_f] + family_slack
+        items = [(int(ix.row_f[r]), row_plan[r]) for r in np.flatnonzero(near)]
+        start_edge = edge_of(prob, start)
+        items.extend((f, start_edge[mem]) for f, mem in enumerate(prob.groups))
+        self.add_plans(items)
+
+    def price_round(self) -> int:
+        """Add the most profitable column per pupil and per open family; returns how many."""
+        prob, m = self.prob, self.prob.m
+        dual = np.asarray(self.h.getSolution().row_dual)
         price = np.maximum(-dual[:m], 0.0)
-        sigma = np.full(n, np.inf)
-        sigma[singles] = dual[m : m + n_single]
+        sigma = np.full(prob.n, np.inf)
+        sigma[self.singles] = dual[m : m + self.n_single]
         rc = prob.ed + price[prob.eo] - sigma[prob.ep]
-        cand = np.flatnonzero(is_single_edge & (rc < -EPS) & ~have_edge)
+        cand = np.flatnonzero(self.is_single_edge & (rc < -EPS) & ~self.have_edge)
         added = 0
         if len(cand):
             order = cand[np.lexsort((rc[cand], prob.ep[cand]))]
             first = np.concatenate(([True], prob.ep[order][1:] != prob.ep[order][:-1]))
-            added += add_single_edges(order[first])
-        edge, bval = cells.best(price)
-        row_val, row_plan = plans_ix.evaluate(edge, bval)
-        red = row_val - dual[conv_fam][plans_ix.row_f]
-        order = np.lexsort((red, plans_ix.row_f))
-        first = order[
-            np.concatenate(([True], plans_ix.row_f[order][1:] != plans_ix.row_f[order][:-1]))
-        ]
-        take = first[(red[first] < -EPS) & ~fixed[plans_ix.row_f[first]]]
-        added += add_plans([(int(plans_ix.row_f[r]), row_plan[r]) for r in take])
+            added += self.add_single_edges(order[first])
+        ix = self.plans_ix
+        row_val, row_plan = ix.evaluate(*self.cells.best(price))
+        red = row_val - dual[self.conv_fam][ix.row_f]
+        order = np.lexsort((red, ix.row_f))
+        first = order[np.concatenate(([True], ix.row_f[order][1:] != ix.row_f[order][:-1]))]
+        take = first[(red[first] < -EPS) & ~self.fixed[ix.row_f[first]]]
+        added += self.add_plans([(int(ix.row_f[r]), row_plan[r]) for r in take])
         return added
 
-    rounds = 0
-    while True:
-        if time.perf_counter() > deadline or rounds >= MAX_ROUNDS or not solve_lp():
-            return None
-        rounds += 1
-        if price_round() == 0:
-            break
-    lp_value = float(h.getInfo().objective_function_value)
-    seat_price = np.maximum(-np.asarray(h.getSolution().row_dual)[:m], 0.0)
-    timings["lp"] = time.perf_counter() - t0 - timings["init"]
+    # -- diving --------------------------------------------------------------------
 
-    # diving: fix fractional families to their heaviest plan, in chunks that grow while
-    # the LP stays put and shrink when it rises; a single family that raises it is tried
-    # at its next plans and at the plans cheapest at the current prices
-    cache: dict[int, tuple[NDArray, NDArray]] = {}
-
-    def plan_arrays() -> tuple[NDArray, NDArray]:
-        """Column and family of every plan column so far (the lists only grow)."""
-        k = len(plan_col)
-        if k not in cache:
-            cache.clear()
-            cache[k] = np.asarray(plan_col, dtype=np.int64), np.asarray(plan_family, dtype=np.int64)
-        return cache[k]
-
-    def set_family(f: int, plan_j: int | None) -> None:
+    def set_family(self, f: int, plan_j: int | None) -> None:
         """Fix family f to plan plan_j (index into the plan lists), or free it again."""
-        cols, pf = plan_arrays()
+        cols, pf = self.plan_arrays()
         mine = np.flatnonzero(pf == f)
         lo = np.zeros(len(mine))
         hi = np.ones(len(mine))
         if plan_j is not None:
             lo[mine == plan_j] = 1.0
             hi = lo
-        h.changeColsBounds(len(mine), cols[mine].astype(np.int32), lo, hi)
-        fixed[f] = plan_j is not None
+        self.h.changeColsBounds(len(mine), cols[mine].astype(np.int32), lo, hi)
+        self.fixed[f] = plan_j is not None
 
-    def state() -> tuple[float, NDArray]:
-        """Objective and plan weights of the LP just solved (read before any change)."""
-        cols, _ = plan_arrays()
-        return float(h.getInfo().objective_function_value), np.asarray(h.getSolution().col_value)[
-            cols
-        ]
-
-    def fractional(w: NDArray) -> NDArray:
-        _, pf = plan_arrays()
+    def fractional(self, w: NDArray) -> NDArray:
+        """Families with a fractional plan that are neither fixed nor left open."""
+        _, pf = self.plan_arrays()
         pf = pf[: len(w)]
-        return np.unique(pf[(w > FRACTIONAL) & (w < 1 - FRACTIONAL) & ~fixed[pf] & ~left_open[pf]])
+        frac = (w > FRACTIONAL) & (w < 1 - FRACTIONAL)
+        return np.unique(pf[frac & ~self.fixed[pf] & ~self.left_open[pf]])
 
-    def heaviest(f: int, w: NDArray) -> int:
-        _, pf = plan_arrays()
+    def heaviest(self, f: int, w: NDArray) -> int:
+        """Family f's plan with the largest weight in ``w``."""
+        _, pf = self.plan_arrays()
         mine = np.flatnonzero(pf[: len(w)] == f)
         return int(mine[np.argmax(w[mine])])
 
-    def settle(f: int, obj: float, w: NDArray, first_try: float) -> bool:
-        """Fix family f, whose heaviest plan raised the LP to first_try, to its best plan."""
-        results = [(first_try, heaviest(f, w))]
-        price = np.maximum(-np.asarray(h.getSolution().row_dual)[:m], 0.0)
-        edge, bval = cells.best(price)
-        rows = np.flatnonzero(plans_ix.row_f == f)
-        row_val, row_plan = plans_ix.evaluate(edge, bval, rows)
+    def settle(self, f: int, obj: float, w: NDArray, first_try: float) -> bool:
+        """Fix family f, whose heaviest plan raised the LP to ``first_try``, to its best plan.
+
+        Tried in this order, stopping at the first within SINGLE_TOLERANCE of ``obj``: its
+        next plan by weight, the plans cheapest at the current prices (added if new), its
+        other plans cheapest first (a split the LP had no use for, say).
+        """
+        results = [(first_try, self.heaviest(f, w))]
+        rows = np.flatnonzero(self.plans_ix.row_f == f)
+        row_val, row_plan = self.plans_ix.evaluate(*self.cells.best(self.seat_price()), rows)
         fresh = [(f, row_plan[r]) for r in np.argsort(row_val, kind="stable")[:ALTERNATIVES]]
-        add_plans(fresh)
-        _, pf = plan_arrays()
+        self.add_plans(fresh)
+        _, pf = self.plan_arrays()
         keys = {edges.tobytes() for _, edges in fresh}
         mine = np.flatnonzero(pf == f)
         wf = np.concatenate((w, np.zeros(len(pf) - len(w))))
         tries = [int(j) for j in mine[np.argsort(-wf[mine], kind="stable")][1:2]]
-        tries += [int(j) for j in mine if plan_edges[j].tobytes() in keys]
-        # then its other plans, cheapest first (a split the LP had no use for, say)
-        tries += sorted((int(j) for j in mine), key=lambda j: plan_cost[j])
+        tries += [int(j) for j in mine if self.plan_edges[j].tobytes() in keys]
+        tries += sorted((int(j) for j in mine), key=lambda j: self.plan_cost[j])
         for j in list(dict.fromkeys(tries))[: MAX_TRIES + 1]:
             if j == results[0][1]:
                 continue
-            set_family(f, j)
-            value = state()[0] if solve_lp() else np.inf
+            self.set_family(f, j)
+            value = self.state()[0] if self.solve() else np.inf
             results.append((value, j))
             if value <= obj + SINGLE_TOLERANCE:
                 return True
@@ -447,80 +437,128 @@ def solve_master(
         if not np.isfinite(best_val):
             # every plan tried collides with families fixed before: leave this one to
             # the flow (it keeps the seats the LP gives it, fractional or not)
-            set_family(f, None)
-            left_open[f] = True
-            return solve_lp()
-        set_family(f, best_j)
-        return solve_lp()
+            self.set_family(f, None)
+            self.left_open[f] = True
+        else:
+            self.set_family(f, best_j)
+        return self.solve()
 
-    n_frac = -1
+    def dive(self, dive_deadline: float) -> tuple[bool, int]:
+        """Fix every family to one plan; returns (LP still solvable, families fractional at
+        the start). Chunks of fixes double while the LP stays put and halve when it rises;
+        at ``dive_deadline`` the families left keep their heaviest plan (rounding)."""
+        n_frac = -1
+        while True:
+            obj, w = self.state()
+            queue = [int(f) for f in self.fractional(w)]
+            if n_frac < 0:
+                n_frac = len(queue)
+            if not queue:
+                # all decided: prices moved while diving, so new columns may pay again
+                if self.price_round() == 0:
+                    return True, n_frac
+                if not self.solve():
+                    return False, n_frac
+                continue
+            if time.perf_counter() > dive_deadline:
+                self.counter["rounded"] = len(queue)
+                return True, n_frac
+            heavy = np.full(self.n_f, -1.0)
+            _, pf = self.plan_arrays()
+            np.maximum.at(heavy, pf[: len(w)], w)
+            queue.sort(key=lambda f: -heavy[f])
+            size = len(queue)
+            while queue and time.perf_counter() <= dive_deadline:
+                open_now = set(self.fractional(w).tolist())
+                chunk = [f for f in queue[:size] if f in open_now]
+                if not chunk:
+                    queue = queue[size:]
+                    continue
+                plan_of = {f: self.heaviest(f, w) for f in chunk}
+                for f in chunk:
+                    self.set_family(f, plan_of[f])
+                self.counter["chunks"] += 1
+                reached = self.state()[0] if self.solve() else np.inf
+                allowed = DIVE_TOLERANCE * (1 + DIVE_PER_FAMILY * len(chunk))
+                if len(chunk) == 1:
+                    allowed = max(allowed, SINGLE_TOLERANCE)
+                if reached <= obj + allowed:
+                    obj, w = self.state()
+                    queue = queue[size:]
+                    size *= 2
+                    continue
+                for f in chunk:
+                    self.set_family(f, None)
+                if len(chunk) > 1:
+                    size = max(len(chunk) // 2, 1)
+                    continue
+                self.counter["fallbacks"] += 1
+                if not self.settle(chunk[0], obj, w, reached):
+                    return False, n_frac
+                obj, w = self.state()
+                queue = queue[size:]
+                size = 1
+
+    def plans(self) -> dict[int, NDArray]:
+        """Each family's heaviest plan in the last solution (left-open families: none)."""
+        cols, pf = self.plan_arrays()
+        w = np.asarray(self.h.getSolution().col_value)[cols]
+        plans: dict[int, NDArray] = {}
+        weight = np.full(self.n_f, -1.0)
+        for j in np.flatnonzero(w > FRACTIONAL):
+            f = int(pf[j])
+            if w[j] > weight[f] and not self.left_open[f]:
+                weight[f], plans[f] = w[j], self.plan_edges[j]
+        return plans
+
+
+def solve_master(
+    prob: Problem,
+    start: NDArray,
+    start_price: NDArray,
+    deadline: float,
+    dive_deadline: float | None = None,
+    family_slack: float = 5.0,
+) -> MasterResult | None:
+    """Column generation on the family-plan master, then LP diving to one plan per family.
+
+    ``start`` (an assignment) and ``start_price`` (its seat prices) come from the min-cost
+    flow. Returns None if column generation has not converged by ``deadline``; a dive
+    still running at ``dive_deadline`` stops and rounds: each family that is left takes
+    its heaviest plan.
+    """
+    if not len(prob.ep) or not prob.groups:
+        return None  # nothing to decide: the flow is exact
+    t0 = time.perf_counter()
+    cells = _Cells(prob)
+    master = _Master(prob, cells, _FamilyPlans(prob, cells))
+    master.start(start, start_price, family_slack)
+    t_init = time.perf_counter()
+    rounds = 0
     while True:
-        obj, w = state()
-        queue = [int(f) for f in fractional(w)]
-        if n_frac < 0:
-            n_frac = len(queue)
-        if not queue:
-            # all decided: prices moved while diving, so new columns may pay again
-            if price_round() == 0:
-                break
-            if not solve_lp():
-                return None
-            continue
-        heavy = np.full(n_f, -1.0)
-        _, pf = plan_arrays()
-        np.maximum.at(heavy, pf[: len(w)], w)
-        queue.sort(key=lambda f: -heavy[f])
-        size = len(queue)
-        if time.perf_counter() > dive_deadline:
-            counter["rounded"] = len(queue)
+        if time.perf_counter() > deadline or rounds >= MAX_ROUNDS or not master.solve():
+            return None
+        rounds += 1
+        if master.price_round() == 0:
             break
-        while queue and time.perf_counter() <= dive_deadline:
-            open_now = set(fractional(w).tolist())
-            chunk = [f for f in queue[:size] if f in open_now]
-            if not chunk:
-                queue = queue[size:]
-                continue
-            plan_of = {f: heaviest(f, w) for f in chunk}
-            for f in chunk:
-                set_family(f, plan_of[f])
-            counter["chunks"] += 1
-            reached = state()[0] if solve_lp() else np.inf
-            allowed = DIVE_TOLERANCE * (1 + DIVE_PER_FAMILY * len(chunk))
-            if len(chunk) == 1:
-                allowed = max(allowed, SINGLE_TOLERANCE)
-            if reached <= obj + allowed:
-                obj, w = state()
-                queue = queue[size:]
-                size = max(size * 2, 1)
-                continue
-            for f in chunk:
-                set_family(f, None)
-            if len(chunk) > 1:
-                size = max(len(chunk) // 2, 1)
-                continue
-            counter["fallbacks"] += 1
-            if not settle(chunk[0], obj, w, reached):
-                return None
-            obj, w = state()
-            queue = queue[size:]
-            size = 1
-    x = np.asarray(h.getSolution().col_value)
-    cols = np.asarray(plan_col, dtype=np.int64)
-    pf = np.asarray(plan_family, dtype=np.int64)
-    w = x[cols]
-    plans: dict[int, NDArray] = {}
-    weight = np.full(n_f, -1.0)
-    for j in np.flatnonzero(w > FRACTIONAL):
-        f = int(pf[j])
-        if w[j] > weight[f] and not left_open[f]:
-            weight[f], plans[f] = w[j], plan_edges[j]
-    timings["dive"] = time.perf_counter() - t0 - timings["init"] - timings["lp"]
+    lp_value = master.state()[0]
+    seat_price = master.seat_price()
+    t_lp = time.perf_counter()
+    ok, n_frac = master.dive(deadline if dive_deadline is None else dive_deadline)
+    if not ok:
+        return None
+    t_dive = time.perf_counter()
     return MasterResult(
-        plans=plans,
+        plans=master.plans(),
         seat_price=seat_price,
         lp_value=lp_value,
         rounds=rounds,
-        columns=n_cols,
+        columns=master.n_cols,
         fractional=n_frac,
-        stats={k: round(v, 3) for k, v in timings.items()} | counter,
+        stats={
+            "init": round(t_init - t0, 3),
+            "lp": round(t_lp - t_init, 3),
+            "dive": round(t_dive - t_lp, 3),
+            **master.counter,
+        },
     )
