@@ -43,8 +43,8 @@ FRACTIONAL = 1e-6
 MAX_ROUNDS = 40
 ALTERNATIVES = 3  # plans cheapest at the current prices, added for such a family
 MAX_TRIES = 8  # plans tried at most for a family that raises the LP too much
-DIVE_TOLERANCE = 2.0  # a chunk of fixes may raise the LP by this much (cost units) ...
-DIVE_PER_FAMILY = 0.2  # ... times (1 + this × families in the chunk)
+DIVE_TOLERANCE = 10.0  # a chunk of fixes may raise the LP by this much (cost units) ...
+DIVE_PER_FAMILY = 0.5  # ... times (1 + this × families in the chunk)
 SINGLE_TOLERANCE = 25.0  # one family may raise it by this much (half a split) unquestioned
 
 
@@ -205,10 +205,13 @@ class _Master:
         self.plan_family: list[int] = []  # per plan column
         self.plan_edges: list[NDArray] = []
         self.plan_cost: list[float] = []
+        self.plan_use: list[dict[int, int]] = []  # seats per offer of each plan
         self.plan_col: list[int] = []
         self.seen: set[tuple[int, bytes]] = set()
         self.n_cols = 0
         self.fixed = np.zeros(n_f, dtype=bool)
+        self.fixed_plan = np.full(n_f, -1, dtype=np.int64)
+        self.fixed_use = np.zeros(m, dtype=np.int64)  # seats taken by fixed plans
         self.left_open = np.zeros(n_f, dtype=bool)  # no plan fits: the flow decides
         self.counter = {"lp_solves": 0, "fallbacks": 0, "chunks": 0, "rounded": 0}
         self._arrays: tuple[int, NDArray, NDArray] | None = None
@@ -301,6 +304,7 @@ class _Master:
             self.plan_family.append(f)
             self.plan_edges.append(edges)
             self.plan_cost.append(costs[-1])
+            self.plan_use.append(count)
             self.plan_col.append(self.n_cols + len(costs) - 1)
         if costs:
             self._add_cols(np.asarray(costs), starts, index, value)
@@ -392,6 +396,19 @@ class _Master:
             hi = lo
         self.h.changeColsBounds(len(mine), cols[mine].astype(np.int32), lo, hi)
         self.fixed[f] = plan_j is not None
+        if self.fixed_plan[f] >= 0:
+            for o, c in self.plan_use[int(self.fixed_plan[f])].items():
+                self.fixed_use[o] -= c
+        self.fixed_plan[f] = -1 if plan_j is None else plan_j
+        if plan_j is not None:
+            for o, c in self.plan_use[plan_j].items():
+                self.fixed_use[o] += c
+
+    def fits(self, j: int, extra: dict[int, int] | None = None) -> bool:
+        """Whether plan j still fits the seats left by fixed plans (and ``extra``)."""
+        seats, used = self.prob.seats, self.fixed_use
+        extra = extra or {}
+        return all(used[o] + extra.get(o, 0) + c <= seats[o] for o, c in self.plan_use[j].items())
 
     def fractional(self, w: NDArray) -> NDArray:
         """Families with a fractional plan that are neither fixed nor left open."""
@@ -425,9 +442,8 @@ class _Master:
         tries = [int(j) for j in mine[np.argsort(-wf[mine], kind="stable")][1:2]]
         tries += [int(j) for j in mine if self.plan_edges[j].tobytes() in keys]
         tries += sorted((int(j) for j in mine), key=lambda j: self.plan_cost[j])
-        for j in list(dict.fromkeys(tries))[: MAX_TRIES + 1]:
-            if j == results[0][1]:
-                continue
+        tries = [j for j in dict.fromkeys(tries) if j != results[0][1] and self.fits(j)]
+        for j in tries[:MAX_TRIES]:
             self.set_family(f, j)
             value = self.state()[0] if self.solve() else np.inf
             results.append((value, j))
@@ -469,11 +485,35 @@ class _Master:
             queue.sort(key=lambda f: -heavy[f])
             size = len(queue)
             while queue and time.perf_counter() <= dive_deadline:
+                # a chunk takes families whose heaviest plans fit the seats left by
+                # the fixed ones and by each other (an overfull fix is infeasible: a
+                # wasted solve); a family whose plan does not fit alone is settled
                 open_now = set(self.fractional(w).tolist())
-                chunk = [f for f in queue[:size] if f in open_now]
-                if not chunk:
-                    queue = queue[size:]
+                chunk: list[int] = []
+                rest: list[int] = []
+                misfit: list[int] = []
+                use: dict[int, int] = {}
+                for f in queue:
+                    if f not in open_now:
+                        continue
+                    j = self.heaviest(f, w)
+                    if not self.fits(j):
+                        misfit.append(f)
+                    elif len(chunk) < size and self.fits(j, use):
+                        chunk.append(f)
+                        for o, c in self.plan_use[j].items():
+                            use[o] = use.get(o, 0) + c
+                    else:
+                        rest.append(f)
+                if misfit:
+                    self.counter["fallbacks"] += 1
+                    if not self.settle(misfit[0], obj, w, np.inf):
+                        return False, n_frac
+                    obj, w = self.state()
+                    queue = misfit[1:] + chunk + rest
                     continue
+                if not chunk:
+                    break
                 plan_of = {f: self.heaviest(f, w) for f in chunk}
                 for f in chunk:
                     self.set_family(f, plan_of[f])
@@ -484,7 +524,7 @@ class _Master:
                     allowed = max(allowed, SINGLE_TOLERANCE)
                 if reached <= obj + allowed:
                     obj, w = self.state()
-                    queue = queue[size:]
+                    queue = rest
                     size *= 2
                     continue
                 for f in chunk:
@@ -496,7 +536,7 @@ class _Master:
                 if not self.settle(chunk[0], obj, w, reached):
                     return False, n_frac
                 obj, w = self.state()
-                queue = queue[size:]
+                queue = rest
                 size = 1
 
     def plans(self) -> dict[int, NDArray]:
