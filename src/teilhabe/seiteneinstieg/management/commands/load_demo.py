@@ -521,7 +521,7 @@ class Command(BaseCommand):
         )
         if not children:
             return 0
-        # Imported here: the engine pulls in numpy/scipy (~1 s), wasted on a run with nothing to do.
+        # Imported here: the engine pulls in numpy and OR-Tools, wasted on a run with nothing to do.
         from teilhabe.placement.geo import haversine_scalar
 
         latest: dict[int, Assessment] = {}
