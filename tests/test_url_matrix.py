@@ -285,6 +285,7 @@ MATRIX: dict[str, Row] = {
     ),
     # public: calendar apps cannot log in; the signed token names the counsellor
     "seiteneinstieg:ical_feed": Row(roles(200, anonymous=200), kwargs=_ical_token),
+    "seiteneinstieg:ical_renew": Row(roles(302, **CASEWORK_ONLY), method="post"),
     # seiteneinstieg: assessments
     "seiteneinstieg:assessment_create": Row(
         roles(200, **CASEWORK_ONLY),

@@ -96,3 +96,17 @@ def test_assess_and_release_a_counselled_child(page, staff, screenshot, axe_viol
     assert axe_violations() == []
     child.refresh_from_db()
     assert child.status == Status.READY and child.recommended_level == "secondary"
+
+
+def test_counsellor_renews_the_calendar_address(page, staff, screenshot, axe_violations):
+    _login(page, staff.counsellor)
+    page.get_by_role("link", name="Beratungstermine").click()
+    old = page.get_by_label("Kalender-Adresse (iCal)").input_value()
+    page.get_by_role("button", name="Neue Kalender-Adresse erstellen").click()
+    assert "Neue Kalender-Adresse erstellt" in page.inner_text(".messages")
+    new = page.get_by_label("Kalender-Adresse (iCal)").input_value()
+    assert new != old and new.endswith(".ics")
+    assert page.request.get(old).status == 404
+    assert page.request.get(new).status == 200
+    screenshot("appointments-calendar-renewed")
+    assert axe_violations() == []

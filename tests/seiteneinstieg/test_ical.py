@@ -77,3 +77,49 @@ def test_token_stops_working_when_the_account_is_deactivated_or_loses_the_role(s
     assert _feed(token).status_code == 404
     schulamt_token = ical_token(staff.schulamt)
     assert _feed(schulamt_token).status_code == 404
+
+
+def test_renewing_the_address_retires_the_old_link_and_is_audited(staff):
+    from teilhabe.audit.models import AuditEntry
+
+    old = ical_token(staff.counsellor)
+    _slot(staff.counsellor, 24)
+    client = Client()
+    client.force_login(staff.counsellor)
+    response = client.post(reverse("seiteneinstieg:ical_renew"))
+    assert response.status_code == 302
+    staff.counsellor.refresh_from_db()
+    new = ical_token(staff.counsellor)
+    assert new != old
+    assert _feed(old).status_code == 404
+    assert _feed(new).status_code == 200
+    entry = AuditEntry.objects.get(action="seiteneinstieg.calendar_feed.renewed")
+    assert entry.actor_id == staff.counsellor.pk
+    # the page now shows the new address
+    page = client.get(reverse("seiteneinstieg:slot_list"))
+    assert new in page.content.decode()
+    assert old not in page.content.decode()
+
+
+def test_links_from_before_versions_keep_working_until_renewed(staff):
+    from django.core import signing
+
+    from teilhabe.seiteneinstieg.selectors.appointments import ICAL_SALT
+
+    legacy = signing.dumps({"u": staff.counsellor.pk}, salt=ICAL_SALT)
+    assert _feed(legacy).status_code == 200
+    from teilhabe.seiteneinstieg.services.appointments import renew_calendar_feed
+
+    renew_calendar_feed(actor=staff.counsellor)
+    assert _feed(legacy).status_code == 404
+
+
+def test_only_casework_roles_may_renew_an_address(staff):
+    from django.core.exceptions import PermissionDenied
+
+    from teilhabe.seiteneinstieg.services.appointments import renew_calendar_feed
+
+    with pytest.raises(PermissionDenied):
+        renew_calendar_feed(actor=staff.schulamt)
+    staff.schulamt.refresh_from_db()
+    assert staff.schulamt.calendar_feed_version == 1

@@ -63,6 +63,13 @@ class User(AbstractUser):
         verbose_name=_("Schule"),
         help_text=_("Nur für die Rolle Schule: die Schule, deren Plätze die Person meldet."),
     )
+    calendar_feed_version = models.PositiveIntegerField(
+        _("Version der Kalender-Adresse"),
+        default=1,
+        help_text=_(
+            "Wird beim Erneuern der Kalender-Adresse erhöht; ältere Adressen gelten nicht mehr."
+        ),
+    )
 
     class Meta:
         verbose_name = _("Benutzerkonto")

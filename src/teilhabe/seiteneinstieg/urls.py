@@ -44,6 +44,7 @@ urlpatterns = [
         name="invitation_letter",
     ),
     path("kalender/<str:token>.ics", appointment_views.ical_feed, name="ical_feed"),
+    path("termine/kalender-erneuern/", appointment_views.ical_renew, name="ical_renew"),
     # assessments
     path(
         "kinder/<int:pk>/einstufung/",

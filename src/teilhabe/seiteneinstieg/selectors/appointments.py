@@ -100,8 +100,11 @@ def appointment_detail(*, user: User, pk: int) -> Appointment:
 
 
 def ical_token(user: User) -> str:
-    """The counsellor's personal feed token (signed, salted; not guessable)."""
-    return signing.dumps({"u": user.pk}, salt=ICAL_SALT)
+    """The counsellor's personal feed token (signed, salted; not guessable).
+
+    It carries the user's feed version, so renewing the address invalidates old links.
+    """
+    return signing.dumps({"u": user.pk, "v": user.calendar_feed_version}, salt=ICAL_SALT)
 
 
 def feed_owner(token: str) -> User:
@@ -112,6 +115,9 @@ def feed_owner(token: str) -> User:
         raise Http404 from exc
     user = User.objects.filter(pk=payload.get("u"), is_active=True).first()
     if user is None or not _may_manage(user):
+        raise Http404
+    # links made before versions existed carry none and count as the first
+    if payload.get("v", 1) != user.calendar_feed_version:
         raise Http404
     return user
 

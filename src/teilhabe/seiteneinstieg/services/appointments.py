@@ -143,6 +143,29 @@ def create_slots(
     return slots
 
 
+@transaction.atomic
+def renew_calendar_feed(*, actor: User) -> User:
+    """Give the actor a new calendar address; every earlier one stops working at once.
+
+    For a link that was shared by mistake or sits on a lost phone.
+    """
+    _require(actor, "seiteneinstieg.manage_appointments")
+    user = User.objects.select_for_update().get(pk=actor.pk)
+    user.calendar_feed_version += 1
+    user.full_clean()
+    user.save(update_fields=["calendar_feed_version"])
+    record(
+        actor=actor,
+        centre=actor.centre,
+        action="seiteneinstieg.calendar_feed.renewed",
+        target=user,
+        summary=_("Kalender-Adresse erneuert; die bisherige gilt nicht mehr"),
+        data={"version": user.calendar_feed_version},
+    )
+    actor.calendar_feed_version = user.calendar_feed_version
+    return user
+
+
 def _lock_children(family: Family) -> list[Child]:
     return list(Child.objects.select_for_update().filter(family=family).order_by("pk"))
 

@@ -165,6 +165,21 @@ def invitation_letter(request: HttpRequest, pk: int) -> HttpResponse:
     return response
 
 
+@staff_view("seiteneinstieg.manage_appointments")
+@require_POST
+def ical_renew(request: HttpRequest) -> HttpResponse:
+    """Replace the counsellor's calendar address; the old one stops working."""
+    services.renew_calendar_feed(actor=request.user)
+    messages.success(
+        request,
+        _(
+            "Neue Kalender-Adresse erstellt. Die bisherige Adresse zeigt keine Termine mehr; "
+            "tragen Sie die neue in Ihrer Kalender-App ein."
+        ),
+    )
+    return redirect(reverse("seiteneinstieg:slot_list") + "#feed-heading")
+
+
 @require_GET
 def ical_feed(request: HttpRequest, token: str) -> HttpResponse:
     """A counsellor's slots as iCalendar; public URL, the signed token identifies the owner.
