@@ -286,6 +286,13 @@ MATRIX: dict[str, Row] = {
     # public: calendar apps cannot log in; the signed token names the counsellor
     "seiteneinstieg:ical_feed": Row(roles(200, anonymous=200), kwargs=_ical_token),
     "seiteneinstieg:ical_renew": Row(roles(302, **CASEWORK_ONLY), method="post"),
+    # a booked slot: every allowed role is answered (302 with the reason), none deletes it
+    "seiteneinstieg:slot_remove": Row(
+        roles(302, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.appointment.slot_id},
+        foreign=lambda w: {"pk": w.other_appointment.slot_id},
+        method="post",
+    ),
     # seiteneinstieg: assessments
     "seiteneinstieg:assessment_create": Row(
         roles(200, **CASEWORK_ONLY),

@@ -23,6 +23,16 @@ def _login(page, user) -> None:
     page.wait_for_url(page.base_url + "/")
 
 
+def _offer_slots(page, day: dt.date, start: str, end: str, minutes: int, place: str = "") -> None:
+    page.get_by_label("Datum").fill(day.isoformat())
+    page.get_by_label("Beginn").fill(start)
+    page.get_by_role("textbox", name="Ende", exact=True).fill(end)
+    page.get_by_label("Dauer je Termin (Minuten)").fill(str(minutes))
+    if place:
+        page.get_by_label("Ort").fill(place)
+    page.get_by_role("button", name="Termine anlegen").click()
+
+
 def test_offer_slots_book_and_print_the_letter(page, staff, screenshot, axe_violations):
     family = FamilyFactory(centre=staff.centre)
     GuardianFactory(family=family, language="ar", interpreter_needed=True)
@@ -31,12 +41,7 @@ def test_offer_slots_book_and_print_the_letter(page, staff, screenshot, axe_viol
 
     _login(page, staff.counsellor)
     page.get_by_role("link", name="Beratungstermine").click()
-    page.get_by_label("Datum").fill(tomorrow.isoformat())
-    page.get_by_label("Beginn").fill("09:00")
-    page.get_by_role("textbox", name="Ende", exact=True).fill("11:00")
-    page.get_by_label("Dauer je Termin (Minuten)").fill("45")
-    page.get_by_label("Ort").fill("KI Köln, Raum 3.12")
-    page.get_by_role("button", name="Termine anlegen").click()
+    _offer_slots(page, tomorrow, "09:00", "11:00", 45, "KI Köln, Raum 3.12")
     assert "2 Beratungstermin(e) angelegt." in page.inner_text("main")
     assert page.locator("table.slots tbody tr.free").count() == 2
     screenshot("appointments-slot-list")
@@ -110,3 +115,17 @@ def test_counsellor_renews_the_calendar_address(page, staff, screenshot, axe_vio
     assert page.request.get(new).status == 200
     screenshot("appointments-calendar-renewed")
     assert axe_violations() == []
+
+
+def test_counsellor_takes_back_a_slot_offered_by_mistake(page, staff, screenshot, axe_violations):
+    tomorrow = timezone.localdate() + dt.timedelta(days=1)
+    _login(page, staff.counsellor)
+    page.get_by_role("link", name="Beratungstermine").click()
+    _offer_slots(page, tomorrow, "14:00", "15:30", 45)
+    assert page.locator("table.slots tbody tr.free").count() == 2
+    screenshot("appointments-removable-slots")
+    assert axe_violations() == []
+    page.get_by_role("button", name=f"Termin am {tomorrow:%d.%m.%Y} um 14:45 Uhr entfernen").click()
+    assert f"Termin am {tomorrow:%d.%m.%Y} um 14:45 Uhr entfernt." in page.inner_text(".messages")
+    assert page.locator("table.slots tbody tr.free").count() == 1
+    screenshot("appointments-slot-removed")

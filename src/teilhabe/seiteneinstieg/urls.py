@@ -45,6 +45,7 @@ urlpatterns = [
     ),
     path("kalender/<str:token>.ics", appointment_views.ical_feed, name="ical_feed"),
     path("termine/kalender-erneuern/", appointment_views.ical_renew, name="ical_renew"),
+    path("termine/<int:pk>/entfernen/", appointment_views.slot_remove, name="slot_remove"),
     # assessments
     path(
         "kinder/<int:pk>/einstufung/",

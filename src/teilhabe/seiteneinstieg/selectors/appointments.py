@@ -42,7 +42,11 @@ def slots_for_user(
         slots = slots.filter(ends_at__gte=since)
     return (
         slots.select_related("counsellor")
-        .annotate(is_booked=Exists(_booked().filter(slot=OuterRef("pk"))))
+        .annotate(
+            is_booked=Exists(_booked().filter(slot=OuterRef("pk"))),
+            # any booking, even a cancelled one, keeps the slot as the record of it
+            booked_before=Exists(Appointment.objects.filter(slot=OuterRef("pk"))),
+        )
         .prefetch_related(
             Prefetch(
                 "appointments",
@@ -83,6 +87,11 @@ def counsellor_appointments(*, user: User, counsellor: User) -> QuerySet[Appoint
 def family_appointments(*, user: User, family: Family) -> QuerySet[Appointment]:
     """A family's bookings, newest first: the current one and the history of no-shows."""
     return appointments_for_user(user=user).filter(family=family).order_by("-slot__starts_at")
+
+
+def slot_detail(*, user: User, pk: int) -> CounsellingSlot:
+    """One slot of the user's centre; 404 for another centre's (or without the right)."""
+    return get_object_or_404(slots_for_user(user=user), pk=pk)
 
 
 def appointment_detail(*, user: User, pk: int) -> Appointment:

@@ -144,6 +144,46 @@ def create_slots(
 
 
 @transaction.atomic
+def remove_slot(*, actor: User, slot: CounsellingSlot) -> None:
+    """Take back a slot offered by mistake: only a future one that was never booked.
+
+    A counsellor removes their own slots, a centre admin any of the centre. Slots with a
+    booking, even a cancelled one, stay: they are the record of that appointment.
+    """
+    _require(actor, "seiteneinstieg.manage_appointments", slot)
+    if slot.counsellor_id != actor.pk and actor.role != Role.CENTRE_ADMIN:
+        raise PermissionDenied
+    # the row lock orders this against a booking of the same slot (its insert waits)
+    slot = CounsellingSlot.objects.select_for_update().get(pk=slot.pk)
+    if slot.starts_at <= timezone.now():
+        raise ValidationError(_("Vergangene Termine bleiben als Nachweis erhalten."))
+    if slot.appointments.filter(status=AppointmentStatus.BOOKED).exists():
+        raise ValidationError(
+            _("Dieser Termin ist gebucht. Bitte zuerst die Buchung absagen, dann entfernen.")
+        )
+    if slot.appointments.exists():
+        raise ValidationError(
+            _("Zu diesem Termin gab es eine Buchung; er bleibt als Nachweis erhalten.")
+        )
+    local = timezone.localtime(slot.starts_at)
+    record(
+        actor=actor,
+        centre=actor.centre,
+        action="seiteneinstieg.slot.removed",
+        target=slot,
+        summary=_("Beratungstermin am %(date)s um %(time)s Uhr von %(who)s entfernt")
+        % {"date": f"{local:%d.%m.%Y}", "time": f"{local:%H:%M}", "who": slot.counsellor},
+        data={
+            "starts_at": slot.starts_at.isoformat(),
+            "ends_at": slot.ends_at.isoformat(),
+            "counsellor": slot.counsellor_id,
+            "location": slot.location,
+        },
+    )
+    slot.delete()
+
+
+@transaction.atomic
 def renew_calendar_feed(*, actor: User) -> User:
     """Give the actor a new calendar address; every earlier one stops working at once.
 

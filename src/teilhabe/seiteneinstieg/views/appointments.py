@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
+from typing import TypeVar
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -25,7 +27,22 @@ from teilhabe.seiteneinstieg.selectors import appointments as selectors
 from teilhabe.seiteneinstieg.selectors import cases as case_selectors
 from teilhabe.seiteneinstieg.services import appointments as services
 
+T = TypeVar("T")
 SHOW_PAST = dt.timedelta(days=14)  # past slots stay listed so attendance can be recorded
+
+
+def _attempt(
+    request: HttpRequest, action: Callable[[], T], success: Callable[[T], str]
+) -> HttpResponse:
+    """Run one service call, report its validation errors or its success, and go back."""
+    try:
+        done = action()
+    except ValidationError as exc:
+        for error in exc.messages:
+            messages.error(request, error)
+    else:
+        messages.success(request, success(done))
+    return redirect(_next_url(request, reverse("seiteneinstieg:slot_list")))
 
 
 def _next_url(request: HttpRequest, default: str) -> str:
@@ -139,18 +156,14 @@ def appointment_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
     if service is None:
         raise Http404
     appointment = selectors.appointment_detail(user=request.user, pk=pk)
-    try:
-        appointment = service(actor=request.user, appointment=appointment)
-    except ValidationError as exc:
-        for error in exc.messages:
-            messages.error(request, error)
-    else:
-        messages.success(
-            request,
+    return _attempt(
+        request,
+        lambda: service(actor=request.user, appointment=appointment),
+        lambda done: (
             _("Termin der Familie %(ref)s: %(status)s.")
-            % {"ref": appointment.family.reference, "status": appointment.get_status_display()},
-        )
-    return redirect(_next_url(request, reverse("seiteneinstieg:slot_list")))
+            % {"ref": done.family.reference, "status": done.get_status_display()}
+        ),
+    )
 
 
 @staff_view("seiteneinstieg.manage_appointments")
@@ -163,6 +176,22 @@ def invitation_letter(request: HttpRequest, pk: int) -> HttpResponse:
         f'inline; filename="einladung-{appointment.family.reference}.pdf"'
     )
     return response
+
+
+@staff_view("seiteneinstieg.manage_appointments")
+@require_POST
+def slot_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take back a free future slot that was offered by mistake."""
+    slot = selectors.slot_detail(user=request.user, pk=pk)
+    when = timezone.localtime(slot.starts_at)
+    return _attempt(
+        request,
+        lambda: services.remove_slot(actor=request.user, slot=slot),
+        lambda _done: (
+            _("Termin am %(date)s um %(time)s Uhr entfernt.")
+            % {"date": f"{when:%d.%m.%Y}", "time": f"{when:%H:%M}"}
+        ),
+    )
 
 
 @staff_view("seiteneinstieg.manage_appointments")
