@@ -10,11 +10,11 @@ min-cost flow's seat prices call cheap, then add, per pupil and per family, the 
 profitable column at the master's prices until none is left (about 7 rounds, 12 k
 columns, 0.2 s of HiGHS on Köln).
 
-Families whose plan is fractional (20–45 on Köln) are then fixed to their heaviest plan
-and the LP re-solved warm (LP diving): in chunks that grow while the LP value stays put
-and are halved when it rises, down to a single family, which is then tried at its other
-plans (and at the plans cheapest at the current prices) if it raises the LP by more than
-half a split penalty. Single pupils stay continuous throughout, which is exact for them:
+Families whose plan is fractional (20–45 on Köln, ~400 on NRW) are then fixed to their
+heaviest plan and the LP re-solved warm (LP diving): in chunks of plans that fit the
+seats left, which grow while the LP value stays put and are halved when it rises, down
+to a single family, which is then tried at its other plans (and at the plans cheapest at
+the current prices) if it raises the LP by more than half a split penalty. Single pupils stay continuous throughout, which is exact for them:
 with the families fixed, what remains is a transportation problem. HiGHS' own integer
 master found the same plans but took 1–2 s on Köln; the dive takes 0.1–0.3 s.
 
@@ -39,8 +39,8 @@ from teilhabe.placement.mip import new_highs
 from teilhabe.placement.problem import Problem, edge_of
 
 EPS = 1e-7  # reduced costs below -EPS are profitable
-FRACTIONAL = 1e-6
-MAX_ROUNDS = 40
+FRACTIONAL = 1e-6  # plan weights strictly between this and 1 - this are fractional
+MAX_ROUNDS = 40  # pricing rounds before giving up (Köln needs 5–7, NRW 7)
 ALTERNATIVES = 3  # plans cheapest at the current prices, added for such a family
 MAX_TRIES = 8  # plans tried at most for a family that raises the LP too much
 DIVE_TOLERANCE = 10.0  # a chunk of fixes may raise the LP by this much (cost units) ...
