@@ -16,8 +16,8 @@ seats left, which grow while the LP value stays put and are halved when it rises
 to a single family, which is then tried at its other plans (and at the plans cheapest at
 the current prices) if it raises the LP by more than half a split penalty. Single pupils
 stay continuous throughout, which is exact for them: with the families fixed, what
-remains is a transportation problem. HiGHS' own integer
-master found the same plans but took 1–2 s on Köln; the dive takes 0.1–0.3 s.
+remains is a transportation problem. HiGHS' own integer master found the same plans but
+took 1–2 s on Köln; the dive takes 0.1–0.3 s there.
 
 Family plans are generated, for every school a member can reach, by letting each member
 take that school, its own cheapest seat elsewhere (one more school) or no seat, and
