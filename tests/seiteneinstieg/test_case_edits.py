@@ -443,6 +443,55 @@ def test_saving_a_child_unchanged_writes_nothing(staff, family):
     assert snapshot() == before
 
 
+def test_correcting_a_child_into_a_known_record_warns_then_links(staff, family):
+    child = family.children.get()
+    twin = ChildFactory(
+        family=FamilyFactory(centre=staff.centre),
+        first_name="Mikola",
+        last_name=child.last_name,
+        birth_date=dt.date(2014, 4, 1),
+    )
+    data = as_data(child, first_name="mikola", birth_date=dt.date(2014, 4, 1))
+    before = snapshot()
+    with pytest.raises(ValidationError) as caught:
+        update_child(actor=staff.counsellor, child=child, data=data)
+    assert caught.value.code == "duplicate"
+    assert caught.value.params["duplicates"] == [twin.pk]
+    assert snapshot() == before
+
+    update_child(actor=staff.counsellor, child=child, data=data, confirm_duplicates=True)
+    child.refresh_from_db()
+    assert child.first_name == "mikola" and child.duplicate_of == twin
+    entry = AuditEntry.objects.get(action="seiteneinstieg.child.updated")
+    assert entry.data["new"]["duplicate_of"] == twin.pk
+
+
+def test_editing_other_fields_of_a_known_twin_does_not_warn_again(staff, family):
+    child = family.children.get()
+    ChildFactory(
+        family=FamilyFactory(centre=staff.centre),
+        first_name=child.first_name,
+        last_name=child.last_name,
+        birth_date=child.birth_date,
+    )
+    update_child(actor=staff.counsellor, child=child, data=as_data(child, last_grade=6))
+    child.refresh_from_db()
+    assert child.last_grade == 6 and child.duplicate_of is None
+
+
+def test_another_centres_child_of_the_same_name_is_no_duplicate(staff, other_staff, family):
+    child = family.children.get()
+    ChildFactory(
+        family=FamilyFactory(centre=other_staff.centre),
+        first_name="Mikola",
+        last_name=child.last_name,
+        birth_date=child.birth_date,
+    )
+    update_child(actor=staff.counsellor, child=child, data=as_data(child, first_name="Mikola"))
+    child.refresh_from_db()
+    assert child.first_name == "Mikola" and child.duplicate_of is None
+
+
 EDIT_BAD_INPUTS = [
     pytest.param(
         {"birth_date": TODAY + dt.timedelta(days=1)},
@@ -706,6 +755,30 @@ def test_child_edit_page_shows_saved_data_and_corrects_it(staff, login, family):
     assert child.last_grade == 6 and child.school_years == 2
     page = client.get(response["Location"]).content.decode()
     assert "Die Daten wurden gespeichert." in page and "Daten von Mykola Kovalenko" in page
+
+
+def test_child_edit_page_warns_of_a_duplicate_and_saves_after_confirmation(staff, login, family):
+    child = family.children.get()
+    twin = ChildFactory(
+        family=FamilyFactory(centre=staff.centre),
+        first_name="Mikola",
+        last_name=child.last_name,
+        birth_date=child.birth_date,
+    )
+    client = login(staff.counsellor)
+    url = reverse("seiteneinstieg:child_edit", args=[child.pk])
+    post = child_post(first_name="Mikola", birth_date="2014-03-01", level_1="fluent")
+    html = client.post(url, post).content.decode()
+    assert "Mögliche Doppelerfassung" in html
+    assert reverse("seiteneinstieg:child_detail", args=[twin.pk]) in html
+    assert "Trotzdem speichern und verknüpfen" in html
+    child.refresh_from_db()
+    assert child.first_name == "Mykola"
+
+    response = client.post(url, post | {"confirm_duplicates": "on"})
+    assert response.status_code == 302
+    child.refresh_from_db()
+    assert child.first_name == "Mikola" and child.duplicate_of == twin
 
 
 def test_other_centre_posts_answer_404_and_change_nothing(staff, other_staff, login, family):

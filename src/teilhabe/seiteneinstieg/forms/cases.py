@@ -217,6 +217,14 @@ class ChildAddForm(ChildForm):
     )
 
 
+class ChildEditForm(ChildForm):
+    """A child's data corrected; the checkbox confirms a possible duplicate after the warning."""
+
+    confirm_duplicates = forms.BooleanField(
+        label=_("Trotzdem speichern und verknüpfen"), required=False
+    )
+
+
 def child_initial(child: Child) -> dict[str, Any]:
     """A child's saved data as the initial values of a ChildForm (languages into the pairs)."""
     initial: dict[str, Any] = {

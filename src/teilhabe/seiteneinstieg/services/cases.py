@@ -597,9 +597,14 @@ def remove_guardian(*, actor: User, family: Family, guardian: Guardian) -> None:
 
 
 @transaction.atomic
-def update_child(*, actor: User, child: Child, data: ChildData) -> Child:
+def update_child(
+    *, actor: User, child: Child, data: ChildData, confirm_duplicates: bool = False
+) -> Child:
     """Correct a child's personal data with the registration's checks; closed cases too.
 
+    When names or birth date change so that they match another child of the centre, the
+    registration's warning comes back (code ``duplicate``) unless ``confirm_duplicates``
+    is set; then the child is linked to that record (``duplicate_of``), as at registration.
     The audit entry lists the changed fields with old and new values, except notes and
     special needs, whose content stays out of the log.
     """
@@ -607,13 +612,21 @@ def update_child(*, actor: User, child: Child, data: ChildData) -> Child:
     _require(actor, "seiteneinstieg.change_case", child)
     old_languages = sorted(f"{x.language}:{x.level}" for x in child.languages.all())
     before = _snapshot(child, CHILD_FIELDS) | {"languages": old_languages}
+    before["duplicate_of"] = child.duplicate_of_id
+    identity = (child.first_name.casefold(), child.last_name.casefold(), child.birth_date)
     languages, errors = _check_child(child, data, check_age=data.birth_date != child.birth_date)
     if errors:
         raise ValidationError(errors)
+    if (child.first_name.casefold(), child.last_name.casefold(), child.birth_date) != identity:
+        others = [c for c in find_possible_duplicates(actor=actor, child=data) if c.pk != child.pk]
+        if others and not confirm_duplicates:
+            raise _duplicate_error({0: others[0]})
+        if others and child.duplicate_of_id is None:
+            child.duplicate_of = others[0]
     new_languages = sorted(f"{x.language}:{x.level}" for x in languages)
-    changed, old, new = _changes(
-        before, _snapshot(child, CHILD_FIELDS) | {"languages": new_languages}
-    )
+    after = _snapshot(child, CHILD_FIELDS) | {"languages": new_languages}
+    after["duplicate_of"] = child.duplicate_of_id
+    changed, old, new = _changes(before, after)
     if not changed:
         return child
     fields = [name for name in changed if name != "languages"]

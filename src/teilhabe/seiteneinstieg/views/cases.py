@@ -21,7 +21,7 @@ from teilhabe.core.forms import show_service_errors
 from teilhabe.seiteneinstieg.choices import PIPELINE, Status
 from teilhabe.seiteneinstieg.forms.cases import (
     ChildAddForm,
-    ChildForm,
+    ChildEditForm,
     ChildFormSet,
     DocumentForm,
     FamilyEditForm,
@@ -164,13 +164,7 @@ def family_create(request: HttpRequest) -> HttpResponse:
                 )
             except ValidationError as exc:
                 if getattr(exc, "code", None) == "duplicate":
-                    duplicate_warning = exc.messages[0]
-                    ids = (exc.params or {}).get("duplicates", [])
-                    duplicates = list(
-                        case_selectors.children_for_user(user=request.user)
-                        .filter(pk__in=ids)
-                        .select_related("family")
-                    )
+                    duplicate_warning, duplicates = _duplicates_of(request, exc)
                 else:
                     _apply_service_errors(exc, family_form, guardians, children)
             else:
@@ -335,13 +329,7 @@ def child_add(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             except ValidationError as exc:
                 if getattr(exc, "code", None) == "duplicate":
-                    duplicate_warning = exc.messages[0]
-                    ids = (exc.params or {}).get("duplicates", [])
-                    duplicates = list(
-                        case_selectors.children_for_user(user=request.user)
-                        .filter(pk__in=ids)
-                        .select_related("family")
-                    )
+                    duplicate_warning, duplicates = _duplicates_of(request, exc)
                 else:
                     show_service_errors(form, exc)
             else:
@@ -365,6 +353,13 @@ def child_add(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _duplicates_of(request: HttpRequest, exc: ValidationError) -> tuple[str, list[Child]]:
+    """The duplicate warning of a service error and the earlier children it names."""
+    ids = (exc.params or {}).get("duplicates", [])
+    children = case_selectors.children_for_user(user=request.user).filter(pk__in=ids)
+    return exc.messages[0], list(children.select_related("family"))
+
+
 def _common_last_name(family: Family) -> str:
     """Siblings usually share the surname: prefill it when all registered children do."""
     names = {child.last_name for child in family.children.all()}
@@ -375,15 +370,25 @@ def _common_last_name(family: Family) -> str:
 @require_http_methods(["GET", "POST"])
 def child_edit(request: HttpRequest, pk: int) -> HttpResponse:
     child = case_selectors.child_detail(user=request.user, pk=pk)
+    duplicate_warning = ""
+    duplicates: list[Child] = []
     if request.method != "POST":
-        form = ChildForm(initial=child_initial(child))
+        form = ChildEditForm(initial=child_initial(child))
     else:
-        form = ChildForm(request.POST)
+        form = ChildEditForm(request.POST)
         if form.is_valid():
             try:
-                update_child(actor=request.user, child=child, data=form.to_data())
+                update_child(
+                    actor=request.user,
+                    child=child,
+                    data=form.to_data(),
+                    confirm_duplicates=form.cleaned_data["confirm_duplicates"],
+                )
             except ValidationError as exc:
-                show_service_errors(form, exc)
+                if getattr(exc, "code", None) == "duplicate":
+                    duplicate_warning, duplicates = _duplicates_of(request, exc)
+                else:
+                    show_service_errors(form, exc)
             else:
                 messages.success(request, _("Die Daten wurden gespeichert."))
                 return redirect("seiteneinstieg:child_detail", pk=child.pk)
@@ -396,6 +401,8 @@ def child_edit(request: HttpRequest, pk: int) -> HttpResponse:
             "form": form,
             "legend": _("Daten des Kindes"),
             "error_summary": _form_summary(form),
+            "duplicate_warning": duplicate_warning,
+            "duplicates": duplicates,
         },
     )
 
