@@ -10,17 +10,10 @@ from django.utils import timezone
 
 from teilhabe.seiteneinstieg.choices import Status
 from teilhabe.seiteneinstieg.models import Appointment
-from tests.factories import PASSWORD, ChildFactory, FamilyFactory, GuardianFactory
+from tests.browser.helpers import log_in
+from tests.factories import ChildFactory, FamilyFactory, GuardianFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-
-def _login(page, user) -> None:
-    page.goto(page.base_url + "/konto/anmelden/")
-    page.get_by_label("Benutzername").fill(user.username)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(page.base_url + "/")
 
 
 def _offer_slots(page, day: dt.date, start: str, end: str, minutes: int, place: str = "") -> None:
@@ -39,7 +32,7 @@ def test_offer_slots_book_and_print_the_letter(page, staff, screenshot, axe_viol
     child = ChildFactory(family=family, first_language="ar")
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
 
-    _login(page, staff.counsellor)
+    log_in(page, staff.counsellor)
     page.get_by_role("link", name="Beratungstermine").click()
     _offer_slots(page, tomorrow, "09:00", "11:00", 45, "KI Köln, Raum 3.12")
     assert "2 Beratungstermin(e) angelegt." in page.inner_text("main")
@@ -78,7 +71,7 @@ def test_assess_and_release_a_counselled_child(page, staff, screenshot, axe_viol
     child = ChildFactory(
         family=FamilyFactory(centre=staff.centre), status=Status.COUNSELLED, first_name="Mariam"
     )
-    _login(page, staff.counsellor)
+    log_in(page, staff.counsellor)
     page.goto(page.base_url + reverse("seiteneinstieg:child_detail", args=[child.pk]))
     page.get_by_role("link", name="Einstufung erfassen").click()
     page.get_by_label("Deutschkenntnisse").select_option("A1")
@@ -104,7 +97,7 @@ def test_assess_and_release_a_counselled_child(page, staff, screenshot, axe_viol
 
 
 def test_counsellor_renews_the_calendar_address(page, staff, screenshot, axe_violations):
-    _login(page, staff.counsellor)
+    log_in(page, staff.counsellor)
     page.get_by_role("link", name="Beratungstermine").click()
     old = page.get_by_label("Kalender-Adresse (iCal)").input_value()
     page.get_by_role("button", name="Neue Kalender-Adresse erstellen").click()
@@ -119,7 +112,7 @@ def test_counsellor_renews_the_calendar_address(page, staff, screenshot, axe_vio
 
 def test_counsellor_takes_back_a_slot_offered_by_mistake(page, staff, screenshot, axe_violations):
     tomorrow = timezone.localdate() + dt.timedelta(days=1)
-    _login(page, staff.counsellor)
+    log_in(page, staff.counsellor)
     page.get_by_role("link", name="Beratungstermine").click()
     _offer_slots(page, tomorrow, "14:00", "15:30", 45)
     assert page.locator("table.slots tbody tr.free").count() == 2

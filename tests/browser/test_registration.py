@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 
 from teilhabe.seiteneinstieg.models import Family
-from tests.factories import PASSWORD
+from tests.browser.helpers import log_in
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -25,11 +25,7 @@ def fill_child(page, index: int, first_name: str, birth_date: str) -> None:
 
 
 def test_register_family_with_two_children(page, staff, screenshot):
-    page.goto(page.base_url + "/konto/anmelden/")
-    page.get_by_label("Benutzername").fill(staff.counsellor.username)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(page.base_url + "/")
+    log_in(page, staff.counsellor)
 
     page.get_by_role("link", name="Familie registrieren").click()
     page.wait_for_url("**/familien/neu/")
@@ -78,11 +74,7 @@ def test_duplicate_warning_then_register_and_link(page, staff, screenshot):
         last_name="Haddad",
         birth_date=dt.date(2013, 5, 4),
     )
-    page.goto(page.base_url + "/konto/anmelden/")
-    page.get_by_label("Benutzername").fill(staff.counsellor.username)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(page.base_url + "/")
+    log_in(page, staff.counsellor)
     page.goto(page.base_url + "/seiteneinstieg/familien/neu/")
     page.get_by_label("Straße und Hausnummer").fill("Keupstraße 5")
     page.get_by_label("PLZ").fill("51063")
@@ -109,11 +101,7 @@ def test_add_sibling_from_the_family_page(page, staff, screenshot):
     family = FamilyFactory(centre=staff.centre, street="Keupstraße 5", postcode="51063")
     GuardianFactory(family=family, first_name="Rana", last_name="Haddad", language="ar")
     ChildFactory(family=family, first_name="Omar", last_name="Haddad", first_language="ar")
-    page.goto(page.base_url + "/konto/anmelden/")
-    page.get_by_label("Benutzername").fill(staff.counsellor.username)
-    page.get_by_label("Passwort").fill(PASSWORD)
-    page.get_by_role("button", name="Anmelden").click()
-    page.wait_for_url(page.base_url + "/")
+    log_in(page, staff.counsellor)
     page.goto(page.base_url + f"/seiteneinstieg/familien/{family.pk}/")
 
     page.get_by_role("link", name="Geschwisterkind hinzufügen").click()
@@ -142,3 +130,42 @@ def test_add_sibling_from_the_family_page(page, staff, screenshot):
     assert "Geschwisterkind Lina Haddad zur Familie" in body  # history
     assert family.children.get(first_name="Lina").first_language == "ar"
     screenshot("family-sibling-added")
+
+
+def test_correcting_a_child_into_a_known_record_warns_first(
+    page, staff, screenshot, axe_violations
+):
+    """A typo fixed on the edit page may reveal that the child was registered before."""
+    from tests.factories import ChildFactory, FamilyFactory
+
+    earlier = ChildFactory(
+        family=FamilyFactory(centre=staff.centre),
+        first_name="Omar",
+        last_name="Haddad",
+        birth_date=dt.date(2013, 5, 4),
+    )
+    child = ChildFactory(
+        family=FamilyFactory(centre=staff.centre),
+        first_name="Omer",
+        last_name="Haddad",
+        birth_date=dt.date(2013, 5, 4),
+    )
+    log_in(page, staff.counsellor)
+    page.goto(page.base_url + f"/seiteneinstieg/kinder/{child.pk}/bearbeiten/")
+    page.fill('[name="first_name"]', "Omar")
+    page.get_by_role("button", name="Änderungen speichern").click()
+
+    warning = page.locator(".duplicate-warning")
+    assert "Bereits registriert: Omar Haddad (04.05.2013" in warning.inner_text()
+    assert page.locator('[name="first_name"]').input_value() == "Omar"  # input kept
+    screenshot("child-edit-duplicate")
+    assert axe_violations() == []
+    child.refresh_from_db()
+    assert child.first_name == "Omer"
+
+    page.get_by_label("Trotzdem speichern und verknüpfen").check()
+    page.get_by_role("button", name="Änderungen speichern").click()
+    page.wait_for_url(f"**/kinder/{child.pk}/")
+    assert "Die Daten wurden gespeichert." in page.inner_text("main")
+    child.refresh_from_db()
+    assert child.first_name == "Omar" and child.duplicate_of_id == earlier.pk

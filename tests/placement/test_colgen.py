@@ -97,7 +97,7 @@ def test_every_family_gets_one_plan_of_seats_its_members_may_take():
         assert len(edges) == len(members)
         placed = edges >= 0
         assert (prob.ep[edges[placed]] == members[placed]).all()
-    assert (res.seat_price >= 0).all()
+    assert res.seat_price.max() > 0  # seats are short: some offer must carry a price
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])

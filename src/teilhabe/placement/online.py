@@ -78,12 +78,14 @@ def _resolve_choice(prob: Problem, p: int, sample: NDArray, weight: int, free: N
     return int(r.assign[0])
 
 
-def _expected(seen: int, n_history: int, elapsed: int, horizon: int) -> int:
+def _expected(
+    seen: int, n_history: int, elapsed: int, horizon: int, factor: float = DEMAND_FACTOR
+) -> int:
     """Pupils still to come: observed arrival rate (averaged with the history's rate)."""
     rate = seen / max(elapsed, 1)
     if n_history:
         rate = 0.5 * (rate + n_history / max(horizon, 1))
-    return int(round(DEMAND_FACTOR * rate * max(horizon - elapsed, 0)))
+    return int(round(factor * rate * max(horizon - elapsed, 0)))
 
 
 def solve_online(
@@ -93,17 +95,19 @@ def solve_online(
     warmup: float = 0.05,
     policy: str = "bid",
     history: Sequence[Student] = (),
+    demand_factor: float = DEMAND_FACTOR,
 ) -> Solution:
     """Place pupils one at a time in arrival order with bid prices (see module doc).
 
     ``refresh``: recompute prices after this many arrivals (default: n/25);
     ``warmup``: share of arrivals placed at the nearest seat before prices exist
     (0 when a history is given); ``history``: pupils of past months, used together with
-    the arrivals so far as the forecast of who is still to come.
+    the arrivals so far as the forecast of who is still to come; ``demand_factor``: how
+    much the forecast is inflated against demand noise.
     """
     if history:
-        return _with_history(prob, refresh, refuse, policy, history)
-    return _run(prob, refresh, refuse, warmup, policy, n_history=0)
+        return _with_history(prob, refresh, refuse, policy, history, demand_factor)
+    return _run(prob, refresh, refuse, warmup, policy, 0, demand_factor)
 
 
 def _with_history(
@@ -112,12 +116,13 @@ def _with_history(
     refuse: bool,
     policy: str,
     history: Sequence[Student],
+    demand_factor: float,
 ) -> Solution:
     """Run on a problem extended by the history pupils, who are forecast only."""
     renamed = tuple(replace(h, id=f"history:{h.id}") for h in history)
     inst = replace(prob.instance, students=prob.instance.students + renamed)
     big = compile_problem(inst)
-    sol = _run(big, refresh, refuse, 0.0, policy, n_history=len(renamed))
+    sol = _run(big, refresh, refuse, 0.0, policy, len(renamed), demand_factor)
     sol.assign = sol.assign[: prob.n]
     return sol
 
@@ -129,6 +134,7 @@ def _run(
     warmup: float,
     policy: str,
     n_history: int,
+    demand_factor: float = DEMAND_FACTOR,
 ) -> Solution:
     """The online loop; the last ``n_history`` pupils are forecast sample only."""
     t0 = time.perf_counter()
@@ -153,7 +159,7 @@ def _run(
     for k, p in enumerate(order):
         if k >= warm_k and (k - warm_k) % refresh == 0:
             elapsed = (students[p].registered_on - first_day).days + 1
-            expected = _expected(n_seen_real, n_history, elapsed, horizon)
+            expected = _expected(n_seen_real, n_history, elapsed, horizon, demand_factor)
             price = _bid_prices(prob, np.asarray(seen, dtype=np.int64), expected, free)
             refreshes += 1
         seen.append(p)
@@ -174,7 +180,7 @@ def _run(
         j = int(np.argmax(score))  # first maximum = nearest among equals
         if policy == "resolve" and k >= warm_k:
             elapsed = (students[p].registered_on - first_day).days + 1
-            expected = _expected(n_seen_real, n_history, elapsed, horizon)
+            expected = _expected(n_seen_real, n_history, elapsed, horizon, demand_factor)
             choice = _resolve_choice(prob, p, np.asarray(seen, dtype=np.int64), expected, free)
             if choice >= 0 and free[choice] > 0:
                 j = int(np.flatnonzero(eo == choice)[0])

@@ -202,7 +202,6 @@ def renew_calendar_feed(*, actor: User) -> User:
         summary=_("Kalender-Adresse erneuert; die bisherige gilt nicht mehr"),
         data={"version": user.calendar_feed_version},
     )
-    actor.calendar_feed_version = user.calendar_feed_version
     return user
 
 
