@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "teilhabe.core",
     "teilhabe.audit",
     "teilhabe.centres",
+    "teilhabe.notify",
     "teilhabe.schulen",
     "teilhabe.seiteneinstieg",
     "teilhabe.zuweisung",
