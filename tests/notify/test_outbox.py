@@ -35,10 +35,13 @@ def test_a_rolled_back_write_sends_nothing(django_capture_on_commit_callbacks):
     class Boom(Exception):
         pass
 
-    with django_capture_on_commit_callbacks(execute=True), pytest.raises(Boom):
-        with transaction.atomic():
-            queue_mail(to=["a@example.org"], subject="x", body="y")
-            raise Boom
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(Boom),
+        transaction.atomic(),
+    ):
+        queue_mail(to=["a@example.org"], subject="x", body="y")
+        raise Boom
     assert mail.outbox == [] and not OutboxMail.objects.exists()
 
 
@@ -48,6 +51,7 @@ def test_no_recipient_no_row():
     assert not OutboxMail.objects.exists()
 
 
+@pytest.mark.django_db(transaction=True)
 def test_outside_a_transaction_is_refused():
     with pytest.raises(RuntimeError):
         queue_mail(to=["a@example.org"], subject="x", body="y")
@@ -56,9 +60,12 @@ def test_outside_a_transaction_is_refused():
 def test_a_failed_delivery_stays_pending_and_the_command_retries(
     django_capture_on_commit_callbacks,
 ):
-    with mock.patch("teilhabe.notify.services._deliver", side_effect=OSError("down")):
-        with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
-            queue_mail(to=["a@example.org"], subject="x", body="y")
+    with (
+        mock.patch("teilhabe.notify.services._deliver", side_effect=OSError("down")),
+        django_capture_on_commit_callbacks(execute=True),
+        transaction.atomic(),
+    ):
+        queue_mail(to=["a@example.org"], subject="x", body="y")
     row = OutboxMail.objects.get()
     assert row.status == OutboxStatus.PENDING and row.attempts == 1 and "down" in row.last_error
     call_command("send_outbox")
