@@ -17,6 +17,7 @@ NAVIGATION: list[tuple[str, Any, str]] = [
     ("seiteneinstieg:statistics", _("Statistik"), "seiteneinstieg.view_statistics"),
     ("schulen:school_list", _("Schulen"), "schulen.view_schools"),
     ("schulen:map", _("Karte"), "schulen.view_map"),
+    ("exports:job_list", _("Meine Aufträge"), "exports.view_jobs"),
     ("audit:list", _("Protokoll"), "centres.view_audit"),
 ]
 
