@@ -93,7 +93,7 @@ def run_job(job_id: uuid.UUID | str) -> None:
         with translation.override(settings.LANGUAGE_CODE):
             _fail(job, exc)
     finally:
-        if result is not None and isinstance(result.content, Path):
+        if isinstance(result, JobResult) and isinstance(result.content, Path):
             result.content.unlink(missing_ok=True)  # the runner owns the temporary file
 
 

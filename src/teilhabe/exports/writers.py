@@ -7,6 +7,7 @@ row), so a 50,000-row export never holds the whole table twice. Work areas decid
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import io
@@ -80,11 +81,31 @@ def write_xlsx(
         header_cells.append(cell)
     sheet.append(header_cells)
     date_cell = _date_cell_factory(sheet)
-    for row in rows:
-        sheet.append(
-            [date_cell(value) if isinstance(value, dt.date) else defuse(value) for value in row]
-        )
-    workbook.save(target)
+    try:
+        for row in rows:
+            sheet.append(
+                [date_cell(value) if isinstance(value, dt.date) else defuse(value) for value in row]
+            )
+        workbook.save(target)
+    except BaseException:
+        _discard_sheet_files(workbook)
+        raise
+
+
+def _discard_sheet_files(workbook: Workbook) -> None:
+    """openpyxl streams each write-only sheet into a temporary file that it deletes only on
+    save or at interpreter exit: a failed export in a long-running worker would leave it."""
+    for sheet in workbook.worksheets:
+        writer = getattr(sheet, "_writer", None)
+        rows = getattr(sheet, "_rows", None)
+        if rows is not None:
+            with contextlib.suppress(Exception):  # lxml complains about the unclosed element
+                rows.close()
+        if writer is not None:
+            with contextlib.suppress(Exception):
+                writer.close()
+            with contextlib.suppress(Exception):
+                writer.cleanup()
 
 
 def _date_cell_factory(sheet: Any) -> Callable[[dt.date], WriteOnlyCell]:
