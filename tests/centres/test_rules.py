@@ -33,6 +33,8 @@ TABLE: dict[str, set[Role]] = {
     "seiteneinstieg.view_waiting_list": {A, C, S},
     "seiteneinstieg.export_waiting_list": {A, C, S},
     "seiteneinstieg.view_statistics": {A, C, S, ST},
+    # every staff member sees their own background jobs (exports/rules.py)
+    "exports.view_jobs": {A, C, S, SS, ST},
 }
 OBJECT_PERMS = ["seiteneinstieg.view_case", "seiteneinstieg.change_case"]
 

@@ -51,3 +51,6 @@ def test_job_result_shapes():
         JobResult(filename="a.csv", content_type="text/csv")  # a name without content
     with pytest.raises(TypeError):
         JobResult(filename="a.csv", content_type="text/csv", content="text, not bytes")
+    for elsewhere in ("https://example.org/", "//example.org/x", "javascript:alert(1)"):
+        with pytest.raises(ValueError, match="path on this site"):
+            JobResult(redirect_url=elsewhere)

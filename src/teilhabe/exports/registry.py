@@ -53,6 +53,10 @@ class JobResult:
             raise ValueError("a JobResult with a filename needs content")
         if not isinstance(self.content, bytes | Path | None):
             raise TypeError("JobResult.content is bytes, a pathlib.Path or None")
+        if self.redirect_url and not (
+            self.redirect_url.startswith("/") and not self.redirect_url.startswith("//")
+        ):
+            raise ValueError("JobResult.redirect_url is a path on this site, e.g. '/schulen/'")
 
     @property
     def has_file(self) -> bool:
