@@ -135,7 +135,7 @@ def _fail(job: Job, exc: Exception) -> None:
         )
     if job.result_file.name:  # stored before the failure: no half result stays behind
         job.result_file.storage.delete(job.result_file.name)
-    Job.objects.filter(pk=job.pk).update(
+    Job.objects.filter(pk=job.pk, status=JobStatus.RUNNING).update(
         status=JobStatus.FAILED,
         message=message[:300],
         result_file="",
