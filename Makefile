@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 DEMO_ENV := TEILHABE_DEBUG=1 TEILHABE_DEMO=1
 
-.PHONY: run test install lint format messages benchmark clean
+.PHONY: run worker test install lint format messages benchmark clean
 
 $(BIN)/teilhabe: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,6 +20,11 @@ run: install
 	$(DEMO_ENV) $(BIN)/teilhabe migrate --noinput
 	$(DEMO_ENV) $(BIN)/teilhabe load_demo
 	$(DEMO_ENV) $(BIN)/teilhabe runserver $(HOST):$(PORT)
+
+# Background jobs in Celery (needs REDIS_URL, e.g. REDIS_URL=redis://127.0.0.1:6379/0 make worker;
+# start `make run` with the same REDIS_URL). Without Redis, jobs run inside `make run`.
+worker: install
+	$(DEMO_ENV) $(BIN)/celery -A teilhabe worker --loglevel=INFO
 
 test: install
 	$(BIN)/pytest $(PYTEST_ARGS)
@@ -39,6 +44,7 @@ messages: install
 
 benchmark: install
 	$(BIN)/python benchmarks/waiting_list.py
+	$(BIN)/python benchmarks/export_job.py
 	$(BIN)/python benchmarks/import_schools.py
 	$(BIN)/python benchmarks/placement/run.py
 

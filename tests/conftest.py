@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import pytest
 from django.test import Client
@@ -58,3 +59,34 @@ def login(client: Client):
         return client
 
     return _login
+
+
+@dataclass
+class Download:
+    """A job's file as the owner gets it: the response and the whole content."""
+
+    response: Any
+    content: bytes
+
+    def __getitem__(self, header: str) -> str:
+        return self.response[header]
+
+
+@pytest.fixture
+def run_job_via(django_capture_on_commit_callbacks):
+    """POST to a view that starts a job, run the job as its transaction commits (tests run
+    jobs synchronously: ``TEILHABE_JOBS_EAGER``), follow to the job page and download."""
+
+    def _run(client: Client, url: str, data: dict[str, Any] | None = None) -> Download:
+        with django_capture_on_commit_callbacks(execute=True):
+            started = client.post(url, data or {})
+        assert started.status_code == 302, started.status_code
+        page = client.get(started["Location"])
+        assert page.status_code == 200
+        state = page.context["state"]
+        assert state["download_url"], f"job did not finish with a file: {state}"
+        response = client.get(state["download_url"])
+        assert response.status_code == 200
+        return Download(response=response, content=b"".join(response.streaming_content))
+
+    return _run

@@ -13,4 +13,16 @@ ALLOWED_HOSTS = ["testserver", "127.0.0.1", "localhost"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "exports": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
+# The Celery worker test (tests/exports/test_celery_worker.py) starts a worker with these
+# settings: it and the test process then share job files through this directory.
+if os.environ.get("TEILHABE_TEST_EXPORTS_DIR"):
+    STORAGES["exports"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": os.environ["TEILHABE_TEST_EXPORTS_DIR"], "base_url": None},
+    }
+# Jobs run synchronously when their transaction commits; Celery only where a test asks.
+TEILHABE_CELERY = False
+TEILHABE_JOBS_EAGER = True
+TEILHABE_JOBS_PROGRESS_INTERVAL = 0.0

@@ -180,6 +180,33 @@ def _propose_again(world: World) -> dict[str, str]:
 MAP_READERS = {"school_staff": 403}
 
 
+# exports: background jobs
+def _add_jobs(world: World) -> None:
+    """A finished export job with a file, started by the counsellor of each centre."""
+    from django.core.files.base import ContentFile
+    from django.utils import timezone
+
+    from teilhabe.exports.models import Job, JobStatus
+
+    for prefix, staff in (("", world.staff), ("other_", world.other)):
+        job = Job(
+            centre=staff.centre,
+            owner=staff.counsellor,
+            kind="seiteneinstieg.waiting_list_csv",
+            status=JobStatus.DONE,
+            progress=100,
+            result_filename="warteliste.csv",
+            result_content_type="text/csv; charset=utf-8",
+            finished_at=timezone.now(),
+        )
+        job.result_file.save("warteliste.csv", ContentFile(b"\xef\xbb\xbfA;B\r\n"), save=False)
+        job.save()
+        world.objects[f"{prefix}job"] = job
+
+
+WORLD_HOOKS.append(_add_jobs)
+
+
 @dataclass
 class Row:
     expect: dict[str, int]
@@ -200,6 +227,8 @@ def roles(default: int, anonymous: int = 302, **overrides: int) -> dict[str, int
 
 
 CASEWORK_ONLY = {"schulamt": 403, "school_staff": 403, "statistics": 403}
+# A job is seen by the user who started it (here the counsellor) and nobody else: 404.
+JOB_OWNER_ONLY = roles(404, counsellor=200)
 
 MATRIX: dict[str, Row] = {
     # core
@@ -323,8 +352,12 @@ MATRIX: dict[str, Row] = {
     ),
     # seiteneinstieg: waiting list
     "seiteneinstieg:waiting_list": Row(roles(200, school_staff=403, statistics=403)),
+    # starts a background job and redirects to its page
     "seiteneinstieg:waiting_list_export": Row(
-        roles(200, school_staff=403, statistics=403), kwargs=lambda w: {"fmt": "xlsx"}
+        roles(302, school_staff=403, statistics=403),
+        kwargs=lambda w: {"fmt": "xlsx"},
+        method="post",
+        data=lambda w: {"status": "registered"},
     ),
     # the statistics rule (seiteneinstieg/rules.py) leaves school staff out: centre-wide figures
     "seiteneinstieg:statistics": Row(roles(200, school_staff=403)),
@@ -366,6 +399,23 @@ MATRIX: dict[str, Row] = {
     "zuweisung:map": Row(roles(200, **MAP_READERS)),
     "zuweisung:map_schools": Row(roles(200, **MAP_READERS)),
     "zuweisung:map_stadtteile": Row(roles(200, **MAP_READERS)),
+    # exports: every staff member has a job list (their own jobs only)
+    "exports:job_list": Row(roles(200)),
+    "exports:job_detail": Row(
+        JOB_OWNER_ONLY,
+        kwargs=lambda w: {"pk": w.job.pk},
+        foreign=lambda w: {"pk": w.other_job.pk},
+    ),
+    "exports:job_status": Row(
+        JOB_OWNER_ONLY,
+        kwargs=lambda w: {"pk": w.job.pk},
+        foreign=lambda w: {"pk": w.other_job.pk},
+    ),
+    "exports:job_download": Row(
+        JOB_OWNER_ONLY,
+        kwargs=lambda w: {"pk": w.job.pk},
+        foreign=lambda w: {"pk": w.other_job.pk},
+    ),
 }
 
 

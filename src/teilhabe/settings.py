@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "teilhabe.audit",
     "teilhabe.centres",
     "teilhabe.notify",
+    "teilhabe.exports",
     "teilhabe.schulen",
     "teilhabe.seiteneinstieg",
     "teilhabe.zuweisung",
@@ -168,6 +169,15 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 WHITENOISE_USE_FINDERS = DEBUG
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", DATA_DIR / "media"))
 MEDIA_URL = "/media-not-served/"  # documents are only served through permission-checked views
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Job results (exports): under MEDIA_ROOT, no URL; served only by the owner's download view.
+    "exports": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": MEDIA_ROOT / "exports", "base_url": None},
+    },
+}
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 TEILHABE_MAX_DOCUMENT_BYTES = int(
@@ -201,6 +211,29 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Background jobs (teilhabe.exports). With Redis configured they go to Celery workers
+# (`celery -A teilhabe worker`); without, they run in a daemon thread of the web process.
+# TEILHABE_CELERY=0/1 overrides; on without a REDIS_URL it is a configuration error.
+TEILHABE_CELERY = env_bool("TEILHABE_CELERY", default=bool(REDIS_URL))
+if TEILHABE_CELERY and not REDIS_URL:
+    raise ImproperlyConfigured("TEILHABE_CELERY=1 needs REDIS_URL (the Celery broker).")
+TEILHABE_CELERY_QUEUE = os.environ.get("TEILHABE_CELERY_QUEUE", "teilhabe")
+TEILHABE_JOBS_EAGER = False  # tests: run a job synchronously when its transaction commits
+TEILHABE_JOBS_PROGRESS_INTERVAL = 0.5  # seconds between progress writes of one job
+CELERY_BROKER_URL = REDIS_URL
+CELERY_RESULT_BACKEND = REDIS_URL
+CELERY_TASK_IGNORE_RESULT = True  # a job's outcome lives on its Job row
+CELERY_TASK_DEFAULT_QUEUE = TEILHABE_CELERY_QUEUE
+CELERY_TASK_ACKS_LATE = True  # a job whose worker dies is delivered again
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1  # long tasks: don't hoard messages
+CELERY_TASK_SOFT_TIME_LIMIT = int(os.environ.get("TEILHABE_JOB_TIME_LIMIT", "900"))
+CELERY_TASK_TIME_LIMIT = CELERY_TASK_SOFT_TIME_LIMIT + 60
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT + 300}
+CELERY_TIMEZONE = TIME_ZONE
+# A RUNNING job untouched this long lost its worker and may be claimed again.
+TEILHABE_JOBS_STALE_SECONDS = CELERY_TASK_TIME_LIMIT + 60
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 8 * 3600

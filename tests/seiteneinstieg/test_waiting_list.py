@@ -253,10 +253,16 @@ def _fill(centre, n: int) -> None:
             ChildLanguageFactory(child=child, language="ru")
 
 
-def _queries(client, url: str, params: dict[str, str]) -> int:
+def _queries(client, url: str, params: dict[str, str], capture_on_commit) -> int:
+    """Queries of the page, or of starting and running an export job (tests run it at once)."""
     with CaptureQueriesContext(connection) as ctx:
-        response = client.get(url, params)
-        assert response.status_code == 200
+        if "export" in url:
+            with capture_on_commit(execute=True):
+                response = client.post(url, params)
+            assert response.status_code == 302
+        else:
+            response = client.get(url, params)
+            assert response.status_code == 200
     return len(ctx.captured_queries)
 
 
@@ -269,11 +275,15 @@ def _queries(client, url: str, params: dict[str, str]) -> int:
     ],
 )
 @pytest.mark.parametrize("params", [{}, {"language": "ru", "sort": "status"}])
-def test_query_count_does_not_grow_with_the_list(staff, login, url, params):
+def test_query_count_does_not_grow_with_the_list(
+    staff, login, url, params, django_capture_on_commit_callbacks
+):
     client = login(staff.counsellor)
     _fill(staff.centre, 5)
-    small = _queries(client, url, params)
+    small = _queries(client, url, params, django_capture_on_commit_callbacks)
     _fill(staff.centre, 55)
-    large = _queries(client, url, params)
+    large = _queries(client, url, params, django_capture_on_commit_callbacks)
     assert small == large
-    assert large <= 8
+    # the page: 8. An export job: session, user, start (full_clean checks each constraint),
+    # audit, claim, count, rows, progress, export audit, finish, savepoints: about 33.
+    assert large <= (8 if "export" not in url else 36)

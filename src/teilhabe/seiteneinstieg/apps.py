@@ -10,3 +10,8 @@ class SeiteneinstiegConfig(AppConfig):
         from teilhabe.seiteneinstieg import declarations
 
         declarations.register()
+
+        # The waiting list's exports run as background jobs of teilhabe.exports.
+        from teilhabe.seiteneinstieg.exports import register_jobs
+
+        register_jobs()

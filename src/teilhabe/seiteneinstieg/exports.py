@@ -1,32 +1,51 @@
-"""The waiting list as a spreadsheet: xlsx (openpyxl, write-only) and csv for German Excel.
+"""Which columns the waiting list exports, and its two export jobs (xlsx and csv).
 
-Both walk the whole filtered list with one query and write rows as they come, so a
-50,000-row export needs neither one query per child nor the whole workbook in memory twice.
+The writing itself (streaming xlsx/csv, German dates, defused formulas) is the shared
+``teilhabe.exports.writers``; the jobs run in the background (``teilhabe.exports``) and are
+registered in ``SeiteneinstiegConfig.ready()``.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
+from django.utils.translation import gettext_lazy
 
+from teilhabe.exports.registry import JobResult, Progress, register_job
+from teilhabe.exports.writers import (
+    CSV_TYPE,
+    XLSX_TYPE,
+    counted,
+    csv_bytes,
+    csv_file,
+    xlsx_bytes,
+    xlsx_file,
+)
 from teilhabe.seiteneinstieg.choices import LANGUAGE_CHOICES, SchoolLevel, Status
 from teilhabe.seiteneinstieg.models import Child
-from teilhabe.seiteneinstieg.selectors.waiting_list import WaitingEntry, entries, export_rows
+from teilhabe.seiteneinstieg.selectors.waiting_list import (
+    WaitingEntry,
+    WaitingListFilters,
+    entries,
+    export_rows,
+    waiting_list,
+)
+from teilhabe.seiteneinstieg.services.exports import record_waiting_list_export
 
-XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-CSV_TYPE = "text/csv; charset=utf-8"
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+EXPORT_PERMISSION = "seiteneinstieg.export_waiting_list"
+JOB_KINDS = {
+    "xlsx": "seiteneinstieg.waiting_list_xlsx",
+    "csv": "seiteneinstieg.waiting_list_csv",
+}
+WIDTHS = (14, 18, 16, 12, 7, 14, 22, 8, 22, 24, 28, 12, 10, 12, 10, 10)
 
 
 def headers() -> list[str]:
@@ -81,56 +100,88 @@ def _labels() -> dict[str, dict[str, str]]:
     }
 
 
-def _defuse(value: Any) -> Any:
-    """Text that a spreadsheet would run as a formula (=, +, -, @) gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def _rows(children: QuerySet[Child], today: dt.date) -> Iterable[list[Any]]:
+def rows(children: QuerySet[Child], today: dt.date) -> Iterable[list[Any]]:
+    """The export's rows, in the list's order; the writers format and defuse the values."""
     labels = _labels()
     for entry in entries(export_rows(children), today=today):
-        yield [_defuse(v) for v in _row(entry, labels)]
+        yield _row(entry, labels)
 
 
 def waiting_list_xlsx(children: QuerySet[Child], *, today: dt.date | None = None) -> bytes:
+    """The whole list as xlsx in memory (the synchronous way; the page uses the job)."""
     today = today or timezone.localdate()
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(_("Warteliste"))
-    sheet.freeze_panes = "A2"
-    widths = [14, 18, 16, 12, 7, 14, 22, 8, 22, 24, 28, 12, 10, 12, 10, 10]
-    for index, width in enumerate(widths, start=1):
-        sheet.column_dimensions[get_column_letter(index)].width = width
-    header_cells = []
-    for title in headers():
-        cell = WriteOnlyCell(sheet, value=title)
-        cell.font = Font(bold=True)
-        header_cells.append(cell)
-    sheet.append(header_cells)
-    date_columns = {3, 11, 13}
-    for row in _rows(children, today):
-        for i in date_columns:
-            if row[i] is not None:
-                row[i] = _as_date_cell(sheet, row[i])
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
-
-
-def _as_date_cell(sheet: Any, value: dt.date) -> WriteOnlyCell:
-    cell = WriteOnlyCell(sheet, value=value)
-    cell.number_format = "DD.MM.YYYY"
-    return cell
+    return xlsx_bytes(
+        title=_("Warteliste"), header=headers(), rows=rows(children, today), widths=WIDTHS
+    )
 
 
 def waiting_list_csv(children: QuerySet[Child], *, today: dt.date | None = None) -> bytes:
-    """CSV as German Excel opens it by double-click: UTF-8 with BOM, ``;``, dd.mm.yyyy."""
     today = today or timezone.localdate()
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
-    writer.writerow(headers())
-    for row in _rows(children, today):
-        writer.writerow([v.strftime("%d.%m.%Y") if isinstance(v, dt.date) else v for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+    return csv_bytes(header=headers(), rows=rows(children, today))
+
+
+# --- the export jobs ----------------------------------------------------------------------
+
+
+def _rows_written(done: int, total: int) -> str:
+    return _("%(done)s von %(total)s Zeilen geschrieben") % {
+        "done": number_format(done, force_grouping=True),
+        "total": number_format(total, force_grouping=True),
+    }
+
+
+def _run_export(job: Any, progress: Progress, fmt: str) -> JobResult:
+    """Write the owner's filtered list into a temporary file, then record the export.
+
+    The list is read with the owner's rights at run time: a user who lost the right (or
+    moved to another centre) since starting gets no file.
+    """
+    owner = job.owner
+    if owner.centre_id != job.centre_id or not owner.has_perm(EXPORT_PERMISSION):
+        raise PermissionDenied
+    filters = WaitingListFilters(**job.params.get("filters", {}))
+    children = waiting_list(user=owner, filters=filters)
+    today = timezone.localdate()
+    progress(1, _("Warteliste wird gelesen …"))
+    tracked = counted(
+        rows(children, today), total=children.count(), report=progress, message=_rows_written
+    )
+    if fmt == "xlsx":
+        path = xlsx_file(title=_("Warteliste"), header=headers(), rows=tracked, widths=WIDTHS)
+    else:
+        path = csv_file(header=headers(), rows=tracked)
+    try:
+        record_waiting_list_export(actor=owner, fmt=fmt, filters=filters)
+    except BaseException:
+        Path(path).unlink(missing_ok=True)
+        raise
+    return JobResult(
+        filename=f"warteliste-{today:%Y-%m-%d}.{fmt}",
+        content_type=XLSX_TYPE if fmt == "xlsx" else CSV_TYPE,
+        content=path,
+        message=_("Fertig: die Datei steht zum Herunterladen bereit."),
+    )
+
+
+def run_waiting_list_xlsx(job: Any, progress: Progress) -> JobResult:
+    return _run_export(job, progress, "xlsx")
+
+
+def run_waiting_list_csv(job: Any, progress: Progress) -> JobResult:
+    return _run_export(job, progress, "csv")
+
+
+def register_jobs() -> None:
+    """Called from ``SeiteneinstiegConfig.ready()``."""
+    register_job(
+        JOB_KINDS["xlsx"],
+        label=gettext_lazy("Warteliste als Excel (xlsx)"),
+        permission=EXPORT_PERMISSION,
+        run=run_waiting_list_xlsx,
+    )
+    register_job(
+        JOB_KINDS["csv"],
+        label=gettext_lazy("Warteliste als CSV"),
+        permission=EXPORT_PERMISSION,
+        run=run_waiting_list_csv,
+    )

@@ -17,7 +17,9 @@ from teilhabe.seiteneinstieg.selectors.waiting_list import WaitingListFilters
 def record_waiting_list_export(*, actor: User, fmt: str, filters: WaitingListFilters) -> None:
     """One audit entry per export: a file of names leaves the system's access control.
 
-    The target is the user's centre: the export concerns the centre's list as a whole.
+    Called by the export job (``seiteneinstieg/exports.py``) once the file is written, with
+    the rights the user holds at that moment. The target is the user's centre: the export
+    concerns the centre's list as a whole.
     """
     if actor.centre is None or not actor.has_perm("seiteneinstieg.export_waiting_list"):
         raise PermissionDenied

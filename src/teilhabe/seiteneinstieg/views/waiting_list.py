@@ -2,24 +2,28 @@
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from dataclasses import asdict
+
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.views.decorators.http import require_GET
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
 
 from teilhabe.core.decorators import staff_view
-from teilhabe.seiteneinstieg import exports
+from teilhabe.exports.services import start_job
+from teilhabe.seiteneinstieg.exports import JOB_KINDS
 from teilhabe.seiteneinstieg.forms.waiting_list import WaitingListFilterForm
 from teilhabe.seiteneinstieg.selectors import waiting_list as selectors
-from teilhabe.seiteneinstieg.services.exports import record_waiting_list_export
 
-EXPORT_FORMATS = {"xlsx", "csv"}
+
+def _filter_data(data: QueryDict) -> dict[str, str]:
+    # Only the form's own fields: the page number and the like stay out of validation.
+    return {k: v for k, v in data.items() if k in WaitingListFilterForm.base_fields}
 
 
 def _filter_form(request: HttpRequest) -> WaitingListFilterForm:
-    # Only the form's own fields: the page number and the like stay out of validation.
-    data = {k: v for k, v in request.GET.items() if k in WaitingListFilterForm.base_fields}
-    return WaitingListFilterForm(data)
+    return WaitingListFilterForm(_filter_data(request.GET))
 
 
 @staff_view("seiteneinstieg.view_waiting_list")
@@ -48,28 +52,28 @@ def waiting_list(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
             "overdue_days": selectors.OVERDUE_DAYS,
+            "export_fields": sorted(_filter_data(request.GET).items()),
+            "export_buttons": [
+                ("xlsx", _("Export als Excel (xlsx)")),
+                ("csv", _("Export als CSV")),
+            ],
         },
     )
 
 
 @staff_view("seiteneinstieg.export_waiting_list")
-@require_GET
+@require_POST
 def waiting_list_export(request: HttpRequest, fmt: str) -> HttpResponse:
-    """The whole filtered list (not one page) as xlsx or csv."""
-    if fmt not in EXPORT_FORMATS:
+    """Start an export of the whole filtered list (not one page) and show its progress.
+
+    The filters come as hidden fields of the export button, validated by the list's form
+    exactly as on the page; the file is written in the background (``teilhabe.exports``).
+    """
+    if fmt not in JOB_KINDS:
         raise Http404
-    filters = _filter_form(request).filters()
-    children = selectors.waiting_list(user=request.user, filters=filters)
-    record_waiting_list_export(actor=request.user, fmt=fmt, filters=filters)
-    today = timezone.localdate()
-    if fmt == "xlsx":
-        content, content_type = exports.waiting_list_xlsx(children, today=today), exports.XLSX_TYPE
-    else:
-        content, content_type = exports.waiting_list_csv(children, today=today), exports.CSV_TYPE
-    response = HttpResponse(content, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="warteliste-{today:%Y-%m-%d}.{fmt}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    filters = WaitingListFilterForm(_filter_data(request.POST)).filters()
+    job = start_job(actor=request.user, kind=JOB_KINDS[fmt], params={"filters": asdict(filters)})
+    return redirect("exports:job_detail", pk=job.pk)
 
 
 @staff_view("seiteneinstieg.view_statistics")

@@ -1,0 +1,1 @@
+"""Shared services for long work: background jobs with progress and a private download."""
