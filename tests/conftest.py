@@ -8,7 +8,7 @@ import pytest
 from django.test import Client
 
 from teilhabe.centres.models import Centre, User
-from teilhabe.centres.roles import Role
+from teilhabe.centres.roles import STATEWIDE_ROLES, Role
 from tests.factories import CentreFactory, UserFactory
 
 
@@ -20,6 +20,7 @@ class Staff:
     schulamt: User
     school_staff: User
     statistics: User
+    state_office: User
 
     def by_role(self, role: str) -> User:
         return getattr(self, role)
@@ -28,7 +29,11 @@ class Staff:
 def make_staff(slug: str) -> Staff:
     centre = CentreFactory(slug=slug, name=f"KI {slug}")
     users = {
-        role.value: UserFactory(centre=centre, role=role, username=f"{slug}-{role.value}")
+        role.value: UserFactory(
+            centre=None if role in STATEWIDE_ROLES else centre,
+            role=role,
+            username=f"{slug}-{role.value}",
+        )
         for role in Role
     }
     return Staff(centre=centre, **users)

@@ -32,7 +32,7 @@ class CentreFactory(factory.django.DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Kommunales Integrationszentrum {n}")
     slug = factory.Sequence(lambda n: f"ki-{n}")
-    municipality_key = "05315000"
+    area_keys = factory.LazyFunction(lambda: ["05315"])
     city = "Köln"
     street = "Willy-Brandt-Platz 2"
     postcode = "50679"
@@ -204,3 +204,11 @@ class OfferFactory(factory.django.DjangoModelFactory):
     grade_to = 10
     seats_total = 18
     last_reported_at = factory.LazyFunction(timezone.now)
+
+
+def link_school(user: User, school: School) -> None:
+    """Make a school account work for ``school`` (its SchoolMembership)."""
+    from teilhabe.schulen.models import SchoolMembership
+
+    SchoolMembership.objects.update_or_create(user=user, defaults={"school": school})
+    user.__dict__.pop("_teilhabe_school_id", None)

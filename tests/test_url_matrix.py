@@ -25,9 +25,18 @@ from tests.factories import (
     DocumentFactory,
     FamilyFactory,
     SlotFactory,
+    link_school,
 )
 
-ROLES = ("anonymous", "centre_admin", "counsellor", "schulamt", "school_staff", "statistics")
+ROLES = (
+    "anonymous",
+    "centre_admin",
+    "counsellor",
+    "schulamt",
+    "school_staff",
+    "statistics",
+    "state_office",
+)
 
 
 @dataclass
@@ -143,8 +152,7 @@ def _add_schools(world: World) -> None:
     other_school = SchoolFactory(municipality_key="05913000", city="Dortmund")
     AreaChange.objects.create(centre=world.other.centre, school=other_school, included=True)
     for staff, sch, prefix in ((world.staff, school, ""), (world.other, other_school, "other_")):
-        staff.school_staff.school = sch
-        staff.school_staff.save(update_fields=["school"])
+        link_school(staff.school_staff, sch)
         world.objects[f"{prefix}school"] = sch
         world.objects[f"{prefix}offer"] = OfferFactory(centre=staff.centre, school=sch)
         proposed = ChildFactory(family=world.objects[f"{prefix}family"], status="proposed")
@@ -184,6 +192,8 @@ def roles(default: int, anonymous: int = 302, **overrides: int) -> dict[str, int
     """Expected status per role: ``default`` for staff roles unless overridden."""
     expect = {role: default for role in ROLES if role != "anonymous"}
     expect["anonymous"] = anonymous
+    # the statewide office works on no centre's pages unless a row says otherwise
+    expect["state_office"] = 403
     expect.update(overrides)
     return expect
 
@@ -192,13 +202,15 @@ CASEWORK_ONLY = {"schulamt": 403, "school_staff": 403, "statistics": 403}
 
 MATRIX: dict[str, Row] = {
     # core
-    "core:home": Row(roles(200)),
-    "core:healthz": Row(roles(200, anonymous=200)),
+    "core:home": Row(roles(200, state_office=200)),
+    "core:healthz": Row(roles(200, anonymous=200, state_office=200)),
     # accounts
-    "centres:login": Row(roles(302, anonymous=200)),
-    "centres:logout": Row(roles(302, anonymous=302), method="post"),
-    "centres:otp_setup": Row(roles(200)),
-    "centres:otp_verify": Row(roles(302)),  # without 2FA required a user counts as verified
+    "centres:login": Row(roles(302, anonymous=200, state_office=302)),
+    "centres:logout": Row(roles(302, anonymous=302, state_office=302), method="post"),
+    "centres:otp_setup": Row(roles(200, state_office=200)),
+    "centres:otp_verify": Row(
+        roles(302, state_office=302)
+    ),  # without 2FA required a user counts as verified
     # audit
     "audit:list": Row(roles(403, centre_admin=200)),
     # seiteneinstieg: cases
@@ -284,7 +296,9 @@ MATRIX: dict[str, Row] = {
         foreign=lambda w: {"pk": w.other_appointment.pk},
     ),
     # public: calendar apps cannot log in; the signed token names the counsellor
-    "seiteneinstieg:ical_feed": Row(roles(200, anonymous=200), kwargs=_ical_token),
+    "seiteneinstieg:ical_feed": Row(
+        roles(200, anonymous=200, state_office=200), kwargs=_ical_token
+    ),
     "seiteneinstieg:ical_renew": Row(roles(302, **CASEWORK_ONLY), method="post"),
     # a booked slot: every allowed role is answered (302 with the reason), none deletes it
     "seiteneinstieg:slot_remove": Row(
@@ -344,7 +358,7 @@ MATRIX: dict[str, Row] = {
     ),
     "schulen:area": Row(roles(403, centre_admin=200)),
     "schulen:staff_links": Row(roles(403, centre_admin=200)),
-    "schulen:directory_import": Row(roles(403, centre_admin=200)),
+    "schulen:directory_import": Row(roles(403, state_office=200)),
     "schulen:placement_export": Row(roles(200, school_staff=403, statistics=403)),
     "schulen:proposals_import": Row(roles(403, centre_admin=200, schulamt=200)),
     "schulen:proposals_compute": Row(roles(403, centre_admin=302, schulamt=302), method="post"),

@@ -31,6 +31,9 @@ def env_list(name: str, default: str = "") -> list[str]:
 DEBUG = env_bool("TEILHABE_DEBUG")
 DEMO = env_bool("TEILHABE_DEMO")
 DATA_DIR = Path(os.environ.get("TEILHABE_DATA_DIR", Path.cwd() / "var"))
+if "DATABASE_URL" not in os.environ:
+    # the embedded SQLite default lives in DATA_DIR: create it on a fresh clone
+    DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -53,11 +56,14 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "django_countries",  # for its German country names (locale files)
+    # bottom-up, as the layers in docs/architecture.md
     "teilhabe.core",
-    "teilhabe.centres",
     "teilhabe.audit",
-    "teilhabe.seiteneinstieg",
+    "teilhabe.centres",
+    "teilhabe.notify",
     "teilhabe.schulen",
+    "teilhabe.seiteneinstieg",
+    "teilhabe.zuweisung",
 ]
 
 MIDDLEWARE = [

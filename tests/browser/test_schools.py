@@ -16,6 +16,7 @@ from tests.factories import (
     FamilyFactory,
     OfferFactory,
     SchoolFactory,
+    link_school,
 )
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -61,8 +62,7 @@ def test_school_reports_free_seats_and_schulamt_sees_them(page, staff, screensho
         grade_to=4,
         seats_total=0,
     )
-    staff.school_staff.school = helios
-    staff.school_staff.save()
+    link_school(staff.school_staff, helios)
     for number, name, n in (
         ("401", "Ehrenfeld", 3),
         ("802", "Kalk", 7),
@@ -134,8 +134,7 @@ def test_school_accepts_a_proposed_child(page, staff, screenshot):
     Placement.objects.create(
         centre=staff.centre, child=child, offer=offer, created_by=staff.schulamt
     )
-    staff.school_staff.school = school
-    staff.school_staff.save()
+    link_school(staff.school_staff, school)
     log_in(page, staff.school_staff)
     page.goto(page.base_url + "/schulen/")
     screenshot("schulen-vorschlag")

@@ -1,56 +1,136 @@
-"""Permissions as a table: every rule × every role, model-level and against objects.
+"""The one role × permission table, tested as a table: every permission of every app ×
+every role, model-level and against objects.
 
 Deny by default: a user without a centre or role, or an inactive user, holds no permission.
+A permission that an app declares but this table does not list fails
+``test_the_table_lists_every_permission``, so no permission ships without a decision here.
 """
 
 from __future__ import annotations
 
 import pytest
 
+from teilhabe.centres.permissions import table
 from teilhabe.centres.roles import Role
-from tests.factories import ChildFactory, FamilyFactory, UserFactory
+from tests.factories import (
+    ChildFactory,
+    FamilyFactory,
+    OfferFactory,
+    SchoolFactory,
+    UserFactory,
+    link_school,
+)
 
 pytestmark = pytest.mark.django_db
 
-A, C, S, SS, ST = (
+A, C, S, SS, ST, LA = (
     Role.CENTRE_ADMIN,
     Role.COUNSELLOR,
     Role.SCHULAMT,
     Role.SCHOOL_STAFF,
     Role.STATISTICS,
+    Role.STATE_OFFICE,
 )
 
-# permission → roles that hold it (model level)
+# permission → roles that hold it (model level; school staff linked to a school)
 TABLE: dict[str, set[Role]] = {
     "centres.view_audit": {A},
     "centres.manage_users": {A},
+    "centres.manage_centres": {LA},
+    "centres.view_statewide_figures": {LA},
     "seiteneinstieg.register_family": {A, C},
     "seiteneinstieg.view_case": {A, C, S},
     "seiteneinstieg.change_case": {A, C},
     "seiteneinstieg.assess_child": {A, C},
     "seiteneinstieg.view_documents": {A, C},
     "seiteneinstieg.manage_appointments": {A, C},
+    "seiteneinstieg.manage_all_slots": {A},
     "seiteneinstieg.view_waiting_list": {A, C, S},
     "seiteneinstieg.export_waiting_list": {A, C, S},
     "seiteneinstieg.view_statistics": {A, C, S, ST},
+    "seiteneinstieg.view_exact_figures": {A, C, S},
+    "schulen.view_schools": {A, C, S, SS},
+    "schulen.view_area_schools": {A, C, S},
+    "schulen.manage_offers": {A, S, SS},
+    "schulen.report_seats": {A, S, SS},
+    "schulen.manage_area": {A},
+    "schulen.manage_school_staff": {A},
+    "schulen.act_for_school": {SS},
+    "schulen.import_directory": {LA},
+    "zuweisung.decide_placement": {A, S, SS},
+    "zuweisung.view_map": {A, C, S, ST},
+    "zuweisung.export_placement": {A, C, S},
+    "zuweisung.import_proposals": {A, S},
 }
-OBJECT_PERMS = ["seiteneinstieg.view_case", "seiteneinstieg.change_case"]
+# Object rules: the centre's own objects only (checked against another centre's object).
+CASE_PERMS = [
+    "seiteneinstieg.view_case",
+    "seiteneinstieg.change_case",
+    "seiteneinstieg.assess_child",
+    "seiteneinstieg.view_documents",
+]
+OFFER_PERMS = ["schulen.manage_offers", "zuweisung.decide_placement"]
+
+
+@pytest.fixture
+def linked(staff):
+    link_school(staff.school_staff, SchoolFactory())
+    return staff
+
+
+def test_the_table_lists_every_permission():
+    assert set(table()) == set(TABLE), "declare each permission's roles in TABLE"
+
+
+def test_the_compiled_rules_agree_with_the_declared_table():
+    assert {perm: set(roles) for perm, roles in table().items()} == {
+        perm: {str(r) for r in roles} for perm, roles in TABLE.items()
+    }
 
 
 @pytest.mark.parametrize("perm", sorted(TABLE))
 @pytest.mark.parametrize("role", list(Role))
-def test_model_level(perm: str, role: Role, staff):
-    assert staff.by_role(role.value).has_perm(perm) == (role in TABLE[perm])
+def test_model_level(perm: str, role: Role, linked):
+    assert linked.by_role(role.value).has_perm(perm) == (role in TABLE[perm])
 
 
-@pytest.mark.parametrize("perm", OBJECT_PERMS)
-def test_object_rules_stop_at_the_centre_border(perm: str, staff, other_staff):
+@pytest.mark.parametrize("perm", CASE_PERMS)
+def test_case_rules_stop_at_the_centre_border(perm: str, staff, other_staff):
     own = ChildFactory(family=FamilyFactory(centre=staff.centre))
     foreign = ChildFactory(family=FamilyFactory(centre=other_staff.centre))
     for role in TABLE[perm]:
         user = staff.by_role(role.value)
         assert user.has_perm(perm, own)
         assert not user.has_perm(perm, foreign)
+
+
+@pytest.mark.parametrize("perm", OFFER_PERMS)
+def test_offer_rules_stop_at_the_centre_and_the_school(perm: str, linked, other_staff):
+    from teilhabe.schulen.rules import school_id_of
+
+    own_school = school_id_of(linked.school_staff)
+    mine = OfferFactory(centre=linked.centre, school_id=own_school)
+    other_school = OfferFactory(centre=linked.centre, school=SchoolFactory())
+    foreign = OfferFactory(centre=other_staff.centre, school_id=own_school)
+    for role in TABLE[perm] - {SS}:
+        user = linked.by_role(role.value)
+        assert user.has_perm(perm, mine) and user.has_perm(perm, other_school)
+        assert not user.has_perm(perm, foreign)
+    school_user = linked.school_staff
+    assert school_user.has_perm(perm, mine)
+    assert not school_user.has_perm(perm, other_school)
+
+
+def test_school_account_without_school_holds_nothing(staff):
+    user = staff.school_staff
+    assert not any(user.has_perm(perm) for perm in TABLE)
+
+
+def test_statewide_office_never_sees_a_case(staff):
+    child = ChildFactory(family=FamilyFactory(centre=staff.centre))
+    office = staff.state_office
+    assert office.centre_id is None
+    assert not any(office.has_perm(perm, child) for perm in CASE_PERMS)
 
 
 @pytest.mark.parametrize("perm", sorted(TABLE))
@@ -60,3 +140,11 @@ def test_deny_by_default(perm: str, staff):
     superuser = UserFactory(centre=staff.centre, role="", is_superuser=True)
     for user in (no_role, inactive, superuser):
         assert not user.has_perm(perm)
+
+
+def test_a_centre_role_without_a_centre_holds_nothing():
+    """The database refuses such an account; should one exist, it may do nothing."""
+    from teilhabe.centres.models import User
+
+    user = User(username="broken", role=Role.COUNSELLOR, centre=None, is_active=True)
+    assert not any(user.has_perm(perm) for perm in TABLE)

@@ -165,12 +165,12 @@ class TestDemoSchools:
 
     def test_school_account_sees_its_school_and_children(self, demo: str) -> None:
         user = User.objects.get(username="schule")
-        assert user.school is not None
-        assert list(schools_for_user(user=user)) == [user.school]
-        assert {o.school_id for o in offers_for_user(user=user)} == {user.school_id}
+        school = user.school_membership.school
+        assert list(schools_for_user(user=user)) == [school]
+        assert {o.school_id for o in offers_for_user(user=user)} == {school.pk}
         statuses = set(placements_for_user(user=user).values_list("status", flat=True))
         assert statuses == {PlacementStatus.PROPOSED, PlacementStatus.ACCEPTED}
-        assert user.school.name in demo and user.school.schulnummer in demo
+        assert school.name in demo and school.schulnummer in demo
         assert AuditEntry.objects.filter(action="schulen.staff.linked", target_id=user.pk).exists()
 
 
@@ -183,7 +183,7 @@ def test_second_run_changes_nothing():
             DirectoryImport.objects.count(),
             sorted(Offer.objects.values_list("pk", "seats_total", "last_reported_at")),
             sorted(Placement.objects.values_list("pk", "child_id", "offer_id", "status")),
-            User.objects.get(username="schule").school_id,
+            User.objects.get(username="schule").school_membership.school_id,
             AuditEntry.objects.count(),
         )
 

@@ -89,8 +89,10 @@ def test_run_proposes_seats_and_records_one_entry(staff, area):
     )
     assert run.lower_bound is not None and run.lower_bound <= run.cost
 
-    entries = AuditEntry.objects.filter(centre=staff.centre, action__startswith="schulen.proposals")
-    assert [e.action for e in entries] == ["schulen.proposals.computed"]
+    entries = AuditEntry.objects.filter(
+        centre=staff.centre, action__startswith="zuweisung.proposals"
+    )
+    assert [e.action for e in entries] == ["zuweisung.proposals.computed"]
     entry = entries.get()
     assert entry.actor == staff.schulamt
     assert entry.data["placed"] == 3 and entry.data["unplaced_no_seat_in_reach"] == 1
@@ -126,7 +128,7 @@ def test_nothing_to_place_is_a_german_error_and_writes_nothing(staff, children, 
         propose_with_engine(actor=staff.schulamt, time_limit=5)
     assert message in " ".join(exc.value.messages)
     assert not Placement.objects.exists()
-    assert not AuditEntry.objects.filter(action__startswith="schulen.proposals").exists()
+    assert not AuditEntry.objects.filter(action__startswith="zuweisung.proposals").exists()
 
 
 def test_a_change_during_the_run_stops_it_cleanly(staff, area, monkeypatch):
@@ -145,7 +147,7 @@ def test_a_change_during_the_run_stops_it_cleanly(staff, area, monkeypatch):
     assert f"S-{area['single'].pk}" in " ".join(exc.value.messages)
     assert not Placement.objects.exists()
     assert Child.objects.filter(pk=area["siblings"][0].pk, status="ready").exists()
-    assert not AuditEntry.objects.filter(action__startswith="schulen.proposals").exists()
+    assert not AuditEntry.objects.filter(action__startswith="zuweisung.proposals").exists()
 
 
 @pytest.mark.parametrize("role", ["counsellor", "school_staff", "statistics"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
 
 from teilhabe.audit.models import AuditEntry
@@ -90,21 +90,24 @@ def test_an_extract_closes_schools_only_in_the_municipalities_it_covers():
     assert koeln_gone.closed_at is not None and run.closed == 1
 
 
-def test_import_is_audited_in_every_centre(staff, other_staff):
+def test_command_line_import_is_audited_statewide(staff, other_staff):
     run = import_directory(actor=None, data=sample("msb_sample.csv"), file_name="msb.csv")
     entries = AuditEntry.objects.filter(action="schulen.directory.imported", target_id=str(run.pk))
-    assert {e.centre_id for e in entries} == {staff.centre.pk, other_staff.centre.pk}
+    assert [e.centre_id for e in entries] == [None]
     assert "7 neu" in entries[0].summary
 
 
-def test_an_administrators_import_is_audited_in_every_centre(staff, other_staff):
-    """A centre admin's import changes the schools of every centre: all trails must show it."""
+def test_the_statewide_import_is_audited_once_and_no_centre_admin_may_import(staff):
+    """The directory serves every centre: only the statewide office imports it."""
+    with pytest.raises(PermissionDenied):
+        import_directory(
+            actor=staff.centre_admin, data=sample("msb_sample.csv"), file_name="msb.csv"
+        )
     run = import_directory(
-        actor=staff.centre_admin, data=sample("msb_sample.csv"), file_name="msb.csv"
+        actor=staff.state_office, data=sample("msb_sample.csv"), file_name="msb.csv"
     )
     entries = AuditEntry.objects.filter(action="schulen.directory.imported", target_id=str(run.pk))
-    assert {e.centre_id for e in entries} == {staff.centre.pk, other_staff.centre.pk}
-    assert {e.actor_id for e in entries} == {staff.centre_admin.pk}
+    assert [(e.centre_id, e.actor_id) for e in entries] == [(None, staff.state_office.pk)]
 
 
 def _broken(tmp: bytes, old: bytes, new: bytes) -> bytes:

@@ -12,7 +12,7 @@ from teilhabe.audit.models import AuditEntry
 from teilhabe.schulen.models import Offer, OfferKind, Placement
 from teilhabe.schulen.selectors.schools import is_stale, offer_detail
 from teilhabe.schulen.services.offers import create_offer, report_free_seats, update_offer
-from tests.factories import ChildFactory, FamilyFactory, OfferFactory, SchoolFactory
+from tests.factories import ChildFactory, FamilyFactory, OfferFactory, SchoolFactory, link_school
 
 pytestmark = pytest.mark.django_db
 
@@ -20,8 +20,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def school(staff):
     school = SchoolFactory()
-    staff.school_staff.school = school
-    staff.school_staff.save()
+    link_school(staff.school_staff, school)
     return school
 
 
@@ -160,7 +159,9 @@ def test_school_staff_cannot_report_for_another_school(staff, school):
 
 
 def test_school_staff_without_school_may_do_nothing(staff):
-    assert staff.school_staff.school_id is None
+    from teilhabe.schulen.rules import school_id_of
+
+    assert school_id_of(staff.school_staff) is None
     assert not staff.school_staff.has_perm("schulen.view_schools")
     assert not staff.school_staff.has_perm("schulen.report_seats")
 

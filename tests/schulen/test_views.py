@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from teilhabe.schulen.models import AreaChange, Placement, School
-from tests.factories import ChildFactory, FamilyFactory, OfferFactory, SchoolFactory
+from tests.factories import ChildFactory, FamilyFactory, OfferFactory, SchoolFactory, link_school
 
 pytestmark = pytest.mark.django_db
 DATA = Path(__file__).resolve().parent / "data"
@@ -19,8 +19,7 @@ DATA = Path(__file__).resolve().parent / "data"
 @pytest.fixture
 def schools(staff):
     own, neighbour = SchoolFactory(name="Eigene Schule"), SchoolFactory(name="Nachbarschule")
-    staff.school_staff.school = own
-    staff.school_staff.save()
+    link_school(staff.school_staff, own)
     return own, neighbour
 
 
@@ -95,7 +94,8 @@ def test_area_admin_adds_and_removes_schools(staff, schools, login):
 
 
 def test_upload_in_the_ui_imports_or_shows_the_line(staff, login):
-    client = login(staff.centre_admin)
+    assert login(staff.centre_admin).get(reverse("schulen:directory_import")).status_code == 403
+    client = login(staff.state_office)
     url = reverse("schulen:directory_import")
     data = (DATA / "msb_sample.csv").read_bytes()
     ok = client.post(url, {"file": SimpleUploadedFile("schuldaten.csv", data)}, follow=True)
@@ -134,8 +134,7 @@ def test_admin_links_a_school_account_to_a_school_of_the_area(staff, login):
     not_school = client.post(url, {"user": staff.counsellor.pk, "schulnummer": school.schulnummer})
     assert "Auswahl" in not_school.text or "Nur Konten" in not_school.text
     client.post(url, {"user": staff.school_staff.pk, "schulnummer": school.schulnummer})
-    staff.school_staff.refresh_from_db()
-    assert staff.school_staff.school == school
+    assert staff.school_staff.school_membership.school == school
     assert login(staff.school_staff).get(reverse("schulen:school_list")).status_code == 302
 
 

@@ -5,3 +5,25 @@ from django.utils.translation import gettext_lazy as _
 class AuditConfig(AppConfig):
     name = "teilhabe.audit"
     verbose_name = _("Protokoll")
+
+    def ready(self) -> None:
+        from teilhabe.core.registry import (
+            RetentionAction,
+            register_navigation,
+            register_retention,
+            years,
+        )
+
+        register_navigation(
+            "audit:list", label=_("Protokoll"), permission="centres.view_audit", order=90
+        )
+
+        register_retention(
+            "audit.auditentry",
+            purpose=_("Nachweis, wer wann welche Daten geändert hat (Art. 5 Abs. 2 DSGVO)"),
+            legal_basis="Art. 6 Abs. 1 lit. c DSGVO; Art. 5 Abs. 2, Art. 32 DSGVO",
+            trigger=_("Löschung des betroffenen Datensatzes"),
+            period=years(10),
+            action=RetentionAction.KEEP,  # redacted (summary, data), never deleted
+            personal_fields=("summary", "data"),
+        )

@@ -18,8 +18,11 @@ class AuditEntry(models.Model):
     centre = models.ForeignKey(
         "centres.Centre",
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="audit_entries",
         verbose_name=_("Zentrum"),
+        help_text=_("Leer nur bei landesweiten Vorgängen (Zentren anlegen, Schulverzeichnis)."),
     )
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -5,3 +5,39 @@ from django.utils.translation import gettext_lazy as _
 class CentresConfig(AppConfig):
     name = "teilhabe.centres"
     verbose_name = _("Zentren und Konten")
+
+    def ready(self) -> None:
+        from teilhabe.audit.registry import register_actions
+        from teilhabe.core.registry import (
+            RetentionAction,
+            register_not_personal,
+            register_retention,
+            years,
+        )
+
+        register_actions(
+            {
+                "centres.centre.created": _("Zentrum angelegt"),
+                "centres.centre.changed": _("Zentrum geändert"),
+                "centres.user.created": _("Konto angelegt"),
+                "centres.user.invited": _("Konto eingeladen"),
+                "centres.user.activated": _("Einladung angenommen"),
+                "centres.user.changed": _("Konto geändert"),
+                "centres.user.deactivated": _("Konto deaktiviert"),
+                "centres.user.reactivated": _("Konto wieder aktiviert"),
+                "centres.user.password_reset": _("Passwort zurückgesetzt"),
+                "centres.totp.confirmed": _("Zweiter Faktor eingerichtet"),
+                "centres.totp.reset": _("Zweiter Faktor zurückgesetzt"),
+            }
+        )
+        register_not_personal("centres.centre", reason="an institution's address and contact")
+        register_retention(
+            "centres.user",
+            purpose=_("Zugang der Beschäftigten; Zuordnung von Einträgen im Protokoll"),
+            legal_basis="Art. 6 Abs. 1 lit. c, e DSGVO; § 18 DSG NRW",
+            trigger=_("Deaktivierung des Kontos"),
+            trigger_field="",
+            period=years(3),
+            action=RetentionAction.ANONYMISE,
+            personal_fields=("first_name", "last_name", "email", "username", "languages"),
+        )

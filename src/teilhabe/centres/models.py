@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 from django.contrib.auth.models import AbstractUser
-from django.core.validators import RegexValidator
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.centres.roles import Role
+from teilhabe.centres.roles import STATEWIDE_ROLES, Role
+
+
+def validate_area_keys(value: object) -> None:
+    """A centre's area: official keys of a Kreis or kreisfreie Stadt (5 digits) or of
+    single municipalities (8 digits). Whether a key exists is checked by the service."""
+    if not isinstance(value, list) or not value:
+        raise ValidationError(_("Mindestens ein Gebietsschlüssel (5 oder 8 Ziffern)."))
+    for key in value:
+        if not isinstance(key, str) or not key.isdigit() or len(key) not in (5, 8):
+            raise ValidationError(
+                _("„%(key)s“ ist kein Kreis- (5 Ziffern) oder Gemeindeschlüssel (8 Ziffern)."),
+                params={"key": key},
+            )
 
 
 class Centre(models.Model):
@@ -15,12 +28,16 @@ class Centre(models.Model):
 
     name = models.CharField(_("Name"), max_length=200)
     slug = models.SlugField(_("Kurzname"), unique=True)
-    municipality_key = models.CharField(
-        _("Gemeindeschlüssel"),
-        max_length=8,
-        validators=[RegexValidator(r"^\d{8}$", _("Acht Ziffern, z. B. 05315000."))],
-        help_text=_("Amtlicher Gemeindeschlüssel der Kommune, Köln: 05315000."),
+    area_keys = models.JSONField(
+        _("Gebiet"),
+        default=list,
+        validators=[validate_area_keys],
+        help_text=_(
+            "Amtliche Schlüssel: Kreis oder kreisfreie Stadt (5 Ziffern, Köln: 05315, "
+            "Kreis Soest: 05974) oder einzelne Gemeinden (8 Ziffern)."
+        ),
     )
+    is_active = models.BooleanField(_("Aktiv"), default=True)
     street = models.CharField(_("Straße"), max_length=200, blank=True)
     postcode = models.CharField(_("PLZ"), max_length=5, blank=True)
     city = models.CharField(_("Ort"), max_length=100)
@@ -54,15 +71,6 @@ class User(AbstractUser):
         blank=True,
         help_text=_("Sprachen, in denen die Person berät, kommagetrennt (ISO 639-1)."),
     )
-    school = models.ForeignKey(
-        "schulen.School",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="staff",
-        verbose_name=_("Schule"),
-        help_text=_("Nur für die Rolle Schule: die Schule, deren Plätze die Person meldet."),
-    )
     calendar_feed_version = models.PositiveIntegerField(
         _("Version der Kalender-Adresse"),
         default=1,
@@ -76,8 +84,10 @@ class User(AbstractUser):
         verbose_name_plural = _("Benutzerkonten")
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(role="") | models.Q(centre__isnull=False),
-                name="user_with_role_has_centre",
+                condition=models.Q(role="")
+                | (models.Q(role__in=sorted(STATEWIDE_ROLES)) & models.Q(centre__isnull=True))
+                | (~models.Q(role__in=sorted(STATEWIDE_ROLES)) & models.Q(centre__isnull=False)),
+                name="user_role_matches_centre",
             )
         ]
 

@@ -17,7 +17,7 @@ def create_centre(
     actor: User | None,
     name: str,
     slug: str,
-    municipality_key: str,
+    area_keys: list[str],
     city: str,
     street: str = "",
     postcode: str = "",
@@ -27,7 +27,7 @@ def create_centre(
     centre = Centre(
         name=name,
         slug=slug,
-        municipality_key=municipality_key,
+        area_keys=area_keys,
         city=city,
         street=street,
         postcode=postcode,

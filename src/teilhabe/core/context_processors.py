@@ -6,19 +6,8 @@ from typing import Any
 
 from django.http import HttpRequest
 from django.urls import NoReverseMatch, reverse
-from django.utils.translation import gettext_lazy as _
 
-# (url name, label, permission). Apps add their entries here; unknown URLs are skipped.
-NAVIGATION: list[tuple[str, Any, str]] = [
-    ("core:home", _("Übersicht"), ""),
-    ("seiteneinstieg:waiting_list", _("Warteliste"), "seiteneinstieg.view_waiting_list"),
-    ("seiteneinstieg:family_create", _("Familie registrieren"), "seiteneinstieg.register_family"),
-    ("seiteneinstieg:slot_list", _("Beratungstermine"), "seiteneinstieg.manage_appointments"),
-    ("seiteneinstieg:statistics", _("Statistik"), "seiteneinstieg.view_statistics"),
-    ("schulen:school_list", _("Schulen"), "schulen.view_schools"),
-    ("schulen:map", _("Karte"), "schulen.view_map"),
-    ("audit:list", _("Protokoll"), "centres.view_audit"),
-]
+from teilhabe.core.registry import navigation_entries
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
@@ -26,17 +15,17 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     if user is None or not user.is_authenticated:
         return {"navigation": []}
     entries = []
-    for name, label, perm in NAVIGATION:
-        if perm and not user.has_perm(perm):
+    for entry in navigation_entries():
+        if entry.permission and not user.has_perm(entry.permission):
             continue
         try:
-            url = reverse(name)
+            url = reverse(entry.url_name)
         except NoReverseMatch:
             continue
         entries.append(
             {
                 "url": url,
-                "label": label,
+                "label": entry.label,
                 "active": request.path == url or (url != "/" and request.path.startswith(url)),
             }
         )

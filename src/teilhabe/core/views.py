@@ -8,13 +8,21 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
+from teilhabe.core.registry import tiles
+
 
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    from teilhabe.seiteneinstieg.selectors.cases import dashboard_figures
-
-    return render(request, "core/home.html", {"figures": dashboard_figures(user=request.user)})
+    """Each app's tiles, for the permissions this user holds; a tile may have nothing to say."""
+    shown = []
+    for tile in tiles():
+        if tile.permission and not request.user.has_perm(tile.permission):
+            continue
+        context = tile.context(request.user)
+        if context is not None:
+            shown.append({"template": tile.template, "context": context, "key": tile.key})
+    return render(request, "core/home.html", {"tiles": shown})
 
 
 @require_GET

@@ -13,7 +13,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.seiteneinstieg.choices import SchoolLevel
+from teilhabe.centres.scoping import scoped_manager
+from teilhabe.schulen.choices import SchoolLevel
 
 
 class School(models.Model):
@@ -74,6 +75,8 @@ class AreaChange(models.Model):
     school = models.ForeignKey(School, on_delete=models.CASCADE, related_name="area_changes")
     included = models.BooleanField(_("Gehört zum Gebiet"))
 
+    objects = scoped_manager()
+
     class Meta:
         verbose_name = _("Gebietsänderung")
         verbose_name_plural = _("Gebietsänderungen")
@@ -106,6 +109,32 @@ class DirectoryImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.imported_at:%d.%m.%Y})"
+
+
+class SchoolMembership(models.Model):
+    """A school account's school: the school whose seats and proposals the person handles.
+
+    Lives here rather than on the user, so that accounts (``centres``) know nothing of
+    schools (a layer above them).
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="school_membership",
+        verbose_name=_("Konto"),
+    )
+    school = models.ForeignKey(
+        School, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("Schule")
+    )
+    since = models.DateTimeField(_("Seit"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("Schulzugang")
+        verbose_name_plural = _("Schulzugänge")
+
+    def __str__(self) -> str:
+        return f"{self.user} → {self.school}"
 
 
 class OfferKind(models.TextChoices):
@@ -152,6 +181,8 @@ class Offer(models.Model):
     last_reported_at = models.DateTimeField(_("Zuletzt gemeldet"), null=True, blank=True)
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
 
+    objects = scoped_manager()
+
     class Meta:
         verbose_name = _("Platzangebot")
         verbose_name_plural = _("Platzangebote")
@@ -194,6 +225,8 @@ class Placement(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     created_at = models.DateTimeField(_("Vorgeschlagen am"), auto_now_add=True)
+
+    objects = scoped_manager()
 
     class Meta:
         verbose_name = _("Platzvorschlag")

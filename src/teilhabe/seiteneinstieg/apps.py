@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class SeiteneinstiegConfig(AppConfig):
     name = "teilhabe.seiteneinstieg"
     verbose_name = _("Seiteneinstieg")
+
+    def ready(self) -> None:
+        from teilhabe.seiteneinstieg import declarations
+
+        declarations.register()

@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.schulen.choices import SchoolLevel  # noqa: F401  (re-exported for the casework)
+
 
 class Status(models.TextChoices):
     """The pipeline a child moves through, in order; WITHDRAWN and MOVED_AWAY end a case."""
@@ -66,14 +68,6 @@ class LanguageLevel(models.TextChoices):
     FLUENT = "fluent", _("Fließend")
     GOOD = "good", _("Gut")
     BASIC = "basic", _("Grundkenntnisse")
-
-
-class SchoolLevel(models.TextChoices):
-    """The level of the seat a child needs; same codes as the placement exchange format."""
-
-    PRIMARY = "primary", _("Primarstufe (Klasse 1–4)")
-    SECONDARY = "secondary", _("Sekundarstufe I (Klasse 5–10)")
-    VOCATIONAL = "vocational", _("Berufskolleg (ab 16 Jahren)")
 
 
 class PriorSchoolType(models.TextChoices):

@@ -13,6 +13,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
+from teilhabe.centres.scoping import scoped_manager
 from teilhabe.seiteneinstieg.choices import (
     LANGUAGE_CHOICES,
     AppointmentStatus,
@@ -49,6 +50,8 @@ class Family(models.Model):
     notes = models.TextField(_("Notizen"), blank=True)
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
 
+    objects = scoped_manager()
+
     class Meta:
         verbose_name = _("Familie")
         verbose_name_plural = _("Familien")
@@ -69,6 +72,8 @@ class Guardian(models.Model):
     email = models.EmailField(_("E-Mail"), blank=True)
     language = models.CharField(_("Sprache"), max_length=8, choices=LANGUAGE_CHOICES, default="de")
     interpreter_needed = models.BooleanField(_("Dolmetschung nötig"), default=False)
+
+    objects = scoped_manager("family__centre")
 
     class Meta:
         verbose_name = _("Sorgeberechtigte Person")
@@ -125,6 +130,8 @@ class Child(models.Model):
         _("Empfohlene Stufe"), max_length=20, choices=SchoolLevel.choices, blank=True
     )
 
+    objects = scoped_manager()
+
     class Meta:
         verbose_name = _("Kind")
         verbose_name_plural = _("Kinder")
@@ -150,6 +157,8 @@ class ChildLanguage(models.Model):
     child = models.ForeignKey(Child, on_delete=models.CASCADE, related_name="languages")
     language = models.CharField(_("Sprache"), max_length=8, choices=LANGUAGE_CHOICES)
     level = models.CharField(_("Niveau"), max_length=20, choices=LanguageLevel.choices)
+
+    objects = scoped_manager("child__centre")
 
     class Meta:
         verbose_name = _("Sprache")
@@ -182,6 +191,8 @@ class Document(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(_("Hochgeladen am"), auto_now_add=True)
+
+    objects = scoped_manager("family__centre")
 
     class Meta:
         verbose_name = _("Dokument")
@@ -219,6 +230,8 @@ class Assessment(models.Model):
     )
     assessed_at = models.DateTimeField(_("Eingestuft am"))
 
+    objects = scoped_manager("child__centre")
+
     class Meta:
         verbose_name = _("Einstufung")
         verbose_name_plural = _("Einstufungen")
@@ -239,6 +252,8 @@ class CounsellingSlot(models.Model):
     starts_at = models.DateTimeField(_("Beginn"))
     ends_at = models.DateTimeField(_("Ende"))
     location = models.CharField(_("Ort"), max_length=200, blank=True)
+
+    objects = scoped_manager()
 
     class Meta:
         verbose_name = _("Beratungstermin (frei)")
@@ -275,6 +290,8 @@ class Appointment(models.Model):
     )
     booked_at = models.DateTimeField(_("Gebucht am"), auto_now_add=True)
     reminder_sent_at = models.DateTimeField(_("Erinnerung gesendet"), null=True, blank=True)
+
+    objects = scoped_manager()
 
     class Meta:
         verbose_name = _("Beratungstermin")

@@ -1,31 +1,25 @@
-"""Who may do what in the Seiteneinstieg casework (django-rules; deny by default).
+"""Who may do what in the Seiteneinstieg casework: lines of the one permission table.
 
 Model-level checks (``user.has_perm(perm)``) decide which pages a role sees; object checks
 (``user.has_perm(perm, obj)``) add that the object belongs to the user's centre. Selectors
-filter by centre as well, so another centre's objects answer 404 before any rule runs.
+start from ``for_user(user)`` as well, so another centre's objects answer 404 first.
 """
 
-import rules
+from teilhabe.centres.permissions import grant
+from teilhabe.centres.roles import Role
 
-from teilhabe.centres.rules import (
-    is_centre_admin,
-    is_counsellor,
-    is_schulamt,
-    is_statistics_reader,
-    same_centre,
-)
+CASEWORK = (Role.CENTRE_ADMIN, Role.COUNSELLOR)
 
-casework = is_centre_admin | is_counsellor
-
-rules.add_perm("seiteneinstieg.register_family", casework)
-rules.add_perm("seiteneinstieg.view_case", (casework | is_schulamt) & same_centre)
-rules.add_perm("seiteneinstieg.change_case", casework & same_centre)
-rules.add_perm("seiteneinstieg.assess_child", casework & same_centre)
-rules.add_perm("seiteneinstieg.view_documents", casework & same_centre)
-rules.add_perm("seiteneinstieg.manage_appointments", casework & same_centre)
-rules.add_perm("seiteneinstieg.view_waiting_list", casework | is_schulamt)
-rules.add_perm("seiteneinstieg.export_waiting_list", casework | is_schulamt)
-rules.add_perm(
-    "seiteneinstieg.view_statistics",
-    is_centre_admin | is_counsellor | is_schulamt | is_statistics_reader,
-)
+grant("seiteneinstieg.register_family", *CASEWORK)
+grant("seiteneinstieg.view_case", *CASEWORK, Role.SCHULAMT)
+grant("seiteneinstieg.change_case", *CASEWORK)
+grant("seiteneinstieg.assess_child", *CASEWORK)
+grant("seiteneinstieg.view_documents", *CASEWORK)
+grant("seiteneinstieg.manage_appointments", *CASEWORK)
+# Offering slots for and booking on behalf of another counsellor of the centre.
+grant("seiteneinstieg.manage_all_slots", Role.CENTRE_ADMIN)
+grant("seiteneinstieg.view_waiting_list", *CASEWORK, Role.SCHULAMT)
+grant("seiteneinstieg.export_waiting_list", *CASEWORK, Role.SCHULAMT)
+grant("seiteneinstieg.view_statistics", *CASEWORK, Role.SCHULAMT, Role.STATISTICS)
+# Exact small counts are case knowledge: roles without case access see "< 3" instead.
+grant("seiteneinstieg.view_exact_figures", *CASEWORK, Role.SCHULAMT)

@@ -7,8 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.schulen.choices import SchoolLevel
 from teilhabe.schulen.models import Offer, OfferKind
-from teilhabe.seiteneinstieg.choices import SchoolLevel
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 

@@ -20,7 +20,7 @@ from teilhabe.seiteneinstieg.selectors.waiting_list import SMALL_GROUP
 
 
 def _allowed(user: User) -> bool:
-    return user.centre_id is not None and user.has_perm("schulen.view_map")
+    return user.centre_id is not None and user.has_perm("zuweisung.view_map")
 
 
 def schools_with_free_seats(*, user: User) -> list[dict[str, Any]]:

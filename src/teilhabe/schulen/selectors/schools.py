@@ -15,7 +15,6 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from teilhabe.centres.models import Centre, User
-from teilhabe.centres.roles import Role
 from teilhabe.schulen.models import (
     ACTIVE_PLACEMENT_STATUSES,
     STALE_AFTER_DAYS,
@@ -25,23 +24,31 @@ from teilhabe.schulen.models import (
     Placement,
     School,
 )
+from teilhabe.schulen.rules import school_id_of
 from teilhabe.seiteneinstieg.choices import Status
 
 TAKING_CHILD_STATUSES = (Status.PROPOSED, Status.PLACED)
 
 
+def in_area_keys(keys: list[str]) -> Q:
+    """Schools whose municipality lies in the area: a 5-digit key covers a Kreis or
+    kreisfreie Stadt, an 8-digit key one municipality."""
+    condition = Q(pk__in=[])
+    for key in keys:
+        condition |= (
+            Q(municipality_key=key) if len(key) == 8 else Q(municipality_key__startswith=key)
+        )
+    return condition
+
+
 def area_schools(*, centre: Centre) -> QuerySet[School]:
-    """The centre's area: schools of its municipality, plus and minus the admin's changes."""
+    """The centre's area: schools of its area keys, plus and minus the admin's changes."""
     changes = AreaChange.objects.filter(centre=centre, school=OuterRef("pk"))
     return School.objects.filter(
-        (Q(municipality_key=centre.municipality_key) & ~Exists(changes.filter(included=False)))
+        (in_area_keys(centre.area_keys) & ~Exists(changes.filter(included=False)))
         | Exists(changes.filter(included=True)),
         closed_at__isnull=True,
     )
-
-
-def _is_school_user(user: User) -> bool:
-    return user.role == Role.SCHOOL_STAFF
 
 
 def schools_for_user(*, user: User) -> QuerySet[School]:
@@ -49,8 +56,8 @@ def schools_for_user(*, user: User) -> QuerySet[School]:
     if user.centre_id is None or not user.has_perm("schulen.view_schools", None):
         return School.objects.none()
     schools = area_schools(centre=user.centre)
-    if _is_school_user(user):
-        schools = schools.filter(pk=user.school_id)
+    if not user.has_perm("schulen.view_area_schools"):
+        schools = schools.filter(pk=school_id_of(user))
     return schools
 
 

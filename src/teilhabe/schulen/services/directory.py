@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.audit.services import record
-from teilhabe.centres.models import Centre, User
+from teilhabe.centres.models import User
 from teilhabe.schulen.importers import KIND_LABELS, DirectoryError, parse_directory
 from teilhabe.schulen.models import DirectoryImport, School
 
@@ -110,21 +110,20 @@ def import_directory(*, actor: User | None, data: bytes, file_name: str) -> Dire
         "c": run.changed,
         "z": run.closed,
     }
-    # The directory is shared by all centres (an import may close schools in any centre's
-    # area), so each centre's trail shows the import, whoever ran it.
-    for centre in Centre.objects.all():
-        record(
-            actor=actor,
-            centre=centre,
-            action="schulen.directory.imported",
-            target=run,
-            summary=summary,
-            data={
-                "file": run.file_name,
-                "kind": run.kind,
-                "added": run.added,
-                "changed": run.changed,
-                "closed": run.closed,
-            },
-        )
+    # The directory is shared by all centres: one statewide entry (no centre), which the
+    # state's coordination office sees.
+    record(
+        actor=actor,
+        centre=None,
+        action="schulen.directory.imported",
+        target=run,
+        summary=summary,
+        data={
+            "file": run.file_name,
+            "kind": run.kind,
+            "added": run.added,
+            "changed": run.changed,
+            "closed": run.closed,
+        },
+    )
     return run

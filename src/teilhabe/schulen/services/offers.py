@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 
 from teilhabe.audit.services import record
 from teilhabe.centres.models import User
+from teilhabe.schulen.choices import SchoolLevel
 from teilhabe.schulen.models import KIND_LEVEL, LEVEL_GRADES, Offer, OfferKind, School
 from teilhabe.schulen.selectors.schools import area_schools, seats_taken
-from teilhabe.seiteneinstieg.choices import SchoolLevel
 
 
 def _require(actor: User, perm: str, obj: object | None = None) -> None:

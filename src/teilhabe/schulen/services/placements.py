@@ -63,14 +63,14 @@ def _distance(value: object) -> float | None:
 @transaction.atomic
 def import_proposals(*, actor: User, data: bytes) -> list[Placement]:
     """Create a proposal per assignment and move each child from READY to PROPOSED."""
-    if not actor.has_perm("schulen.import_proposals"):
+    if not actor.has_perm("zuweisung.import_proposals"):
         raise PermissionDenied
     doc = _load(data)
     placements = _create_proposals(actor=actor, doc=doc)
     record(
         actor=actor,
         centre=actor.centre,
-        action="schulen.proposals.imported",
+        action="zuweisung.proposals.imported",
         target=actor.centre,
         summary=_("%(n)s Platzvorschläge aus einer Zuweisung übernommen") % {"n": len(placements)},
         data={"placements": [p.pk for p in placements], "unplaced": len(doc.get("unplaced") or [])},
@@ -230,7 +230,7 @@ def propose_with_engine(*, actor: User, time_limit: float = 20.0) -> EngineRun:
     and nothing is written. The proposals and the one audit entry
     ``schulen.proposals.computed`` commit together.
     """
-    if not actor.has_perm("schulen.import_proposals"):
+    if not actor.has_perm("zuweisung.import_proposals"):
         raise PermissionDenied
     centre = actor.centre
     doc = build_instance(centre=centre)
@@ -287,7 +287,7 @@ def propose_with_engine(*, actor: User, time_limit: float = 20.0) -> EngineRun:
         record(
             actor=actor,
             centre=centre,
-            action="schulen.proposals.computed",
+            action="zuweisung.proposals.computed",
             target=centre,
             summary=_("%(n)s Platzvorschläge berechnet, %(u)s Kinder ohne Platz")
             % {"n": run.placed, "u": run.unplaced},
@@ -303,7 +303,7 @@ def decide_placement(*, actor: User, placement: Placement, accept: bool) -> Plac
         Placement.objects.select_for_update().select_related("offer__school").get(pk=placement.pk)
     )
     if placement.centre_id != actor.centre_id or not actor.has_perm(
-        "schulen.decide_placement", placement.offer
+        "zuweisung.decide_placement", placement.offer
     ):
         raise PermissionDenied
     if placement.status != PlacementStatus.PROPOSED:
@@ -322,7 +322,7 @@ def decide_placement(*, actor: User, placement: Placement, accept: bool) -> Plac
     record(
         actor=actor,
         centre=placement.centre,
-        action="schulen.placement.accepted" if accept else "schulen.placement.declined",
+        action="zuweisung.placement.accepted" if accept else "zuweisung.placement.declined",
         target=placement.offer,
         summary=(_("%(child)s aufgenommen") if accept else _("Vorschlag für %(child)s abgelehnt"))
         % {"child": child},

@@ -11,7 +11,7 @@ from teilhabe.core.decorators import staff_view
 from teilhabe.schulen.selectors import maps as selectors
 
 
-@staff_view("schulen.view_map")
+@staff_view("zuweisung.view_map")
 @require_GET
 def map_page(request: HttpRequest) -> HttpResponse:
     schools = selectors.schools_with_free_seats(user=request.user)
@@ -27,13 +27,13 @@ def map_page(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_view("schulen.view_map")
+@staff_view("zuweisung.view_map")
 @require_GET
 def map_schools(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"schools": selectors.schools_with_free_seats(user=request.user)})
 
 
-@staff_view("schulen.view_map")
+@staff_view("zuweisung.view_map")
 @require_GET
 def map_stadtteile(request: HttpRequest) -> JsonResponse:
     response = JsonResponse(selectors.stadtteile_with_counts(user=request.user))

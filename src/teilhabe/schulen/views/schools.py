@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,7 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from teilhabe.audit.selectors import history_of
 from teilhabe.centres.models import User
-from teilhabe.centres.roles import Role
+from teilhabe.centres.permissions import roles_holding
 from teilhabe.core.decorators import staff_view
 from teilhabe.core.forms import show_service_errors
 from teilhabe.schulen.forms.schools import (
@@ -25,6 +25,7 @@ from teilhabe.schulen.forms.schools import (
     StaffLinkForm,
 )
 from teilhabe.schulen.models import AreaChange
+from teilhabe.schulen.rules import school_id_of
 from teilhabe.schulen.selectors import schools as selectors
 from teilhabe.schulen.services import area as area_services
 from teilhabe.schulen.services import offers as offer_services
@@ -36,8 +37,11 @@ from teilhabe.schulen.services import staff as staff_services
 @require_GET
 def school_list(request: HttpRequest) -> HttpResponse:
     user = request.user
-    if user.role == "school_staff":
-        return redirect("schulen:school_detail", pk=user.school_id)
+    if not user.has_perm("schulen.view_area_schools"):
+        school_id = school_id_of(user)
+        if school_id is None:
+            raise Http404
+        return redirect("schulen:school_detail", pk=school_id)
     form = SchoolFilterForm(request.GET or None)
     query, only_offers = "", False
     if form.is_valid():
@@ -76,7 +80,7 @@ def school_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "placements": placements,
             "history": history[:100],
             "can_manage": request.user.has_perm("schulen.manage_offers", school),
-            "can_decide": request.user.has_perm("schulen.decide_placement", school),
+            "can_decide": request.user.has_perm("zuweisung.decide_placement", school),
         },
     )
 
@@ -151,7 +155,7 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@staff_view("schulen.decide_placement")
+@staff_view("zuweisung.decide_placement")
 @require_POST
 def placement_decide(request: HttpRequest, pk: int) -> HttpResponse:
     """The school accepts or declines a proposed child (buttons on the school page)."""
@@ -171,23 +175,24 @@ def placement_decide(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("schulen:school_detail", pk=placement.offer.school_id)
 
 
-@staff_view("schulen.manage_area")
+@staff_view("schulen.manage_school_staff")
 @require_http_methods(["GET", "POST"])
 def staff_links(request: HttpRequest) -> HttpResponse:
     """Which school each school account reports for."""
     users = User.objects.filter(
-        centre_id=request.user.centre_id, role=Role.SCHOOL_STAFF
-    ).select_related("school")
+        centre_id=request.user.centre_id, role__in=roles_holding("schulen.act_for_school")
+    ).select_related("school_membership__school")
     form = StaffLinkForm(request.POST or None, users=users)
     if request.method == "POST" and form.is_valid():
         try:
-            user = staff_services.link_school_staff(actor=request.user, **form.cleaned_data)
+            membership = staff_services.link_school_staff(actor=request.user, **form.cleaned_data)
         except ValidationError as exc:
             show_service_errors(form, exc)
         else:
             messages.success(
                 request,
-                _("%(user)s meldet jetzt für %(school)s.") % {"user": user, "school": user.school},
+                _("%(user)s meldet jetzt für %(school)s.")
+                % {"user": membership.user, "school": membership.school},
             )
             return redirect("schulen:staff_links")
     return render(request, "schulen/staff_links.html", {"form": form, "users": users})

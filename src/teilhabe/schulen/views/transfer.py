@@ -44,7 +44,7 @@ def directory_import(request: HttpRequest) -> HttpResponse:
     )
 
 
-@staff_view("schulen.export_placement")
+@staff_view("zuweisung.export_placement")
 @require_GET
 def placement_export(request: HttpRequest) -> HttpResponse:
     instance = build_instance(centre=request.user.centre)
@@ -56,7 +56,7 @@ def placement_export(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@staff_view("schulen.import_proposals")
+@staff_view("zuweisung.import_proposals")
 @require_http_methods(["GET", "POST"])
 def proposals_import(request: HttpRequest) -> HttpResponse:
     form = UploadForm(request.POST or None, request.FILES or None)
@@ -116,7 +116,7 @@ def _run_message(run: EngineRun) -> str:
     }
 
 
-@staff_view("schulen.import_proposals")
+@staff_view("zuweisung.import_proposals")
 @require_POST
 def proposals_compute(request: HttpRequest) -> HttpResponse:
     """The button next to the upload: export, solve and propose in one step."""

@@ -10,10 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.centres.models import User
-from teilhabe.centres.roles import Role
+from teilhabe.centres.permissions import roles_holding
 from teilhabe.seiteneinstieg.choices import LANGUAGE_CHOICES
 from teilhabe.seiteneinstieg.models import CounsellingSlot, Family
-from teilhabe.seiteneinstieg.services.appointments import COUNSELLING_ROLES
 
 
 class SlotForm(forms.Form):
@@ -39,9 +38,11 @@ class SlotForm(forms.Form):
     def __init__(self, *args: Any, user: User, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["date"].initial = timezone.localdate() + dt.timedelta(days=1)
-        if user.role == Role.CENTRE_ADMIN:
+        if user.has_perm("seiteneinstieg.manage_all_slots"):
             self.fields["counsellor"].queryset = User.objects.filter(
-                centre_id=user.centre_id, role__in=COUNSELLING_ROLES, is_active=True
+                centre_id=user.centre_id,
+                role__in=roles_holding("seiteneinstieg.manage_appointments"),
+                is_active=True,
             ).order_by("last_name", "first_name")
             self.fields["counsellor"].initial = user.pk
             self.fields["counsellor"].empty_label = None

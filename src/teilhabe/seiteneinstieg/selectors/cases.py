@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
 
 from teilhabe.centres.models import User
+from teilhabe.core.privacy import protect_row
 from teilhabe.seiteneinstieg.choices import WAITING_STATUSES, Status
 from teilhabe.seiteneinstieg.models import Child, Document, Family, Guardian
 
@@ -47,18 +48,29 @@ def guardian_detail(*, user: User, family_pk: int, pk: int) -> tuple[Family, Gua
     return family, get_object_or_404(Guardian.objects.filter(family=family), pk=pk)
 
 
-def dashboard_figures(*, user: User) -> dict[str, Any]:
-    """Counts for the start page: how many children wait in each status."""
+def dashboard_figures(*, user: User) -> dict[str, Any] | None:
+    """The start page's Seiteneinstieg tile: children waiting, by status.
+
+    Roles without case access (statistics) see protected counts, also on the start page:
+    a count below three is "< 3", and no hidden count follows from the total.
+    """
     if user.centre_id is None or not user.has_perm("seiteneinstieg.view_statistics"):
-        return {}
-    counts = Child.objects.filter(centre_id=user.centre_id).aggregate(
-        waiting=Count("id", filter=Q(status__in=WAITING_STATUSES)),
-        **{status: Count("id", filter=Q(status=status)) for status in Status.values},
+        return None
+    counts = dict(
+        Child.objects.for_user(user)
+        .filter(status__in=Status.values)
+        .values_list("status")
+        .annotate(n=Count("id"))
+        .order_by()
     )
-    return {
-        "waiting": counts.pop("waiting"),
-        "by_status": [(Status(s).label, counts[s]) for s in Status.values],
-    }
+    waiting_rows = [(str(Status(s).label), counts.get(s, 0)) for s in WAITING_STATUSES]
+    closed_rows = [
+        (str(Status(s).label), counts.get(s, 0)) for s in Status.values if s not in WAITING_STATUSES
+    ]
+    exact = user.has_perm("seiteneinstieg.view_exact_figures")
+    by_status, waiting = protect_row(waiting_rows, exact=exact)
+    closed, _ = protect_row(closed_rows, exact=exact)
+    return {"waiting": waiting, "by_status": by_status + closed}
 
 
 def documents_for_user(*, user: User) -> QuerySet[Document]:

@@ -18,7 +18,6 @@ from django.utils.translation import gettext as _
 
 from teilhabe.audit.services import record
 from teilhabe.centres.models import User
-from teilhabe.centres.roles import Role
 from teilhabe.seiteneinstieg.choices import AppointmentStatus, Status
 from teilhabe.seiteneinstieg.invitations import send_appointment_mail
 from teilhabe.seiteneinstieg.models import Appointment, Child, CounsellingSlot, Family
@@ -27,7 +26,6 @@ from teilhabe.seiteneinstieg.services.cases import _transition
 MAX_SLOTS_PER_SERIES = 40
 MAX_DAYS_AHEAD = 2 * 366  # slots are offered for the coming months, not for decades
 REMINDER_WINDOW = (dt.timedelta(hours=24), dt.timedelta(hours=48))
-COUNSELLING_ROLES = (Role.COUNSELLOR, Role.CENTRE_ADMIN)
 
 
 def _require(actor: User, perm: str, obj: object | None = None) -> None:
@@ -88,11 +86,13 @@ def create_slots(
     """
     _require(actor, "seiteneinstieg.manage_appointments")
     counsellor = counsellor or actor
-    if counsellor.pk != actor.pk and actor.role != Role.CENTRE_ADMIN:
+    if counsellor.pk != actor.pk and not actor.has_perm("seiteneinstieg.manage_all_slots"):
         raise PermissionDenied
     # Lock the counsellor's row so that two series created at once cannot overlap.
     counsellor = User.objects.select_for_update().get(pk=counsellor.pk)
-    if counsellor.centre_id != actor.centre_id or counsellor.role not in COUNSELLING_ROLES:
+    if counsellor.centre_id != actor.centre_id or not counsellor.has_perm(
+        "seiteneinstieg.manage_appointments"
+    ):
         raise ValidationError(
             {"counsellor": _("Diese Person kann keine Beratungstermine anbieten.")}
         )
@@ -151,7 +151,7 @@ def remove_slot(*, actor: User, slot: CounsellingSlot) -> None:
     booking, even a cancelled one, stay: they are the record of that appointment.
     """
     _require(actor, "seiteneinstieg.manage_appointments", slot)
-    if slot.counsellor_id != actor.pk and actor.role != Role.CENTRE_ADMIN:
+    if slot.counsellor_id != actor.pk and not actor.has_perm("seiteneinstieg.manage_all_slots"):
         raise PermissionDenied
     # the row lock orders this against a booking of the same slot (its insert waits)
     slot = CounsellingSlot.objects.select_for_update().get(pk=slot.pk)

@@ -17,7 +17,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from icalendar import Calendar, Event
 
-from teilhabe.centres.roles import Role
 from teilhabe.core.decorators import staff_view
 from teilhabe.core.forms import show_service_errors
 from teilhabe.seiteneinstieg.choices import AppointmentStatus
@@ -59,7 +58,7 @@ def _next_url(request: HttpRequest, default: str) -> str:
 def slot_list(request: HttpRequest) -> HttpResponse:
     """The counsellor's slots (or all of the centre's) with their bookings; offer new slots."""
     user = request.user
-    show_all = user.role == Role.CENTRE_ADMIN or request.GET.get("alle") == "1"
+    show_all = user.has_perm("seiteneinstieg.manage_all_slots") or request.GET.get("alle") == "1"
     form = SlotForm(request.POST or None, user=user)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

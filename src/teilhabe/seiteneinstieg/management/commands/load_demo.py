@@ -38,6 +38,7 @@ from teilhabe.schulen.models import (
     PlacementStatus,
     School,
 )
+from teilhabe.schulen.rules import school_id_of
 from teilhabe.schulen.selectors.schools import annotate_seats, area_schools
 from teilhabe.schulen.services.directory import import_directory
 from teilhabe.schulen.services.offers import create_offer
@@ -372,7 +373,7 @@ class Command(BaseCommand):
                     actor=None,
                     name="Kommunales Integrationszentrum Köln (Demo)",
                     slug=CENTRE_SLUG,
-                    municipality_key=koeln.KOELN_MUNICIPALITY_KEY,
+                    area_keys=["05315"],
                     city="Köln",
                     street="Willy-Brandt-Platz 2",
                     postcode="50679",
@@ -426,14 +427,19 @@ class Command(BaseCommand):
             if placed:
                 self.stdout.write(f"{placed} Kinder einem Platz zugeordnet.")
                 changed = True
-            if users["schule"].school_id is None and Offer.objects.filter(centre=centre).exists():
-                users["schule"] = self._link_school_user(
+            if (
+                school_id_of(users["schule"]) is None
+                and Offer.objects.filter(centre=centre).exists()
+            ):
+                self._link_school_user(
                     centre=centre, actor=users["verwaltung"], user=users["schule"]
                 )
+                users["schule"].__dict__.pop("_teilhabe_school_id", None)
                 changed = True
         if not changed:
             self.stdout.write("Demo-Daten sind bereits vorhanden; nichts geändert.")
-        self._print_logins(users["schule"].school)
+        school_id = school_id_of(users["schule"])
+        self._print_logins(School.objects.get(pk=school_id) if school_id else None)
 
     def _load_schools(self) -> bool:
         """Import the packaged Köln directory once, exactly as ``import_schools`` would.
@@ -577,7 +583,7 @@ class Command(BaseCommand):
             record(
                 actor=None,
                 centre=centre,
-                action="schulen.demo.placements_loaded",
+                action="zuweisung.demo.placements_loaded",
                 target=school,
                 summary=(
                     f"Demo: {len(group) - accepted} Kind(er) vorgeschlagen, {accepted} aufgenommen"
@@ -591,7 +597,7 @@ class Command(BaseCommand):
             )
         return len(placements)
 
-    def _link_school_user(self, *, centre: Centre, actor: User, user: User) -> User:
+    def _link_school_user(self, *, centre: Centre, actor: User, user: User) -> object:
         """Link the demo school account to the school whose page shows the most.
 
         That is a school with proposed *and* accepted children (so the account can decide

@@ -1,0 +1,162 @@
+"""Registries that upper apps fill from their ``AppConfig.ready()``.
+
+``core`` is the bottom layer: it names no app above it. Navigation entries, start-page tiles
+and retention rules are declared by the app that owns them, so adding a work area never
+means editing a list down here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+# --- navigation ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NavEntry:
+    url_name: str
+    label: Any
+    permission: str  # "" = every logged-in user
+    order: int = 100
+
+
+_NAVIGATION: dict[str, NavEntry] = {}
+
+
+def register_navigation(url_name: str, *, label: Any, permission: str, order: int = 100) -> None:
+    """Add an entry to the staff navigation; shown to users holding ``permission``."""
+    _NAVIGATION[url_name] = NavEntry(url_name, label, permission, order)
+
+
+def navigation_entries() -> list[NavEntry]:
+    return sorted(_NAVIGATION.values(), key=lambda e: (e.order, e.url_name))
+
+
+# --- start-page tiles ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Tile:
+    """One tile of the start page.
+
+    ``context(user)`` returns the template context, or ``None`` when the tile has nothing
+    to say to this user (then it is not shown). It runs only for holders of ``permission``.
+    """
+
+    key: str
+    template: str
+    permission: str
+    context: Callable[[Any], dict[str, Any] | None]
+    order: int = 100
+
+
+_TILES: dict[str, Tile] = {}
+
+
+def register_tile(
+    key: str,
+    *,
+    template: str,
+    permission: str,
+    context: Callable[[Any], dict[str, Any] | None],
+    order: int = 100,
+) -> None:
+    _TILES[key] = Tile(key, template, permission, context, order)
+
+
+def tiles() -> list[Tile]:
+    return sorted(_TILES.values(), key=lambda t: (t.order, t.key))
+
+
+# --- retention ----------------------------------------------------------------------------
+
+
+class RetentionAction(StrEnum):
+    DELETE = "delete"
+    ANONYMISE = "anonymise"
+    KEEP = "keep"  # kept as the record (e.g. the audit trail, redacted instead of deleted)
+
+
+@dataclass(frozen=True)
+class RetentionRule:
+    """How long a model's personal data is kept, and why (GDPR Art. 5(1)(e), Art. 30).
+
+    ``trigger`` names the event that starts the period in words; ``trigger_field`` the field
+    that carries its date (``""`` when the period runs from a related record's event, which
+    ``trigger`` then names). Carrying the rules out comes with the privacy work; declaring
+    them comes with each model.
+    """
+
+    model: str  # "app_label.ModelName"
+    purpose: str
+    legal_basis: str
+    trigger: str
+    period: dt.timedelta
+    action: RetentionAction
+    trigger_field: str = ""
+    personal_fields: tuple[str, ...] = field(default=())
+
+
+_RETENTION: dict[str, RetentionRule] = {}
+
+
+def register_retention(
+    model: str,
+    *,
+    purpose: str,
+    legal_basis: str,
+    trigger: str,
+    period: dt.timedelta,
+    action: RetentionAction,
+    trigger_field: str = "",
+    personal_fields: tuple[str, ...] = (),
+) -> None:
+    """Declare a model's retention rule; a model is declared once."""
+    key = model.lower()
+    if key in _RETENTION:
+        raise ValueError(f"retention rule for {model} declared twice")
+    if period <= dt.timedelta(0) and action != RetentionAction.KEEP:
+        raise ValueError(f"retention period of {model} must be positive")
+    _RETENTION[key] = RetentionRule(
+        model=key,
+        purpose=purpose,
+        legal_basis=legal_basis,
+        trigger=trigger,
+        period=period,
+        action=action,
+        trigger_field=trigger_field,
+        personal_fields=personal_fields,
+    )
+
+
+def retention_rules() -> dict[str, RetentionRule]:
+    return dict(_RETENTION)
+
+
+def retention_rule(model_label: str) -> RetentionRule | None:
+    return _RETENTION.get(model_label.lower())
+
+
+def years(n: int) -> dt.timedelta:
+    """A retention period in (365-day) years, as the rules are written."""
+    return dt.timedelta(days=365 * n)
+
+
+def months(n: int) -> dt.timedelta:
+    return dt.timedelta(days=30 * n)
+
+
+_NOT_PERSONAL: dict[str, str] = {}
+
+
+def register_not_personal(model: str, *, reason: str) -> None:
+    """Declare that a model holds no personal data (institutions, reference data)."""
+    _NOT_PERSONAL[model.lower()] = reason
+
+
+def not_personal_models() -> dict[str, str]:
+    return dict(_NOT_PERSONAL)

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotifyConfig(AppConfig):
+    """Mail as an outbox: written in the service's transaction, sent after commit."""
+
+    name = "teilhabe.notify"
+    verbose_name = _("Benachrichtigungen")
+
+    def ready(self) -> None:
+        from teilhabe.core.registry import RetentionAction, months, register_retention
+
+        register_retention(
+            "notify.outboxmail",
+            purpose=_("Zustellung und Nachweis versandter Nachrichten"),
+            legal_basis="Art. 6 Abs. 1 lit. e DSGVO",
+            trigger=_("Versand"),
+            trigger_field="sent_at",
+            period=months(6),
+            action=RetentionAction.DELETE,
+            personal_fields=("to", "subject", "body", "attachments"),
+        )

@@ -1,0 +1,139 @@
+"""What the casework plugs into the layers below: navigation, start-page tile, audit
+codes and retention rules (called from ``AppConfig.ready``)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.audit.registry import register_actions
+from teilhabe.core.registry import (
+    RetentionAction,
+    register_navigation,
+    register_retention,
+    register_tile,
+    years,
+)
+
+# Schulgesetz NRW and its data protection ordinance (VO-DV I) keep pupils' school records
+# for years after the pupil leaves; the centre's case file is the counselling record up to
+# the placement and is kept for the shorter period that its purpose needs.
+CASE_BASIS = "Art. 6 Abs. 1 lit. e DSGVO i. V. m. §§ 120, 121 SchulG NRW; § 3 DSG NRW"
+CASE_TRIGGER = _("Abschluss des Falls (Schulplatz angetreten, zurückgezogen oder verzogen)")
+
+
+def register() -> None:
+    register_navigation(
+        "seiteneinstieg:waiting_list",
+        label=_("Warteliste"),
+        permission="seiteneinstieg.view_waiting_list",
+        order=10,
+    )
+    register_navigation(
+        "seiteneinstieg:family_create",
+        label=_("Familie registrieren"),
+        permission="seiteneinstieg.register_family",
+        order=11,
+    )
+    register_navigation(
+        "seiteneinstieg:slot_list",
+        label=_("Beratungstermine"),
+        permission="seiteneinstieg.manage_appointments",
+        order=12,
+    )
+    register_navigation(
+        "seiteneinstieg:statistics",
+        label=_("Statistik"),
+        permission="seiteneinstieg.view_statistics",
+        order=13,
+    )
+
+    from teilhabe.seiteneinstieg.selectors.cases import dashboard_figures
+
+    register_tile(
+        "seiteneinstieg.waiting",
+        template="seiteneinstieg/tiles/waiting.html",
+        permission="seiteneinstieg.view_statistics",
+        context=lambda user: dashboard_figures(user=user),
+        order=10,
+    )
+
+    statuses = {
+        "registered": _("Status: registriert"),
+        "invited": _("Status: eingeladen"),
+        "counselled": _("Status: beraten"),
+        "assessed": _("Status: eingestuft"),
+        "ready": _("Status: bereit zur Zuweisung"),
+        "proposed": _("Status: Schulplatz vorgeschlagen"),
+        "placed": _("Status: Schulplatz angetreten"),
+        "withdrawn": _("Status: zurückgezogen"),
+        "moved_away": _("Status: verzogen"),
+    }
+    register_actions(
+        {f"seiteneinstieg.child.{code}": label for code, label in statuses.items()}
+        | {
+            "seiteneinstieg.family.registered": _("Familie registriert"),
+            "seiteneinstieg.family.updated": _("Familie geändert"),
+            "seiteneinstieg.guardian.added": _("Sorgeberechtigte Person hinzugefügt"),
+            "seiteneinstieg.guardian.updated": _("Sorgeberechtigte Person geändert"),
+            "seiteneinstieg.guardian.removed": _("Sorgeberechtigte Person entfernt"),
+            "seiteneinstieg.child.added": _("Kind hinzugefügt"),
+            "seiteneinstieg.child.updated": _("Kind geändert"),
+            "seiteneinstieg.document.uploaded": _("Dokument hochgeladen"),
+            "seiteneinstieg.document.removed": _("Dokument entfernt"),
+            "seiteneinstieg.slot.created": _("Beratungstermine angelegt"),
+            "seiteneinstieg.slot.removed": _("Beratungstermin entfernt"),
+            "seiteneinstieg.appointment.booked": _("Termin gebucht"),
+            "seiteneinstieg.appointment.attended": _("Termin wahrgenommen"),
+            "seiteneinstieg.appointment.no_show": _("Termin nicht wahrgenommen"),
+            "seiteneinstieg.appointment.cancelled": _("Termin abgesagt"),
+            "seiteneinstieg.appointment.reminded": _("An Termin erinnert"),
+            "seiteneinstieg.calendar_feed.renewed": _("Kalender-Adresse erneuert"),
+            "seiteneinstieg.assessment.recorded": _("Einstufung erfasst"),
+            "seiteneinstieg.waiting_list.exported": _("Warteliste exportiert"),
+            "seiteneinstieg.demo.loaded": _("Demodaten geladen"),
+        }
+    )
+
+    case_rules = {
+        "seiteneinstieg.family": ("street", "postcode", "city", "notes"),
+        "seiteneinstieg.guardian": ("first_name", "last_name", "phone", "email"),
+        "seiteneinstieg.child": (
+            "first_name",
+            "last_name",
+            "birth_date",
+            "special_needs",
+            "notes",
+        ),
+        "seiteneinstieg.childlanguage": ("language", "level"),
+        "seiteneinstieg.assessment": ("german_level", "maths_level", "notes"),
+        "seiteneinstieg.appointment": ("interpreter_language",),
+    }
+    for model, fields in case_rules.items():
+        register_retention(
+            model,
+            purpose=_("Beratung und Vermittlung eines Schulplatzes für neu zugewanderte Kinder"),
+            legal_basis=CASE_BASIS,
+            trigger=CASE_TRIGGER,
+            period=years(2),
+            action=RetentionAction.DELETE,
+            personal_fields=fields,
+        )
+    register_retention(
+        "seiteneinstieg.document",
+        purpose=_("Nachweise der Familie für die Beratung (Meldebescheinigung, Zeugnisse)"),
+        legal_basis=CASE_BASIS,
+        trigger=_("Abschluss des Falls"),
+        period=years(1),
+        action=RetentionAction.DELETE,
+        personal_fields=("file", "original_name"),
+    )
+    register_retention(
+        "seiteneinstieg.counsellingslot",
+        purpose=_("Terminplanung der Beraterinnen und Berater"),
+        legal_basis="Art. 6 Abs. 1 lit. e DSGVO",
+        trigger=_("Ende des Termins"),
+        trigger_field="ends_at",
+        period=years(2),
+        action=RetentionAction.DELETE,
+        personal_fields=("counsellor",),
+    )
