@@ -37,6 +37,7 @@ def headers() -> list[str]:
         _("Geburtsdatum"),
         _("Alter"),
         _("Erstsprache"),
+        _("Ort"),
         _("Stadtbezirk"),
         _("Stadtteil-Nr."),
         _("Stadtteil"),
@@ -59,7 +60,8 @@ def _row(entry: WaitingEntry, labels: dict[str, dict[str, str]]) -> list[Any]:
         row.birth_date,
         entry.age,
         labels["language"].get(row.first_language, row.first_language),
-        f"{row.family__stadtbezirk_number} {row.family__stadtbezirk_name}",
+        row.family__municipality_name,
+        f"{row.family__stadtbezirk_number} {row.family__stadtbezirk_name}".strip(),
         row.family__stadtteil_number,
         row.family__stadtteil_name,
         labels["status"].get(row.status, row.status),
@@ -99,7 +101,7 @@ def waiting_list_xlsx(children: QuerySet[Child], *, today: dt.date | None = None
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet(_("Warteliste"))
     sheet.freeze_panes = "A2"
-    widths = [14, 18, 16, 12, 7, 14, 22, 8, 22, 24, 28, 12, 10, 12, 10, 10]
+    widths = [14, 18, 16, 12, 7, 14, 18, 22, 8, 22, 24, 28, 12, 10, 12, 10, 10]
     for index, width in enumerate(widths, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     header_cells = []
@@ -108,12 +110,8 @@ def waiting_list_xlsx(children: QuerySet[Child], *, today: dt.date | None = None
         cell.font = Font(bold=True)
         header_cells.append(cell)
     sheet.append(header_cells)
-    date_columns = {3, 11, 13}
     for row in _rows(children, today):
-        for i in date_columns:
-            if row[i] is not None:
-                row[i] = _as_date_cell(sheet, row[i])
-        sheet.append(row)
+        sheet.append([_as_date_cell(sheet, v) if isinstance(v, dt.date) else v for v in row])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe import geo
 from teilhabe.geo import koeln
 from teilhabe.seiteneinstieg.choices import LANGUAGE_CHOICES, WAITING_STATUSES, SchoolLevel, Status
 from teilhabe.seiteneinstieg.selectors.waiting_list import DEFAULT_SORT, SORTS, WaitingListFilters
@@ -20,8 +21,8 @@ SORT_LABELS: dict[str, Any] = {
     "-name": _("Name (Z–A)"),
     "birth_date": _("Geburtsdatum (älteste zuerst)"),
     "-birth_date": _("Geburtsdatum (jüngste zuerst)"),
-    "stadtteil": _("Stadtteil (A–Z)"),
-    "-stadtteil": _("Stadtteil (Z–A)"),
+    "stadtteil": _("Ort und Stadtteil (A–Z)"),
+    "-stadtteil": _("Ort und Stadtteil (Z–A)"),
     "status": _("Status (Anfang der Kette zuerst)"),
     "-status": _("Status (Ende der Kette zuerst)"),
 }
@@ -40,6 +41,7 @@ class WaitingListFilterForm(forms.Form):
     level = forms.ChoiceField(
         label=_("Empfohlene Stufe"), required=False, choices=[ALL, *SchoolLevel.choices]
     )
+    town = forms.ChoiceField(label=_("Ort"), required=False)
     stadtbezirk = forms.ChoiceField(label=_("Stadtbezirk"), required=False)
     stadtteil = forms.ChoiceField(label=_("Stadtteil"), required=False)
     language = forms.ChoiceField(
@@ -57,13 +59,24 @@ class WaitingListFilterForm(forms.Form):
         label=_("Sortierung"), required=False, choices=[(k, SORT_LABELS[k]) for k in SORTS]
     )
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, area: geo.Area | None = None, **kwargs: Any) -> None:
+        """``area``: the centre's; its towns fill the Ort filter when it has several, and the
+        Stadtbezirk/Stadtteil filters appear only where it has district polygons (Köln)."""
         super().__init__(*args, **kwargs)
-        self.fields["stadtbezirk"].choices = [
-            ALL,
-            *((n, f"{n} {name}") for n, name in koeln.all_stadtbezirke()),
-        ]
-        self.fields["stadtteil"].choices = _stadtteil_choices()
+        towns = area.municipalities() if area is not None else []
+        if len(towns) > 1:
+            self.fields["town"].choices = [ALL, *towns]
+        else:
+            del self.fields["town"]
+        if area is None or any(geo.has_polygons(key) for key, _name in towns):
+            self.fields["stadtbezirk"].choices = [
+                ALL,
+                *((n, f"{n} {name}") for n, name in koeln.all_stadtbezirke()),
+            ]
+            self.fields["stadtteil"].choices = _stadtteil_choices()
+        else:
+            del self.fields["stadtbezirk"]
+            del self.fields["stadtteil"]
 
     def filters(self) -> WaitingListFilters:
         """The validated filters; an invalid form filters nothing (its errors are shown)."""
@@ -72,8 +85,9 @@ class WaitingListFilterForm(forms.Form):
         data = self.cleaned_data
         return WaitingListFilters(
             level=data["level"],
-            stadtbezirk=data["stadtbezirk"],
-            stadtteil=data["stadtteil"],
+            town=data.get("town", ""),
+            stadtbezirk=data.get("stadtbezirk", ""),
+            stadtteil=data.get("stadtteil", ""),
             language=data["language"],
             status=data["status"],
             sort=data["sort"] or DEFAULT_SORT,

@@ -19,7 +19,7 @@ EXPORT_FORMATS = {"xlsx", "csv"}
 def _filter_form(request: HttpRequest) -> WaitingListFilterForm:
     # Only the form's own fields: the page number and the like stay out of validation.
     data = {k: v for k, v in request.GET.items() if k in WaitingListFilterForm.base_fields}
-    return WaitingListFilterForm(data)
+    return WaitingListFilterForm(data, area=selectors.area_for_user(user=request.user))
 
 
 @staff_view("seiteneinstieg.view_waiting_list")
@@ -27,6 +27,8 @@ def _filter_form(request: HttpRequest) -> WaitingListFilterForm:
 def waiting_list(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     filters = form.filters()
+    area = selectors.area_for_user(user=request.user)
+    towns = len(area.municipalities()) if area is not None else 1
     page, children = selectors.waiting_list_page(
         user=request.user, filters=filters, number=request.GET.get("seite")
     )
@@ -48,6 +50,7 @@ def waiting_list(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
             "overdue_days": selectors.OVERDUE_DAYS,
+            "show_town": towns > 1,  # one town (Köln): the Stadtteil says enough
         },
     )
 
