@@ -173,13 +173,20 @@ def test_waiting_list_of_a_kreis_filters_by_town(soest: Staff, login) -> None:
     html = response.content.decode()
     assert response.status_code == 200
     assert "Lippstadt" in html and 'name="town"' in html and 'name="stadtbezirk"' not in html
+    assert response.context["place_heading"] == "Ort"
+    assert ("stadtteil", "Ort (A–Z)") in form.fields["sort"].choices
 
     by_town = {f.label: f.count for f in waiting_statistics(user=soest.statistics)["by_town"]}
     assert by_town["Werl"] == 1 and by_town["Lippstadt"] == 1 and by_town["Soest"] == 0
     assert waiting_statistics(user=soest.statistics)["by_bezirk"] == []
 
 
-def test_koeln_waiting_list_keeps_its_district_filters(staff: Staff) -> None:
+def test_koeln_waiting_list_keeps_its_district_filters(staff: Staff, login) -> None:
     form = WaitingListFilterForm({}, area=area_for_user(user=staff.counsellor))
     assert "town" not in form.fields
     assert "stadtbezirk" in form.fields and "stadtteil" in form.fields
+    assert ("stadtteil", "Stadtteil (A–Z)") in form.fields["sort"].choices
+    ChildFactory(family__centre=staff.centre, first_name="Amir")
+    response = login(staff.counsellor).get(reverse("seiteneinstieg:waiting_list"))
+    assert response.context["place_heading"] == "Stadtteil"
+    assert "Neustadt/Nord" in response.content.decode()

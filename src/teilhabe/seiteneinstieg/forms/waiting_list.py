@@ -14,6 +14,24 @@ from teilhabe.seiteneinstieg.selectors.waiting_list import DEFAULT_SORT, SORTS, 
 
 ALL = ("", _("Alle"))
 
+
+# The place column and its sort: heading, ascending, descending; by what the area has.
+PLACE_LABELS: dict[str, tuple[Any, Any, Any]] = {
+    "district": (_("Stadtteil"), _("Stadtteil (A–Z)"), _("Stadtteil (Z–A)")),
+    "town": (_("Ort"), _("Ort (A–Z)"), _("Ort (Z–A)")),
+    "both": (_("Ort / Stadtteil"), _("Ort und Stadtteil (A–Z)"), _("Ort und Stadtteil (Z–A)")),
+}
+
+
+def place_kind(area: geo.Area | None) -> str:
+    """What the list's place column shows: Stadtteil (Köln), Ort (a Kreis), or both."""
+    towns = area.municipalities() if area is not None else []
+    polygons = area is None or any(geo.has_polygons(key) for key, _name in towns)
+    if len(towns) <= 1:
+        return "district" if polygons else "town"
+    return "both" if polygons else "town"
+
+
 SORT_LABELS: dict[str, Any] = {
     "days": _("Wartezeit (längste zuerst)"),
     "-days": _("Wartezeit (kürzeste zuerst)"),
@@ -21,8 +39,8 @@ SORT_LABELS: dict[str, Any] = {
     "-name": _("Name (Z–A)"),
     "birth_date": _("Geburtsdatum (älteste zuerst)"),
     "-birth_date": _("Geburtsdatum (jüngste zuerst)"),
-    "stadtteil": _("Ort und Stadtteil (A–Z)"),
-    "-stadtteil": _("Ort und Stadtteil (Z–A)"),
+    "stadtteil": _("Stadtteil (A–Z)"),
+    "-stadtteil": _("Stadtteil (Z–A)"),
     "status": _("Status (Anfang der Kette zuerst)"),
     "-status": _("Status (Ende der Kette zuerst)"),
 }
@@ -77,6 +95,9 @@ class WaitingListFilterForm(forms.Form):
         else:
             del self.fields["stadtbezirk"]
             del self.fields["stadtteil"]
+        _heading, ascending, descending = PLACE_LABELS[place_kind(area)]
+        labels = {**SORT_LABELS, "stadtteil": ascending, "-stadtteil": descending}
+        self.fields["sort"].choices = [(k, labels[k]) for k in SORTS]
 
     def filters(self) -> WaitingListFilters:
         """The validated filters; an invalid form filters nothing (its errors are shown)."""

@@ -9,7 +9,11 @@ from django.views.decorators.http import require_GET
 
 from teilhabe.core.decorators import staff_view
 from teilhabe.seiteneinstieg import exports
-from teilhabe.seiteneinstieg.forms.waiting_list import WaitingListFilterForm
+from teilhabe.seiteneinstieg.forms.waiting_list import (
+    PLACE_LABELS,
+    WaitingListFilterForm,
+    place_kind,
+)
 from teilhabe.seiteneinstieg.selectors import waiting_list as selectors
 from teilhabe.seiteneinstieg.services.exports import record_waiting_list_export
 
@@ -27,8 +31,7 @@ def _filter_form(request: HttpRequest) -> WaitingListFilterForm:
 def waiting_list(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     filters = form.filters()
-    area = selectors.area_for_user(user=request.user)
-    towns = len(area.municipalities()) if area is not None else 1
+    kind = place_kind(selectors.area_for_user(user=request.user))
     page, children = selectors.waiting_list_page(
         user=request.user, filters=filters, number=request.GET.get("seite")
     )
@@ -50,7 +53,8 @@ def waiting_list(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
             "overdue_days": selectors.OVERDUE_DAYS,
-            "show_town": towns > 1,  # one town (Köln): the Stadtteil says enough
+            "show_town": kind != "district",  # one town (Köln): the Stadtteil says enough
+            "place_heading": PLACE_LABELS[kind][0],
         },
     )
 
