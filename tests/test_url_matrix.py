@@ -145,7 +145,8 @@ def _assessed(world: World) -> dict[str, str]:
 # schulen
 def _add_schools(world: World) -> None:
     """A school with an offer per centre; the other centre's school lies outside Köln."""
-    from teilhabe.schulen.models import AreaChange, Placement
+    from teilhabe.schulen.models import AreaChange
+    from teilhabe.zuweisung.models import Placement
     from tests.factories import OfferFactory, SchoolFactory
 
     school = SchoolFactory()
@@ -349,7 +350,7 @@ MATRIX: dict[str, Row] = {
         kwargs=lambda w: {"pk": w.offer.pk},
         foreign=lambda w: {"pk": w.other_offer.pk},
     ),
-    "schulen:placement_decide": Row(
+    "zuweisung:placement_decide": Row(
         roles(302, **SCHOOL_OFFICE),
         kwargs=lambda w: {"pk": w.placement.pk},
         foreign=lambda w: {"pk": w.other_placement.pk},
@@ -359,12 +360,12 @@ MATRIX: dict[str, Row] = {
     "schulen:area": Row(roles(403, centre_admin=200)),
     "schulen:staff_links": Row(roles(403, centre_admin=200)),
     "schulen:directory_import": Row(roles(403, state_office=200)),
-    "schulen:placement_export": Row(roles(200, school_staff=403, statistics=403)),
-    "schulen:proposals_import": Row(roles(403, centre_admin=200, schulamt=200)),
-    "schulen:proposals_compute": Row(roles(403, centre_admin=302, schulamt=302), method="post"),
-    "schulen:map": Row(roles(200, **MAP_READERS)),
-    "schulen:map_schools": Row(roles(200, **MAP_READERS)),
-    "schulen:map_stadtteile": Row(roles(200, **MAP_READERS)),
+    "zuweisung:placement_export": Row(roles(200, school_staff=403, statistics=403)),
+    "zuweisung:proposals_import": Row(roles(403, centre_admin=200, schulamt=200)),
+    "zuweisung:proposals_compute": Row(roles(403, centre_admin=302, schulamt=302), method="post"),
+    "zuweisung:map": Row(roles(200, **MAP_READERS)),
+    "zuweisung:map_schools": Row(roles(200, **MAP_READERS)),
+    "zuweisung:map_stadtteile": Row(roles(200, **MAP_READERS)),
 }
 
 

@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "teilhabe.schulen",
     "teilhabe.seiteneinstieg",
     "teilhabe.zuweisung",
+    "teilhabe.demo",
 ]
 
 MIDDLEWARE = [

@@ -8,4 +8,5 @@ urlpatterns = [
     path("protokoll/", include("teilhabe.audit.urls")),
     path("seiteneinstieg/", include("teilhabe.seiteneinstieg.urls")),
     path("schulen/", include("teilhabe.schulen.urls")),
+    path("zuweisung/", include("teilhabe.zuweisung.urls")),
 ]

@@ -121,7 +121,7 @@ def test_school_reports_free_seats_and_schulamt_sees_them(page, staff, screensho
 
 
 def test_school_accepts_a_proposed_child(page, staff, screenshot):
-    from teilhabe.schulen.models import Placement
+    from teilhabe.zuweisung.models import Placement
 
     school = SchoolFactory(name="Gesamtschule Helios")
     offer = OfferFactory(centre=staff.centre, school=school, seats_total=3)

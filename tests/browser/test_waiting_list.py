@@ -8,8 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count
 
+from teilhabe.demo.management.commands.load_demo import DEMO_PASSWORD
 from teilhabe.seiteneinstieg.choices import WAITING_STATUSES
-from teilhabe.seiteneinstieg.management.commands.load_demo import DEMO_PASSWORD
 from teilhabe.seiteneinstieg.models import Child, Family
 
 pytestmark = pytest.mark.django_db(transaction=True)

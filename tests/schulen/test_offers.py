@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 
 from teilhabe.audit.models import AuditEntry
-from teilhabe.schulen.models import Offer, OfferKind, Placement
+from teilhabe.schulen.models import Offer, OfferKind
 from teilhabe.schulen.selectors.schools import is_stale, offer_detail
 from teilhabe.schulen.services.offers import create_offer, report_free_seats, update_offer
+from teilhabe.zuweisung.models import Placement
 from tests.factories import ChildFactory, FamilyFactory, OfferFactory, SchoolFactory, link_school
 
 pytestmark = pytest.mark.django_db

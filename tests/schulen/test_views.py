@@ -9,7 +9,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from teilhabe.schulen.models import AreaChange, Placement, School
+from teilhabe.schulen.models import AreaChange, School
+from teilhabe.zuweisung.models import Placement
 from tests.factories import ChildFactory, FamilyFactory, OfferFactory, SchoolFactory, link_school
 
 pytestmark = pytest.mark.django_db
@@ -113,13 +114,13 @@ def test_map_data_counts_waiting_children_per_stadtteil(staff, schools, login):
     ChildFactory(family=family, status="ready")
     ChildFactory(family=family, status="placed")  # placed: no longer waiting
     client = login(staff.schulamt)
-    geo = json.loads(client.get(reverse("schulen:map_stadtteile")).content)
+    geo = json.loads(client.get(reverse("zuweisung:map_stadtteile")).content)
     assert len(geo["features"]) == 86
     counts = {f["properties"]["STT_NR"]: f["properties"]["waiting"] for f in geo["features"]}
     assert counts["401"] == 1 and sum(counts.values()) == 1
-    data = json.loads(client.get(reverse("schulen:map_schools")).content)
+    data = json.loads(client.get(reverse("zuweisung:map_schools")).content)
     assert data["schools"][0]["free"] == {"primary": 0, "secondary": 6, "vocational": 0}
-    page = client.get(reverse("schulen:map"))
+    page = client.get(reverse("zuweisung:map"))
     assert "vendor/leaflet/leaflet.js" in page.text and 'data-tiles-url=""' in page.text
 
 
@@ -153,7 +154,7 @@ def test_school_accepts_or_declines_proposed_children(staff, schools, login):
     client = login(staff.school_staff)
     page = client.get(reverse("schulen:school_detail", kwargs={"pk": own.pk}))
     assert "Aufnehmen" in page.text
-    url = "schulen:placement_decide"
+    url = "zuweisung:placement_decide"
     client.post(reverse(url, kwargs={"pk": p1.pk}), {"decision": "accept"})
     client.post(reverse(url, kwargs={"pk": p2.pk}), {"decision": "decline"})
     taken.refresh_from_db()

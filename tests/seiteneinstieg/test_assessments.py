@@ -56,7 +56,9 @@ def test_assessment_moves_counselled_child_to_assessed(staff):
     assert assessment.notes == "Liest kyrillisch flüssig."
     entry = AuditEntry.objects.get(action="seiteneinstieg.assessment.recorded")
     assert entry.data["assessment"] == assessment.pk and entry.data["reassessment"] is False
-    assert AuditEntry.objects.filter(action="seiteneinstieg.child.assessed").count() == 1
+    # one service call, one entry: the status change is part of it
+    assert entry.data["status"] == {"from": "counselled", "to": "assessed"}
+    assert AuditEntry.objects.count() == 1
 
 
 def test_reassessment_keeps_ready_and_updates_the_level(staff):

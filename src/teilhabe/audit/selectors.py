@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from django.db.models import Model, QuerySet
 
 from teilhabe.audit.models import AuditEntry
-from teilhabe.centres.models import User
+
+if TYPE_CHECKING:  # audit sits below centres
+    from teilhabe.centres.models import User
 
 
 def audit_entries_for_centre(*, user: User) -> QuerySet[AuditEntry]:

@@ -1,8 +1,8 @@
-"""URLs of the school registry, seat offers, the map and the placement exchange."""
+"""URLs of the school registry, the centre's area and seat offers."""
 
 from django.urls import path
 
-from teilhabe.schulen.views import maps, schools, transfer
+from teilhabe.schulen.views import schools, transfer
 
 app_name = "schulen"
 urlpatterns = [
@@ -11,14 +11,7 @@ urlpatterns = [
     path("<int:pk>/meldung/", schools.seat_report, name="seat_report"),
     path("<int:pk>/angebote/neu/", schools.offer_create, name="offer_create"),
     path("angebote/<int:pk>/", schools.offer_edit, name="offer_edit"),
-    path("vorschlaege/<int:pk>/entscheidung/", schools.placement_decide, name="placement_decide"),
     path("gebiet/", schools.area, name="area"),
     path("gebiet/schulkonten/", schools.staff_links, name="staff_links"),
     path("verzeichnis/", transfer.directory_import, name="directory_import"),
-    path("platzierung/export/", transfer.placement_export, name="placement_export"),
-    path("platzierung/vorschlaege/", transfer.proposals_import, name="proposals_import"),
-    path("platzierung/berechnen/", transfer.proposals_compute, name="proposals_compute"),
-    path("karte/", maps.map_page, name="map"),
-    path("karte/schulen.json", maps.map_schools, name="map_schools"),
-    path("karte/stadtteile.geojson", maps.map_stadtteile, name="map_stadtteile"),
 ]

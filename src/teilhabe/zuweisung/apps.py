@@ -16,9 +16,25 @@ class ZuweisungConfig(AppConfig):
             register_retention,
             years,
         )
+        from teilhabe.schulen.seats import register_school_section, register_seat_counter
+        from teilhabe.zuweisung.selectors.placements import (
+            annotate_taken,
+            count_taken,
+            school_proposals_section,
+        )
 
+        register_seat_counter(annotate=annotate_taken, count=count_taken)
+        register_school_section(
+            template="zuweisung/_school_proposals.html", context=school_proposals_section
+        )
         register_navigation(
-            "schulen:map", label=_("Karte"), permission="zuweisung.view_map", order=21
+            "zuweisung:proposals_import",
+            label=_("Zuweisung"),
+            permission="zuweisung.import_proposals",
+            order=22,
+        )
+        register_navigation(
+            "zuweisung:map", label=_("Karte"), permission="zuweisung.view_map", order=23
         )
         register_actions(
             {
@@ -30,7 +46,7 @@ class ZuweisungConfig(AppConfig):
             }
         )
         register_retention(
-            "schulen.placement",
+            "zuweisung.placement",
             purpose=_("Vermittlung eines Schulplatzes; Nachweis gegenüber Schule und Schulamt"),
             legal_basis="Art. 6 Abs. 1 lit. e DSGVO i. V. m. §§ 120, 121 SchulG NRW",
             trigger=_("Abschluss des Falls"),

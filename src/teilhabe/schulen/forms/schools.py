@@ -82,12 +82,6 @@ class StaffLinkForm(forms.Form):
         self.fields["user"].queryset = users
 
 
-class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(
-        label=_("Entscheidung"), choices=[("accept", _("aufnehmen")), ("decline", _("ablehnen"))]
-    )
-
-
 class AreaForm(forms.Form):
     schulnummer = forms.RegexField(
         label=_("Schulnummer"), regex=r"^\d{6}$", error_messages={"invalid": _("Sechs Ziffern.")}

@@ -1,4 +1,4 @@
-"""Schools, offers and placements as the user may see them.
+"""Schools and offers as the user may see them.
 
 A centre sees the schools of its area; school staff see only their own school. Anything
 else answers 404, so a school cannot even learn which other schools report seats.
@@ -9,26 +9,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet, Value
-from django.db.models.functions import Greatest
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from teilhabe import geo
 from teilhabe.centres.models import Centre, User
-from teilhabe.schulen.models import (
-    ACTIVE_PLACEMENT_STATUSES,
-    STALE_AFTER_DAYS,
-    AreaChange,
-    DirectoryImport,
-    Offer,
-    Placement,
-    School,
-)
+from teilhabe.schulen.models import STALE_AFTER_DAYS, AreaChange, DirectoryImport, Offer, School
 from teilhabe.schulen.rules import school_id_of
-from teilhabe.seiteneinstieg.choices import Status
-
-TAKING_CHILD_STATUSES = (Status.PROPOSED, Status.PLACED)
+from teilhabe.schulen.seats import annotate_seats, seats_taken  # noqa: F401  (public)
 
 
 def in_area_keys(keys: list[str]) -> Q:
@@ -84,32 +73,8 @@ def offers_for_user(*, user: User) -> QuerySet[Offer]:
     return annotate_seats(offers)
 
 
-def annotate_seats(offers: QuerySet[Offer]) -> QuerySet[Offer]:
-    """Annotate ``seats_taken`` (counted from placements, never typed) and ``seats_free``."""
-    taken = Count(
-        "placements",
-        filter=Q(
-            placements__status__in=ACTIVE_PLACEMENT_STATUSES,
-            placements__child__status__in=TAKING_CHILD_STATUSES,
-        ),
-        distinct=True,
-    )
-    return offers.annotate(seats_taken=taken).annotate(
-        seats_free=Greatest(F("seats_total") - F("seats_taken"), Value(0))
-    )
-
-
 def offer_detail(*, user: User, pk: int) -> Offer:
     return get_object_or_404(offers_for_user(user=user), pk=pk)
-
-
-def seats_taken(*, offer: Offer) -> int:
-    """Seats taken right now (for services that hold the offer's lock)."""
-    return Placement.objects.filter(
-        offer=offer,
-        status__in=ACTIVE_PLACEMENT_STATUSES,
-        child__status__in=TAKING_CHILD_STATUSES,
-    ).count()
 
 
 def stale_before(now: dt.datetime | None = None) -> dt.datetime:
@@ -119,23 +84,6 @@ def stale_before(now: dt.datetime | None = None) -> dt.datetime:
 def is_stale(offer: Offer, now: dt.datetime | None = None) -> bool:
     """A report older than 30 days (or none at all) no longer tells the real capacity."""
     return offer.last_reported_at is None or offer.last_reported_at < stale_before(now)
-
-
-def placements_for_user(*, user: User) -> QuerySet[Placement]:
-    """Children proposed to or placed at offers the user sees (school staff: own school)."""
-    if user.centre_id is None or not user.has_perm("schulen.view_schools", None):
-        return Placement.objects.none()
-    return (
-        Placement.objects.filter(
-            centre_id=user.centre_id, offer__school__in=schools_for_user(user=user)
-        )
-        .select_related("child", "child__family", "offer", "offer__school")
-        .order_by("-created_at", "-id")
-    )
-
-
-def placement_detail(*, user: User, pk: int) -> Placement:
-    return get_object_or_404(placements_for_user(user=user), pk=pk)
 
 
 def school_overview(*, user: User, query: str = "", only_offers: bool = False) -> list[Any]:

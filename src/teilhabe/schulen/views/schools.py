@@ -8,7 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from teilhabe.audit.selectors import history_of
 from teilhabe.centres.models import User
@@ -17,7 +17,6 @@ from teilhabe.core.decorators import staff_view
 from teilhabe.core.forms import show_service_errors
 from teilhabe.schulen.forms.schools import (
     AreaForm,
-    DecisionForm,
     OfferEditForm,
     OfferForm,
     SchoolFilterForm,
@@ -26,10 +25,10 @@ from teilhabe.schulen.forms.schools import (
 )
 from teilhabe.schulen.models import AreaChange
 from teilhabe.schulen.rules import school_id_of
+from teilhabe.schulen.seats import school_sections
 from teilhabe.schulen.selectors import schools as selectors
 from teilhabe.schulen.services import area as area_services
 from teilhabe.schulen.services import offers as offer_services
-from teilhabe.schulen.services import placements as placement_services
 from teilhabe.schulen.services import staff as staff_services
 
 
@@ -69,7 +68,6 @@ def school_detail(request: HttpRequest, pk: int) -> HttpResponse:
     now = timezone.now()
     for offer in offers:
         offer.stale = selectors.is_stale(offer, now)
-    placements = selectors.placements_for_user(user=request.user).filter(offer__school=school)
     history = history_of(user=request.user, targets=[school, *offers])
     return render(
         request,
@@ -77,10 +75,9 @@ def school_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "school": school,
             "offers": offers,
-            "placements": placements,
+            "sections": school_sections(user=request.user, school=school),
             "history": history[:100],
             "can_manage": request.user.has_perm("schulen.manage_offers", school),
-            "can_decide": request.user.has_perm("zuweisung.decide_placement", school),
         },
     )
 
@@ -153,26 +150,6 @@ def offer_edit(request: HttpRequest, pk: int) -> HttpResponse:
         "schulen/offer_form.html",
         {"school": offer.school, "form": form, "offer": offer},
     )
-
-
-@staff_view("zuweisung.decide_placement")
-@require_POST
-def placement_decide(request: HttpRequest, pk: int) -> HttpResponse:
-    """The school accepts or declines a proposed child (buttons on the school page)."""
-    placement = selectors.placement_detail(user=request.user, pk=pk)
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            placement_services.decide_placement(
-                actor=request.user,
-                placement=placement,
-                accept=form.cleaned_data["decision"] == "accept",
-            )
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        else:
-            messages.success(request, _("Die Entscheidung ist gespeichert."))
-    return redirect("schulen:school_detail", pk=placement.offer.school_id)
 
 
 @staff_view("schulen.manage_school_staff")

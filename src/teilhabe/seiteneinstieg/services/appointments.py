@@ -21,7 +21,7 @@ from teilhabe.centres.models import User
 from teilhabe.seiteneinstieg.choices import AppointmentStatus, Status
 from teilhabe.seiteneinstieg.invitations import send_appointment_mail
 from teilhabe.seiteneinstieg.models import Appointment, Child, CounsellingSlot, Family
-from teilhabe.seiteneinstieg.services.cases import _transition
+from teilhabe.seiteneinstieg.services.cases import apply_status
 
 MAX_SLOTS_PER_SERIES = 40
 MAX_DAYS_AHEAD = 2 * 366  # slots are offered for the coming months, not for decades
@@ -257,7 +257,7 @@ def book_appointment(
     invited = []
     for child in _lock_children(family):
         if child.status == Status.REGISTERED:
-            _transition(actor=actor, child=child, to=Status.INVITED, reason="appointment")
+            apply_status(child=child, to=Status.INVITED)
             invited.append(child.pk)
 
     local = timezone.localtime(slot.starts_at)
@@ -313,7 +313,7 @@ def _close(
     moved = []
     for child in _lock_children(appointment.family):
         if child.status == children_from:
-            _transition(actor=actor, child=child, to=children_to, reason=f"appointment {verb}")
+            apply_status(child=child, to=children_to)
             moved.append(child.pk)
     record(
         actor=actor,

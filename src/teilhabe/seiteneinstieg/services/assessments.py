@@ -13,7 +13,7 @@ from teilhabe.audit.services import record
 from teilhabe.centres.models import User
 from teilhabe.seiteneinstieg.choices import SchoolForm, SchoolLevel, Status
 from teilhabe.seiteneinstieg.models import Assessment, Child
-from teilhabe.seiteneinstieg.services.cases import _transition
+from teilhabe.seiteneinstieg.services.cases import _transition, apply_status
 
 # Grades each level covers (NRW): Primarstufe 1–4, Sekundarstufe I 5–10, Berufskolleg as 11.
 GRADES: dict[str, range] = {
@@ -150,7 +150,7 @@ def record_assessment(
 
     previous_status = child.status
     if child.status == Status.COUNSELLED:
-        child = _transition(actor=actor, child=child, to=Status.ASSESSED, reason="assessment")
+        apply_status(child=child, to=Status.ASSESSED)
     child.recommended_level = recommended_level
     child.full_clean()
     child.save(update_fields=["recommended_level"])
@@ -169,6 +169,7 @@ def record_assessment(
             "recommended_grade": recommended_grade,
             "recommended_school_forms": list(recommended_school_forms),
             "reassessment": previous_status != Status.COUNSELLED,
+            "status": {"from": previous_status, "to": child.status},
         },
     )
     return assessment

@@ -750,8 +750,12 @@ def change_status(*, actor: User, child: Child, to: Status | str, reason: str = 
     return _transition(actor=actor, child=child, to=to, reason=reason)
 
 
-def _transition(*, actor: User, child: Child, to: Status | str, reason: str = "") -> Child:
-    """The transition itself, for services that already hold the row lock and checked rights."""
+def apply_status(*, child: Child, to: Status | str) -> str:
+    """Move a child, whose row the caller has locked and checked, to ``to``; stamps the time.
+
+    Writes no audit entry: the calling service writes the one entry of its action and
+    names the children it moved. Returns the previous status.
+    """
     to = Status(to)
     if to not in ALLOWED_TRANSITIONS[child.status]:
         raise TransitionError(
@@ -771,6 +775,13 @@ def _transition(*, actor: User, child: Child, to: Status | str, reason: str = ""
         fields.append(stamp)
     child.full_clean()
     child.save(update_fields=fields)
+    return previous
+
+
+def _transition(*, actor: User, child: Child, to: Status | str, reason: str = "") -> Child:
+    """A status change that is the action itself: the change and its audit entry."""
+    previous = apply_status(child=child, to=to)
+    to = Status(to)
     record(
         actor=actor,
         centre=child.centre,

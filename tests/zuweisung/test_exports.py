@@ -12,10 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 
 from teilhabe.placement.model import LEVEL_GRADES, parse_instance
-from teilhabe.schulen.exports import build_instance
-from teilhabe.schulen.models import Placement
-from teilhabe.schulen.services.placements import import_proposals
 from teilhabe.seiteneinstieg.models import Child
+from teilhabe.zuweisung.exports import build_instance
+from teilhabe.zuweisung.models import Placement
+from teilhabe.zuweisung.services.placements import import_proposals
 from tests.factories import (
     AssessmentFactory,
     ChildFactory,
@@ -113,7 +113,7 @@ def test_command_and_download_write_the_same_document(staff, problem, tmp_path, 
     out = tmp_path / "problem.json"
     call_command("export_placement", "--centre", str(staff.centre.pk), "-o", str(out))
     from_file = json.loads(out.read_text(encoding="utf-8"))
-    response = login(staff.schulamt).get(reverse("schulen:placement_export"))
+    response = login(staff.schulamt).get(reverse("zuweisung:placement_export"))
     assert response["Content-Disposition"].startswith("attachment;")
     assert json.loads(response.content)["students"] == from_file["students"]
     parse_instance(from_file)
@@ -199,7 +199,7 @@ def test_not_json_or_wrong_format_is_a_clear_error(staff, login):
 
 
 def test_declined_school_is_excluded_for_that_child(staff, problem):
-    from teilhabe.schulen.services.placements import decide_placement
+    from teilhabe.zuweisung.services.placements import decide_placement
 
     offer = problem["offer"]
     a = problem["children"][0]

@@ -16,10 +16,13 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from teilhabe.centres.models import Centre
-from teilhabe.schulen.models import Offer, Placement, PlacementStatus
-from teilhabe.schulen.selectors.schools import annotate_seats, area_schools
-from teilhabe.seiteneinstieg.choices import SchoolLevel, Status
+from teilhabe.schulen.choices import SchoolLevel
+from teilhabe.schulen.models import Offer
+from teilhabe.schulen.seats import annotate_seats
+from teilhabe.schulen.selectors.schools import area_schools
+from teilhabe.seiteneinstieg.choices import Status
 from teilhabe.seiteneinstieg.models import Assessment, Child
+from teilhabe.zuweisung.models import Placement, PlacementStatus
 
 FORMAT = "teilhabe-placement/1"
 DEFAULT_POLICY: dict[str, Any] = {

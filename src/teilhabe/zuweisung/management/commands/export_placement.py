@@ -10,7 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from teilhabe.centres.models import Centre
-from teilhabe.schulen.exports import build_instance
+from teilhabe.zuweisung.exports import build_instance
 
 
 class Command(BaseCommand):

@@ -19,12 +19,15 @@ from django.utils.translation import gettext as _
 from teilhabe.audit.services import record
 from teilhabe.centres.models import User
 from teilhabe.placement import InstanceError, parse_instance, solve
-from teilhabe.schulen.exports import FORMAT, build_instance, offer_id, student_id
-from teilhabe.schulen.models import Offer, Placement, PlacementStatus
-from teilhabe.schulen.selectors.schools import annotate_seats, area_schools
-from teilhabe.seiteneinstieg.choices import SchoolLevel, Status
+from teilhabe.schulen.choices import SchoolLevel
+from teilhabe.schulen.models import Offer
+from teilhabe.schulen.seats import annotate_seats
+from teilhabe.schulen.selectors.schools import area_schools
+from teilhabe.seiteneinstieg.choices import Status
 from teilhabe.seiteneinstieg.models import Assessment, Child
-from teilhabe.seiteneinstieg.services.cases import _transition
+from teilhabe.seiteneinstieg.services.cases import apply_status
+from teilhabe.zuweisung.exports import FORMAT, build_instance, offer_id, student_id
+from teilhabe.zuweisung.models import Placement, PlacementStatus
 
 
 def _load(data: bytes) -> dict[str, Any]:
@@ -181,12 +184,7 @@ def _create_proposals(*, actor: User, doc: dict[str, Any]) -> list[Placement]:
         )
         placement.full_clean()
         placement.save()
-        _transition(
-            actor=actor,
-            child=child,
-            to=Status.PROPOSED,
-            reason=_("Vorschlag: %(offer)s") % {"offer": offer},
-        )
+        apply_status(child=child, to=Status.PROPOSED)
         placements.append(placement)
     return placements
 
@@ -313,19 +311,19 @@ def decide_placement(*, actor: User, placement: Placement, accept: bool) -> Plac
     placement.full_clean()
     placement.save(update_fields=["status"])
     school = placement.offer.school
-    _transition(
-        actor=actor,
-        child=child,
-        to=Status.PLACED if accept else Status.READY,
-        reason=(_("Aufgenommen: %(s)s") if accept else _("Abgelehnt: %(s)s")) % {"s": school.name},
-    )
+    previous = apply_status(child=child, to=Status.PLACED if accept else Status.READY)
     record(
         actor=actor,
         centre=placement.centre,
         action="zuweisung.placement.accepted" if accept else "zuweisung.placement.declined",
-        target=placement.offer,
+        target=child,
         summary=(_("%(child)s aufgenommen") if accept else _("Vorschlag für %(child)s abgelehnt"))
         % {"child": child},
-        data={"placement": placement.pk, "child": child.pk, "school": school.schulnummer},
+        data={
+            "placement": placement.pk,
+            "child": child.pk,
+            "school": school.schulnummer,
+            "status": {"from": previous, "to": child.status},
+        },
     )
     return placement

@@ -15,26 +15,19 @@ from django.utils import timezone
 
 from teilhabe.audit.models import AuditEntry
 from teilhabe.centres.models import User
+from teilhabe.demo.management.commands.load_demo import SCHOOLS_FILE, fits
 from teilhabe.placement.geo import haversine_scalar
-from teilhabe.schulen.models import (
-    ACTIVE_PLACEMENT_STATUSES,
-    DirectoryImport,
-    Offer,
-    OfferKind,
-    Placement,
-    PlacementStatus,
-    School,
-)
+from teilhabe.schulen.models import DirectoryImport, Offer, OfferKind, School
 from teilhabe.schulen.selectors.schools import (
     annotate_seats,
     is_stale,
     offers_for_user,
-    placements_for_user,
     schools_for_user,
 )
 from teilhabe.seiteneinstieg.choices import Status
-from teilhabe.seiteneinstieg.management.commands.load_demo import SCHOOLS_FILE, fits
 from teilhabe.seiteneinstieg.models import Child
+from teilhabe.zuweisung.models import ACTIVE_PLACEMENT_STATUSES, Placement, PlacementStatus
+from teilhabe.zuweisung.selectors.placements import placements_for_user
 from tests.factories import SchoolFactory
 
 pytestmark = pytest.mark.django_db

@@ -30,22 +30,17 @@ from teilhabe.centres.roles import Role
 from teilhabe.centres.services import create_centre, create_user
 from teilhabe.geo import koeln
 from teilhabe.schulen.importers import KEY_FILE
-from teilhabe.schulen.models import (
-    ACTIVE_PLACEMENT_STATUSES,
-    Offer,
-    OfferKind,
-    Placement,
-    PlacementStatus,
-    School,
-)
+from teilhabe.schulen.models import Offer, OfferKind, School
 from teilhabe.schulen.rules import school_id_of
-from teilhabe.schulen.selectors.schools import annotate_seats, area_schools
+from teilhabe.schulen.seats import annotate_seats
+from teilhabe.schulen.selectors.schools import area_schools
 from teilhabe.schulen.services.directory import import_directory
 from teilhabe.schulen.services.offers import create_offer
 from teilhabe.schulen.services.staff import link_school_staff
 from teilhabe.seiteneinstieg.choices import PIPELINE, SchoolForm, SchoolLevel, Status
 from teilhabe.seiteneinstieg.models import Assessment, Child, ChildLanguage, Family, Guardian
 from teilhabe.seiteneinstieg.services.cases import STATUS_TIMESTAMP
+from teilhabe.zuweisung.models import ACTIVE_PLACEMENT_STATUSES, Placement, PlacementStatus
 
 CENTRE_SLUG = "ki-koeln"
 DEMO_PASSWORD = "teilhabe-demo"

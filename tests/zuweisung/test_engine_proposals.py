@@ -10,11 +10,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
 from teilhabe.audit.models import AuditEntry
-from teilhabe.schulen.models import Placement
-from teilhabe.schulen.services import placements as placement_services
-from teilhabe.schulen.services.placements import EngineRun, propose_with_engine
-from teilhabe.schulen.views.transfer import _run_message
 from teilhabe.seiteneinstieg.models import Child
+from teilhabe.zuweisung.models import Placement
+from teilhabe.zuweisung.services import placements as placement_services
+from teilhabe.zuweisung.services.placements import EngineRun, propose_with_engine
+from teilhabe.zuweisung.views.transfer import _run_message
 from tests.factories import (
     AssessmentFactory,
     ChildFactory,
@@ -171,22 +171,22 @@ def test_view_runs_the_engine_and_says_what_happened(staff, login):
     ready_child(staff)
     ready_child(staff, lat=HOME[0] + 60 * KM_LAT)
     client = login(staff.schulamt)
-    response = client.post(reverse("schulen:proposals_compute"))
+    response = client.post(reverse("zuweisung:proposals_compute"))
     assert response.status_code == 302
-    assert response["Location"] == reverse("schulen:proposals_import")
+    assert response["Location"] == reverse("zuweisung:proposals_import")
     (message,) = _messages(response)
     assert message.startswith(
         "1 Platzvorschlag berechnet; 1 Kind ohne Platz in Reichweite; "
         "1 Kind wartet auf einen freien Platz (nachweislich optimal, "
     )
     assert Placement.objects.filter(centre=staff.centre).count() == 1
-    page = client.get(reverse("schulen:proposals_import"))
+    page = client.get(reverse("zuweisung:proposals_import"))
     assert "Zuweisung berechnen" in page.content.decode()
 
 
 def test_view_shows_the_german_error(staff, login):
     client = login(staff.schulamt)
-    response = client.post(reverse("schulen:proposals_compute"))
+    response = client.post(reverse("zuweisung:proposals_compute"))
     assert response.status_code == 302
     (message,) = _messages(response)
     assert message.startswith("Es warten keine Kinder")
@@ -194,7 +194,7 @@ def test_view_shows_the_german_error(staff, login):
 
 
 def test_view_refuses_get(staff, login):
-    assert login(staff.schulamt).get(reverse("schulen:proposals_compute")).status_code == 405
+    assert login(staff.schulamt).get(reverse("zuweisung:proposals_compute")).status_code == 405
 
 
 def test_message_says_how_far_from_optimal_after_the_time_limit():

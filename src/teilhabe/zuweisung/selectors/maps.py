@@ -11,12 +11,14 @@ from django.db.models import Count
 from django.urls import reverse
 
 from teilhabe.centres.models import User
+from teilhabe.core.privacy import SMALL_GROUP
 from teilhabe.geo.koeln import DATA_DIR
+from teilhabe.schulen.choices import SchoolLevel
 from teilhabe.schulen.models import Offer
-from teilhabe.schulen.selectors.schools import annotate_seats, area_schools
-from teilhabe.seiteneinstieg.choices import WAITING_STATUSES, SchoolLevel
+from teilhabe.schulen.seats import annotate_seats
+from teilhabe.schulen.selectors.schools import area_schools
+from teilhabe.seiteneinstieg.choices import WAITING_STATUSES
 from teilhabe.seiteneinstieg.models import Child
-from teilhabe.seiteneinstieg.selectors.waiting_list import SMALL_GROUP
 
 
 def _allowed(user: User) -> bool:

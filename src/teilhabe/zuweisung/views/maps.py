@@ -8,7 +8,7 @@ from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from teilhabe.core.decorators import staff_view
-from teilhabe.schulen.selectors import maps as selectors
+from teilhabe.zuweisung.selectors import maps as selectors
 
 
 @staff_view("zuweisung.view_map")
@@ -17,7 +17,7 @@ def map_page(request: HttpRequest) -> HttpResponse:
     schools = selectors.schools_with_free_seats(user=request.user)
     return render(
         request,
-        "schulen/map.html",
+        "zuweisung/map.html",
         {
             "schools": schools,
             "stadtteile": selectors.stadtteil_table(user=request.user),

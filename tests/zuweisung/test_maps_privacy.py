@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from teilhabe.schulen.selectors.maps import stadtteil_table, stadtteile_with_counts
+from teilhabe.zuweisung.selectors.maps import stadtteil_table, stadtteile_with_counts
 from tests.factories import ChildFactory, FamilyFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,11 +13,11 @@ from django.utils import timezone
 from teilhabe.audit.models import AuditEntry
 from teilhabe.centres.models import User
 from teilhabe.centres.roles import Role
+from teilhabe.demo.management.commands.load_demo import DEMO_PASSWORD
 from teilhabe.geo import koeln
-from teilhabe.schulen.models import Placement
 from teilhabe.seiteneinstieg.choices import PIPELINE, Status
-from teilhabe.seiteneinstieg.management.commands.load_demo import DEMO_PASSWORD
 from teilhabe.seiteneinstieg.models import Assessment, Child, Family, Guardian
+from teilhabe.zuweisung.models import Placement
 
 pytestmark = pytest.mark.django_db
 
