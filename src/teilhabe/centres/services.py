@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from django.contrib.auth.password_validation import validate_password
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from teilhabe import geo
 from teilhabe.audit.services import record
 from teilhabe.centres.models import Centre, User
 from teilhabe.centres.roles import Role
@@ -37,10 +35,6 @@ def create_centre(
         email=email,
     )
     centre.full_clean()
-    try:
-        geo.area(centre.area_keys)  # the keys must exist in NRW, not only look like keys
-    except ValueError as exc:
-        raise ValidationError({"area_keys": [str(exc)]}) from exc
     centre.save()
     record(actor=actor, centre=centre, action="centres.centre.created", target=centre, summary=name)
     return centre
