@@ -111,7 +111,7 @@ def test_school_reports_free_seats_and_schulamt_sees_them(page, staff, screensho
     screenshot("schulen-karte")
 
     # The export contains the offer with its 6 seats.
-    response = page.request.get(page.base_url + "/schulen/platzierung/export/")
+    response = page.request.get(page.base_url + "/zuweisung/export/")
     doc = json.loads(response.body())
     offers = [o for s in doc["schools"] for o in s["offers"]]
     assert offers == [
@@ -157,8 +157,10 @@ def test_schulamt_computes_proposals_with_the_engine(page, staff, screenshot, ax
             recommended_school_forms=["Gesamtschule"],
         )
     log_in(page, staff.schulamt)
-    page.goto(page.base_url + "/schulen/")
-    page.get_by_role("link", name="Platzvorschläge berechnen oder übernehmen").click()
+    page.goto(page.base_url + "/")
+    page.get_by_role("navigation", name="Hauptnavigation").get_by_role(
+        "link", name="Zuweisung"
+    ).click()
     page.get_by_role("button", name="Zuweisung berechnen").click()
     message = page.locator(".message.success")
     message.wait_for()
