@@ -68,6 +68,8 @@ class FamilyFactory(factory.django.DjangoModelFactory):
     street = "Venloer Str. 1"
     postcode = "50672"
     city = "Köln"
+    municipality_key = "05315000"
+    municipality_name = "Köln"
     lat = 50.9413
     lon = 6.9391
     stadtteil_number = "104"

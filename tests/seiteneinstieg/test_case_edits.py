@@ -283,7 +283,7 @@ def test_saving_the_family_unchanged_writes_no_audit_entry(staff, family):
         (
             AddressData(street="Markt 1", postcode="53111"),
             "postcode",
-            "Die Postleitzahl 53111 liegt nicht in Köln oder ist unbekannt.",
+            "Die Adresse liegt nicht im Gebiet des Zentrums (Stadt Köln).",
         ),
         (
             AddressData(street="Markt 1", postcode="5067"),
@@ -293,7 +293,7 @@ def test_saving_the_family_unchanged_writes_no_audit_entry(staff, family):
         (
             AddressData(street="Markt 1", postcode="50672", lat=50.73, lon=7.10),
             "postcode",
-            "Die Adresse liegt außerhalb des Kölner Stadtgebiets.",
+            "Die Adresse liegt außerhalb des Stadtgebiets von Köln.",
         ),
         (AddressData(street=" ", postcode="51063"), "street", "Dieses Feld darf nicht leer sein."),
     ],
@@ -682,7 +682,7 @@ def test_family_edit_page_shows_the_postcode_error_and_saves(staff, login, famil
     before = snapshot()
     data = {"street": "Markt 1", "postcode": "53111", "city": "Köln", "notes": ""}
     html = client.post(url, data).content.decode()
-    assert "Die Postleitzahl 53111 liegt nicht in Köln oder ist unbekannt." in html
+    assert "Die Adresse liegt nicht im Gebiet des Zentrums (Stadt Köln)." in html
     assert 'id="id_postcode_error"' in html
     assert snapshot() == before
     response = client.post(url, data | {"street": "Keupstraße 5", "postcode": "51063"})

@@ -109,7 +109,10 @@ def test_untouched_extra_child_form_is_ignored(staff, login):
             {"children-0-arrived_in_germany_on": "2010-01-01"},
             "Die Ankunft in Deutschland liegt vor der Geburt.",
         ),
-        ({"postcode": "10115"}, "Die Postleitzahl 10115 liegt nicht in Köln oder ist unbekannt."),
+        (
+            {"postcode": "10115"},
+            "Die Postleitzahl 10115 liegt nicht in Nordrhein-Westfalen oder ist unbekannt.",
+        ),
         ({"children-0-level_1": ""}, "Bitte das Niveau der Sprache angeben."),
         ({"children-0-first_name": ""}, "Dieses Feld ist zwingend erforderlich."),
         ({"children-0-birth_date": "31.02.2014"}, "Bitte ein gültiges Datum angeben."),

@@ -104,13 +104,13 @@ BAD_INPUTS = [
     pytest.param(
         {"address": AddressData(street="Markt 1", postcode="53111")},
         "postcode",
-        "Die Postleitzahl 53111 liegt nicht in Köln oder ist unbekannt.",
+        "Die Adresse liegt nicht im Gebiet des Zentrums (Stadt Köln).",
         id="bonn-postcode",
     ),
     pytest.param(
         {"address": AddressData(street="Markt 1", postcode="50672", lat=50.73, lon=7.10)},
         "postcode",
-        "Die Adresse liegt außerhalb des Kölner Stadtgebiets.",
+        "Die Adresse liegt außerhalb des Stadtgebiets von Köln.",
         id="coordinates-outside-koeln",
     ),
     pytest.param(

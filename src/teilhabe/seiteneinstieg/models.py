@@ -43,10 +43,18 @@ class Family(models.Model):
     lon = models.FloatField(
         _("Längengrad"), validators=[MinValueValidator(-180), MaxValueValidator(180)]
     )
-    stadtteil_number = models.CharField(_("Stadtteil-Nr."), max_length=3, db_index=True)
-    stadtteil_name = models.CharField(_("Stadtteil"), max_length=100)
-    stadtbezirk_number = models.CharField(_("Stadtbezirk-Nr."), max_length=2, db_index=True)
-    stadtbezirk_name = models.CharField(_("Stadtbezirk"), max_length=100)
+    # Official key and name of the municipality (teilhabe.geo); Stadtteil and Stadtbezirk only
+    # where the municipality has district polygons (Köln), empty elsewhere.
+    municipality_key = models.CharField(
+        _("Gemeindeschlüssel"), max_length=8, blank=True, db_index=True
+    )
+    municipality_name = models.CharField(_("Gemeinde"), max_length=100, blank=True)
+    stadtteil_number = models.CharField(_("Stadtteil-Nr."), max_length=3, blank=True, db_index=True)
+    stadtteil_name = models.CharField(_("Stadtteil"), max_length=100, blank=True)
+    stadtbezirk_number = models.CharField(
+        _("Stadtbezirk-Nr."), max_length=2, blank=True, db_index=True
+    )
+    stadtbezirk_name = models.CharField(_("Stadtbezirk"), max_length=100, blank=True)
     notes = models.TextField(_("Notizen"), blank=True)
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
 

@@ -13,6 +13,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from teilhabe import geo
 from teilhabe.centres.models import Centre, User
 from teilhabe.schulen.models import STALE_AFTER_DAYS, AreaChange, DirectoryImport, Offer, School
 from teilhabe.schulen.rules import school_id_of
@@ -20,14 +21,22 @@ from teilhabe.schulen.seats import annotate_seats, seats_taken  # noqa: F401  (p
 
 
 def in_area_keys(keys: list[str]) -> Q:
-    """Schools whose municipality lies in the area: a 5-digit key covers a Kreis or
-    kreisfreie Stadt, an 8-digit key one municipality."""
-    condition = Q(pk__in=[])
-    for key in keys:
-        condition |= (
-            Q(municipality_key=key) if len(key) == 8 else Q(municipality_key__startswith=key)
-        )
-    return condition
+    """Schools whose municipality lies in the area (``teilhabe.geo.Area.contains_municipality``
+    as SQL): a 5-digit key covers a Kreis or kreisfreie Stadt, an 8-digit key one municipality.
+    Keys that are not valid NRW keys give no schools (fail closed)."""
+    try:
+        area = geo.area(keys or [])
+    except ValueError:
+        return Q(pk__in=[])
+    return Q(municipality_key__in=[key for key, _name in area.municipalities()])
+
+
+def in_area_by_default(*, centre: Centre, school: School) -> bool:
+    """Whether the school belongs to the centre's area by its municipality (no AreaChange)."""
+    try:
+        return geo.area(centre.area_keys or []).contains_municipality(school.municipality_key)
+    except ValueError:
+        return False
 
 
 def area_schools(*, centre: Centre) -> QuerySet[School]:

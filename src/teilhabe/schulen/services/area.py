@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from teilhabe.audit.services import record
 from teilhabe.centres.models import User
 from teilhabe.schulen.models import AreaChange, School
-from teilhabe.schulen.selectors.schools import in_area_keys
+from teilhabe.schulen.selectors.schools import in_area_by_default
 
 
 @transaction.atomic
@@ -26,7 +26,7 @@ def change_area(*, actor: User, schulnummer: str, included: bool) -> School:
             }
         )
     centre = actor.centre
-    default = School.objects.filter(in_area_keys(centre.area_keys), pk=school.pk).exists()
+    default = in_area_by_default(centre=centre, school=school)
     AreaChange.objects.filter(centre=centre, school=school).delete()
     if included != default:
         change = AreaChange(centre=centre, school=school, included=included)

@@ -15,6 +15,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from teilhabe import geo
 from teilhabe.seiteneinstieg.choices import LANGUAGE_CHOICES, DocumentKind, LanguageLevel, Status
 from teilhabe.seiteneinstieg.models import Child, Family, Guardian
 from teilhabe.seiteneinstieg.services.cases import AddressData, ChildData, GuardianData
@@ -50,13 +51,24 @@ class FamilyForm(forms.Form):
         max_length=5,
         widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "postal-code"}),
     )
-    city = forms.CharField(label=_("Ort"), max_length=100, initial="Köln")
+    city = forms.CharField(
+        label=_("Ort"),
+        max_length=100,
+        help_text=_("Entscheidet, wenn eine Postleitzahl zu mehreren Gemeinden gehört."),
+    )
     notes = forms.CharField(
         label=_("Notizen zur Familie"), required=False, widget=forms.Textarea(attrs={"rows": 2})
     )
     confirm_duplicates = forms.BooleanField(
         label=_("Trotzdem registrieren und verknüpfen"), required=False
     )
+
+    def __init__(self, *args: Any, area: geo.Area | None = None, **kwargs: Any) -> None:
+        """``area``: the centre's; an area of one town (Köln) fills in the Ort."""
+        super().__init__(*args, **kwargs)
+        towns = area.municipalities() if area is not None else []
+        if len(towns) == 1:
+            self.fields["city"].initial = towns[0][1]
 
     def address(self) -> AddressData:
         data = self.cleaned_data

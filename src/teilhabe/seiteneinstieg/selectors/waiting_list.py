@@ -16,6 +16,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Que
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from teilhabe import geo
 from teilhabe.centres.models import User
 from teilhabe.geo import koeln
 from teilhabe.seiteneinstieg.choices import WAITING_STATUSES, SchoolLevel, Status
@@ -40,8 +41,8 @@ SORTS: dict[str, tuple[Any, ...]] = {
     "-name": ("-last_name", "-first_name", "-id"),
     "birth_date": ("birth_date", "id"),
     "-birth_date": ("-birth_date", "-id"),
-    "stadtteil": ("family__stadtteil_name", "registered_at", "id"),
-    "-stadtteil": ("-family__stadtteil_name", "registered_at", "id"),
+    "stadtteil": ("family__municipality_name", "family__stadtteil_name", "registered_at", "id"),
+    "-stadtteil": ("-family__municipality_name", "-family__stadtteil_name", "registered_at", "id"),
     "status": ("status_order", "registered_at", "id"),
     "-status": ("-status_order", "registered_at", "id"),
 }
@@ -59,6 +60,8 @@ _COLUMNS = (
     "registered_at",
     "counselled_at",
     "family__reference",
+    "family__municipality_key",
+    "family__municipality_name",
     "family__stadtteil_number",
     "family__stadtteil_name",
     "family__stadtbezirk_number",
@@ -72,6 +75,7 @@ EXPORT_FIELDS = tuple(c for c in _COLUMNS if c != "id")
 @dataclass(frozen=True)
 class WaitingListFilters:
     level: str = ""
+    town: str = ""  # municipality key
     stadtbezirk: str = ""
     stadtteil: str = ""
     language: str = ""
@@ -81,7 +85,9 @@ class WaitingListFilters:
     @property
     def active(self) -> bool:
         """Whether any filter narrows the list (sorting does not)."""
-        return any((self.level, self.stadtbezirk, self.stadtteil, self.language, self.status))
+        return any(
+            (self.level, self.town, self.stadtbezirk, self.stadtteil, self.language, self.status)
+        )
 
 
 @dataclass(frozen=True)
@@ -108,6 +114,16 @@ def is_school_age(birth_date: dt.date, day: dt.date) -> bool:
     return SCHOOL_AGE[0] <= age_on(birth_date, day) <= SCHOOL_AGE[1]
 
 
+def area_for_user(*, user: User) -> geo.Area | None:
+    """The area of the user's centre, for the list's place filters; None without a valid one."""
+    if user.centre_id is None:
+        return None
+    try:
+        return geo.area(user.centre.area_keys or [])
+    except ValueError:
+        return None
+
+
 def _waiting_children(*, user: User) -> QuerySet[Child]:
     if user.centre_id is None or not user.has_perm("seiteneinstieg.view_waiting_list"):
         return Child.objects.none()
@@ -120,6 +136,8 @@ def waiting_list(*, user: User, filters: WaitingListFilters | None = None) -> Qu
     children = _waiting_children(user=user)
     if filters.level:
         children = children.filter(recommended_level=filters.level)
+    if filters.town:
+        children = children.filter(family__municipality_key=filters.town)
     if filters.stadtbezirk:
         children = children.filter(family__stadtbezirk_number=filters.stadtbezirk)
     if filters.stadtteil:
@@ -218,9 +236,15 @@ def waiting_statistics(*, user: User, today: dt.date | None = None) -> dict[str,
 
     by_status = dict(waiting.values_list("status").annotate(n=Count("id")).order_by())
     by_level = dict(waiting.values_list("recommended_level").annotate(n=Count("id")).order_by())
+    area = area_for_user(user=user)
     by_bezirk = dict(
         waiting.values_list("family__stadtbezirk_number").annotate(n=Count("id")).order_by()
     )
+    by_town = dict(
+        waiting.values_list("family__municipality_key").annotate(n=Count("id")).order_by()
+    )
+    towns = area.municipalities() if area is not None else []
+    with_polygons = area is None or any(geo.has_polygons(key) for key, _name in towns)
     # One narrow query for the waiting times; the percentiles need the distribution anyway.
     days: list[int] = []
     overdue = 0
@@ -242,8 +266,14 @@ def waiting_statistics(*, user: User, today: dt.date | None = None) -> dict[str,
         "p90_days": _percentile(days, 0.9) if enough else None,
         "by_status": [Figure(str(Status(s).label), by_status.get(s, 0)) for s in WAITING_STATUSES],
         "by_level": [Figure(label, by_level.get(value, 0)) for value, label in levels],
+        # Stadtbezirke where the area has district polygons (Köln), towns where it has several.
         "by_bezirk": [
             Figure(f"{number} {name}", by_bezirk.get(number, 0))
             for number, name in koeln.all_stadtbezirke()
-        ],
+        ]
+        if with_polygons
+        else [],
+        "by_town": [Figure(name, by_town.get(key, 0)) for key, name in towns]
+        if len(towns) > 1
+        else [],
     }

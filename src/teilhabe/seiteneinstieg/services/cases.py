@@ -16,9 +16,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from teilhabe import geo
 from teilhabe.audit.services import record
-from teilhabe.centres.models import User
-from teilhabe.geo import koeln
+from teilhabe.centres.models import Centre, User
 from teilhabe.seiteneinstieg.choices import ALLOWED_TRANSITIONS, PIPELINE, Status
 from teilhabe.seiteneinstieg.models import Child, ChildLanguage, Family, Guardian
 from teilhabe.seiteneinstieg.services.errors import TransitionError
@@ -67,7 +67,7 @@ class ChildData:
 class AddressData:
     street: str
     postcode: str
-    city: str = "Köln"
+    city: str = ""  # the Ort as typed; decides a postcode shared by several municipalities
     lat: float | None = None
     lon: float | None = None
 
@@ -119,24 +119,82 @@ def validate_child_dates(
         raise ValidationError(errors)
 
 
-def locate_address(address: AddressData) -> koeln.Location:
-    """Coordinates and Stadtteil of an address in Köln, or a clear error."""
+def centre_area(centre: Centre) -> geo.Area:
+    """The centre's area from its official keys (``Centre.area_keys``), or a clear error."""
+    try:
+        return geo.area(centre.area_keys or [])
+    except ValueError as exc:
+        message = _("Für das Zentrum ist kein gültiges Gebiet hinterlegt: %(error)s") % {
+            "error": exc
+        }
+        raise ValidationError({NON_FIELD_ERRORS: [message]}) from exc
+
+
+def locate_address(address: AddressData, *, area: geo.Area | None = None) -> geo.Location:
+    """Municipality, coordinates and (where known) Stadtteil of an NRW address, or a clear error.
+
+    With ``area`` the address must lie in it. A postcode shared by several municipalities
+    needs the Ort to tell them apart; where the municipality has district polygons (Köln) the
+    address must lie in one of them.
+    """
     postcode = address.postcode.strip()
     if not postcode.isdigit() or len(postcode) != 5:
         raise ValidationError({"postcode": _("Bitte eine fünfstellige Postleitzahl angeben.")})
-    if not koeln.is_koeln_postcode(postcode):
+    location = geo.locate(postcode, address.city, lat=address.lat, lon=address.lon)
+    if location is None:
         raise ValidationError(
             {
-                "postcode": _("Die Postleitzahl %(plz)s liegt nicht in Köln oder ist unbekannt.")
+                "postcode": _(
+                    "Die Postleitzahl %(plz)s liegt nicht in Nordrhein-Westfalen oder ist "
+                    "unbekannt."
+                )
                 % {"plz": postcode}
             }
         )
-    location = koeln.locate(postcode, address.lat, address.lon)
-    if location is None:
+    # An undecided postcode is outside only when none of its municipalities is in the area;
+    # otherwise the Ort must decide (below).
+    reaches_area = area is None or (
+        area.contains(location)
+        or not location.decided
+        and any(area.contains_municipality(key) for key, _name in geo.candidates(postcode))
+    )
+    if area is not None and not reaches_area:
         raise ValidationError(
-            {"postcode": _("Die Adresse liegt außerhalb des Kölner Stadtgebiets.")}
+            {
+                "postcode": _("Die Adresse liegt nicht im Gebiet des Zentrums (%(area)s).")
+                % {"area": area.name}
+            }
+        )
+    if not location.decided:
+        names = [name for _key, name in geo.candidates(postcode)]
+        raise ValidationError(
+            {
+                "city": _(
+                    "Die Postleitzahl %(plz)s gilt für mehrere Orte (%(places)s); bitte den Ort "
+                    "angeben."
+                )
+                % {"plz": postcode, "places": ", ".join(names)}
+            }
+        )
+    if geo.has_polygons(location.municipality_key) and not location.district:
+        raise ValidationError(
+            {
+                "postcode": _("Die Adresse liegt außerhalb des Stadtgebiets von %(town)s.")
+                % {"town": location.town}
+            }
         )
     return location
+
+
+def _place_family(family: Family, location: geo.Location) -> None:
+    """Copy a located address onto the family (municipality, point, Stadtteil/Stadtbezirk)."""
+    family.lat, family.lon = location.latitude, location.longitude
+    family.municipality_key = location.municipality_key
+    family.municipality_name = location.town
+    family.stadtteil_number = location.district_code
+    family.stadtteil_name = location.district
+    family.stadtbezirk_number = location.borough_code
+    family.stadtbezirk_name = location.borough
 
 
 def find_possible_duplicates(*, actor: User, child: ChildData) -> list[Child]:
@@ -297,9 +355,9 @@ def register_family(
 
     errors: dict[str, list[str]] = {}
     centre = actor.centre
-    location: koeln.Location | None = None
+    location: geo.Location | None = None
     try:
-        location = locate_address(address)
+        location = locate_address(address, area=centre_area(centre))
     except ValidationError as exc:
         _merge(errors, exc.message_dict)
 
@@ -308,19 +366,15 @@ def register_family(
         reference=uuid.uuid4().hex[:20],
         street=address.street.strip(),
         postcode=address.postcode.strip(),
-        city=address.city.strip() or "Köln",
-        lat=location.lat if location else 0.0,
-        lon=location.lon if location else 0.0,
-        stadtteil_number=location.stadtteil.number if location else "",
-        stadtteil_name=location.stadtteil.name if location else "",
-        stadtbezirk_number=location.stadtteil.bezirk_number if location else "",
-        stadtbezirk_name=location.stadtteil.bezirk_name if location else "",
+        city=address.city.strip() or (location.town if location else ""),
+        lat=0.0,
+        lon=0.0,
         notes=notes.strip(),
     )
+    if location is not None:
+        _place_family(family, location)
     try:
-        family.full_clean(
-            exclude=["stadtteil_number", "stadtteil_name", "stadtbezirk_number", "stadtbezirk_name"]
-        )
+        family.full_clean()
     except ValidationError as exc:
         for name, messages in exc.message_dict.items():
             if name == "postcode" and "postcode" in errors:
@@ -393,6 +447,8 @@ ADDRESS_FIELDS: tuple[str, ...] = (
     "city",
     "lat",
     "lon",
+    "municipality_key",
+    "municipality_name",
     "stadtteil_number",
     "stadtteil_name",
     "stadtbezirk_number",
@@ -477,7 +533,7 @@ def add_child(
 
 @transaction.atomic
 def update_family(*, actor: User, family: Family, address: AddressData, notes: str = "") -> Family:
-    """Correct a family's address (located again in Köln) and notes; all or nothing.
+    """Correct a family's address (located again in the centre's area) and notes; all or nothing.
 
     The location is only looked up again when the address changed, so coordinates set from a
     map at registration survive an edit of the notes.
@@ -486,22 +542,21 @@ def update_family(*, actor: User, family: Family, address: AddressData, notes: s
     _require(actor, "seiteneinstieg.change_case", family)
     before = _snapshot(family, (*ADDRESS_FIELDS, "notes"))
     street, postcode = address.street.strip(), address.postcode.strip()
-    city = address.city.strip() or "Köln"
+    city = address.city.strip() or family.city
     moved = (street, postcode, city) != (family.street, family.postcode, family.city) or (
         address.lat is not None and address.lon is not None
     )
     errors: dict[str, list[str]] = {}
     if moved:
         try:
-            location = locate_address(address)
+            location = locate_address(
+                AddressData(street, postcode, city, address.lat, address.lon),
+                area=centre_area(family.centre),
+            )
         except ValidationError as exc:
             _merge(errors, exc.message_dict)
         else:
-            family.lat, family.lon = location.lat, location.lon
-            family.stadtteil_number = location.stadtteil.number
-            family.stadtteil_name = location.stadtteil.name
-            family.stadtbezirk_number = location.stadtteil.bezirk_number
-            family.stadtbezirk_name = location.stadtteil.bezirk_name
+            _place_family(family, location)
     family.street, family.postcode, family.city = street, postcode, city
     family.notes = notes.strip()
     try:

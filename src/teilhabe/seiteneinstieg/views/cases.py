@@ -34,6 +34,7 @@ from teilhabe.seiteneinstieg.forms.cases import (
 )
 from teilhabe.seiteneinstieg.models import Child, Family
 from teilhabe.seiteneinstieg.selectors import cases as case_selectors
+from teilhabe.seiteneinstieg.selectors.waiting_list import area_for_user
 from teilhabe.seiteneinstieg.services.cases import (
     STATUS_TIMESTAMP,
     add_child,
@@ -135,7 +136,7 @@ def family_create(request: HttpRequest) -> HttpResponse:
     duplicate_warning = ""
     duplicates: list[Child] = []
     if request.method != "POST":
-        family_form = FamilyForm()
+        family_form = FamilyForm(area=area_for_user(user=request.user))
         guardians = GuardianFormSet(prefix="guardians")
         children = ChildFormSet(prefix="children")
     elif "add_child" in request.POST or "add_guardian" in request.POST:

@@ -13,7 +13,11 @@ from django.views.decorators.http import require_GET, require_POST
 from teilhabe.core.decorators import staff_view
 from teilhabe.exports.services import start_job
 from teilhabe.seiteneinstieg.exports import JOB_KINDS
-from teilhabe.seiteneinstieg.forms.waiting_list import WaitingListFilterForm
+from teilhabe.seiteneinstieg.forms.waiting_list import (
+    PLACE_LABELS,
+    WaitingListFilterForm,
+    place_kind,
+)
 from teilhabe.seiteneinstieg.selectors import waiting_list as selectors
 
 
@@ -23,7 +27,9 @@ def _filter_data(data: QueryDict) -> dict[str, str]:
 
 
 def _filter_form(request: HttpRequest) -> WaitingListFilterForm:
-    return WaitingListFilterForm(_filter_data(request.GET))
+    return WaitingListFilterForm(
+        _filter_data(request.GET), area=selectors.area_for_user(user=request.user)
+    )
 
 
 @staff_view("seiteneinstieg.view_waiting_list")
@@ -31,6 +37,7 @@ def _filter_form(request: HttpRequest) -> WaitingListFilterForm:
 def waiting_list(request: HttpRequest) -> HttpResponse:
     form = _filter_form(request)
     filters = form.filters()
+    kind = place_kind(selectors.area_for_user(user=request.user))
     page, children = selectors.waiting_list_page(
         user=request.user, filters=filters, number=request.GET.get("seite")
     )
@@ -57,6 +64,8 @@ def waiting_list(request: HttpRequest) -> HttpResponse:
                 ("xlsx", _("Export als Excel (xlsx)")),
                 ("csv", _("Export als CSV")),
             ],
+            "show_town": kind != "district",  # one town (Köln): the Stadtteil says enough
+            "place_heading": PLACE_LABELS[kind][0],
         },
     )
 
@@ -71,7 +80,9 @@ def waiting_list_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """
     if fmt not in JOB_KINDS:
         raise Http404
-    filters = WaitingListFilterForm(_filter_data(request.POST)).filters()
+    filters = WaitingListFilterForm(
+        _filter_data(request.POST), area=selectors.area_for_user(user=request.user)
+    ).filters()
     job = start_job(actor=request.user, kind=JOB_KINDS[fmt], params={"filters": asdict(filters)})
     return redirect("exports:job_detail", pk=job.pk)
 

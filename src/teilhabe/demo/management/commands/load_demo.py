@@ -636,6 +636,8 @@ class Command(BaseCommand):
                 street=f"{rng.choice(STREETS)} {rng.randint(1, 180)}",
                 postcode=postcode,
                 city="Köln",
+                municipality_key=koeln.KOELN_MUNICIPALITY_KEY,
+                municipality_name="Köln",
                 lat=location.lat,
                 lon=location.lon,
                 stadtteil_number=location.stadtteil.number,
