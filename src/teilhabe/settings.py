@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "teilhabe.audit",
     "teilhabe.centres",
     "teilhabe.notify",
+    "teilhabe.letters",
+    "teilhabe.documents",
     "teilhabe.schulen",
     "teilhabe.seiteneinstieg",
     "teilhabe.zuweisung",

@@ -19,6 +19,7 @@ from icalendar import Calendar, Event
 
 from teilhabe.core.decorators import staff_view
 from teilhabe.core.forms import show_service_errors
+from teilhabe.documents.responses import file_response
 from teilhabe.seiteneinstieg.choices import AppointmentStatus
 from teilhabe.seiteneinstieg.forms.appointments import BookingForm, SlotForm
 from teilhabe.seiteneinstieg.invitations import render_invitation_pdf
@@ -170,11 +171,12 @@ def appointment_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
 def invitation_letter(request: HttpRequest, pk: int) -> HttpResponse:
     """The invitation letter as PDF, German and the family's language."""
     appointment = selectors.appointment_detail(user=request.user, pk=pk)
-    response = HttpResponse(render_invitation_pdf(appointment), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="einladung-{appointment.family.reference}.pdf"'
+    return file_response(
+        render_invitation_pdf(appointment),
+        f"einladung-{appointment.family.reference}.pdf",
+        "application/pdf",
+        inline=True,
     )
-    return response
 
 
 @staff_view("seiteneinstieg.manage_appointments")
