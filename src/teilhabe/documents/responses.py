@@ -21,7 +21,9 @@ def content_disposition(filename: str, *, inline: bool = False) -> str:
     name = name.strip() or "datei"
     fallback = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
     fallback = "".join(ch if ch.isalnum() or ch in " ._-()" else "_" for ch in fallback).strip()
-    fallback = fallback or "datei"
+    stem, dot, extension = fallback.rpartition(".") if "." in fallback else (fallback, "", "")
+    if not stem.strip("._- "):  # nothing readable left (a Cyrillic or Arabic name)
+        fallback = f"datei{dot}{extension}"
     header = f'{kind}; filename="{fallback}"'
     if fallback != name:
         header += f"; filename*=UTF-8''{quote(name, safe='')}"
