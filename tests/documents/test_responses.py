@@ -15,11 +15,13 @@ from teilhabe.documents.responses import content_disposition, file_response
         ("Reisepass.pdf", 'attachment; filename="Reisepass.pdf"'),
         (
             "Zeugnis Müller.pdf",
-            "attachment; filename=\"Zeugnis Muller.pdf\"; filename*=UTF-8''Zeugnis%20M%C3%BCller.pdf",
+            'attachment; filename="Zeugnis Muller.pdf"; '
+            "filename*=UTF-8''Zeugnis%20M%C3%BCller.pdf",
         ),
         (
             "Паспорт.pdf",
-            "attachment; filename=\"datei.pdf\"; filename*=UTF-8''%D0%9F%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82.pdf",
+            'attachment; filename="datei.pdf"; '
+            "filename*=UTF-8''%D0%9F%D0%B0%D1%81%D0%BF%D0%BE%D1%80%D1%82.pdf",
         ),
         (
             'a"b\r\nc;d.pdf',

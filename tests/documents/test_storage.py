@@ -34,10 +34,9 @@ def test_the_file_goes_after_commit_and_stays_on_rollback(django_capture_on_comm
         raise RuntimeError("rolled back")
     assert default_storage.exists(kept)
 
-    with django_capture_on_commit_callbacks(execute=True):
-        with transaction.atomic():
-            delete_after_commit(gone)
-            assert default_storage.exists(gone)  # not before the commit
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        delete_after_commit(gone)
+        assert default_storage.exists(gone)  # not before the commit
     assert not default_storage.exists(gone)
     assert default_storage.exists(kept)
 
