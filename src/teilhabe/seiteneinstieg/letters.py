@@ -15,7 +15,15 @@ from django.utils import timezone
 
 from teilhabe.letters.languages import AUTONYMS, bilingual, is_rtl
 
-__all__ = ["AUTONYMS", "LETTERS", "RTL_LANGUAGES", "LetterText", "letter_languages", "weekday"]
+__all__ = [
+    "AUTONYMS",
+    "LETTERS",
+    "RTL_LANGUAGES",
+    "LetterText",
+    "letter_languages",
+    "missing_translations",
+    "weekday",
+]
 
 
 @dataclass(frozen=True)
@@ -274,6 +282,16 @@ def letter_languages(*, guardian_languages: list[str], interpreter_language: str
     reads. Only one translation is printed so that the letter stays short.
     """
     return bilingual([*guardian_languages, interpreter_language], translated=LETTERS.__contains__)
+
+
+def missing_translations(languages: list[str]) -> list[str]:
+    """The family's languages (other than German) that have no translation of the letter.
+
+    The booking page warns about them: the letter then comes out in German only (or in the
+    interpreter's language), and the counsellor should arrange for it to be explained.
+    """
+    seen = dict.fromkeys(code for code in languages if code and code != "de")
+    return [code for code in seen if code not in LETTERS]
 
 
 def weekday(code: str, moment: dt.datetime) -> str:
