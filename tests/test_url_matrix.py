@@ -274,6 +274,12 @@ MATRIX: dict[str, Row] = {
         kwargs=lambda w: {"pk": w.document.pk},
         foreign=lambda w: {"pk": w.other_document.pk},
     ),
+    # the confirmation page; the POST that removes is tested in tests/seiteneinstieg
+    "seiteneinstieg:document_remove": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.document.pk},
+        foreign=lambda w: {"pk": w.other_document.pk},
+    ),
     "seiteneinstieg:child_add": Row(
         roles(200, **CASEWORK_ONLY),
         kwargs=lambda w: {"pk": w.family.pk},

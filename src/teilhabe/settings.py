@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "teilhabe.centres",
     "teilhabe.notify",
     "teilhabe.exports",
+    "teilhabe.letters",
+    "teilhabe.documents",
     "teilhabe.schulen",
     "teilhabe.seiteneinstieg",
     "teilhabe.zuweisung",

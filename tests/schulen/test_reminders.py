@@ -49,6 +49,17 @@ def test_only_stale_schools_with_an_address_are_reminded_once_a_week(
     assert {r.school.name for r in again} == {"Alte Meldung", "Neue Meldung"}
 
 
+def test_the_reminder_is_an_outbox_row_about_the_school(staff, offers):
+    from teilhabe.notify.models import OutboxMail
+    from teilhabe.notify.selectors import topic_of
+
+    remind_stale_seat_reports()
+    row = OutboxMail.objects.get()
+    school = offers["stale"].school
+    assert row.topic == topic_of(school) and row.centre == staff.centre
+    assert row.to == ["100036@schule.nrw.de"] and row.reply_to == staff.centre.email
+
+
 def test_command_for_the_scheduler(staff, offers, capsys, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         call_command("remind_stale_seat_reports")

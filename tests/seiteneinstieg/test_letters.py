@@ -109,3 +109,23 @@ def test_letter_view_serves_the_pdf(staff, login):
     assert response["Content-Type"] == "application/pdf"
     assert appointment.family.reference in response["Content-Disposition"]
     assert response.content.startswith(b"%PDF")
+
+
+def test_missing_translations_names_the_familys_languages_without_a_letter():
+    from teilhabe.seiteneinstieg.letters import missing_translations
+
+    assert missing_translations(["de", "uk", "ar"]) == []
+    assert missing_translations(["kmr", "ti", "kmr", "", "ar"]) == ["kmr", "ti"]
+
+
+@pytest.mark.django_db
+def test_booking_page_warns_when_the_letter_has_no_translation(staff, login):
+    family = FamilyFactory(centre=staff.centre)
+    GuardianFactory(family=family, language="ti")
+    client = login(staff.counsellor)
+    page = client.get(reverse("seiteneinstieg:appointment_book", args=[family.pk])).content
+    assert "Den Einladungsbrief gibt es nicht auf Tigrinya" in page.decode()
+    translated = FamilyFactory(centre=staff.centre)
+    GuardianFactory(family=translated, language="uk")
+    page = client.get(reverse("seiteneinstieg:appointment_book", args=[translated.pk])).content
+    assert "Den Einladungsbrief gibt es nicht" not in page.decode()

@@ -1,21 +1,28 @@
 """The invitation letter (PDF) and the plain-text e-mails about a counselling appointment.
 
 Both are built from the same texts (``letters.py``) so that letter, invitation mail and
-reminder always say the same thing in the same languages.
+reminder always say the same thing in the same languages. Rendering, page layout and
+right-to-left handling come from ``teilhabe.letters``; mail goes through the outbox
+(``teilhabe.notify``), written in the booking's transaction.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from django.conf import settings
-from django.core.mail import EmailMessage
-from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.html import escape, format_html
 
+from teilhabe.letters.languages import direction, isolate, ltr
+from teilhabe.letters.rendering import Letterhead, render_pdf
+from teilhabe.notify.models import OutboxMail
+from teilhabe.notify.selectors import topic_of
+from teilhabe.notify.services import Attachment, queue_mail
 from teilhabe.seiteneinstieg.choices import CLOSED_STATUSES
-from teilhabe.seiteneinstieg.letters import AUTONYMS, LETTERS, RTL_LANGUAGES, letter_languages
+from teilhabe.seiteneinstieg.letters import AUTONYMS, LETTERS, letter_languages
 from teilhabe.seiteneinstieg.models import Appointment
+
+LETTER_TEMPLATE = "seiteneinstieg/invitation_letter.html"
 
 
 def _languages(appointment: Appointment) -> list[str]:
@@ -36,31 +43,28 @@ def _interpreter_name(appointment: Appointment, code: str) -> str:
     return AUTONYMS.get(appointment.interpreter_language, appointment.interpreter_language)
 
 
-def _isolate(value: str, rtl: bool) -> str:
-    """Keep a phone number or e-mail address left to right inside right-to-left text.
-
-    Without the isolate (LRI … PDI) the bidi algorithm reorders "0221 221-0" into
-    "221-0 0221".
-    """
-    return f"\u2066{value}\u2069" if rtl else value
-
-
 def letter_parts(appointment: Appointment) -> list[dict[str, Any]]:
-    """One dict per language with every text of the letter filled in."""
+    """One dict per language with every text of the letter filled in.
+
+    ``cancel`` is plain text (phone and e-mail isolated with LRI … PDI in right-to-left
+    languages, for the mail); ``cancel_html`` is the same sentence for the PDF, with
+    ``<bdi dir="ltr">`` around phone and e-mail.
+    """
     slot = appointment.slot
     centre = slot.centre
     start = timezone.localtime(slot.starts_at)
     end = timezone.localtime(slot.ends_at)
     children = [c for c in appointment.family.children.all() if c.status not in CLOSED_STATUSES]
+    phone, email = centre.phone or "–", centre.email or "–"
     parts = []
     for code in _languages(appointment):
         text = LETTERS[code]
         interpreter = _interpreter_name(appointment, code)
-        rtl = code in RTL_LANGUAGES
+        rtl = direction(code) == "rtl"
         parts.append(
             {
                 "code": code,
-                "dir": "rtl" if rtl else "ltr",
+                "dir": direction(code),
                 "comma": "، " if rtl else ", ",
                 "text": text,
                 "weekday": text.weekdays[start.weekday()],
@@ -72,31 +76,58 @@ def letter_parts(appointment: Appointment) -> list[dict[str, Any]]:
                 if interpreter
                 else "",
                 "cancel": text.cancel.format(
-                    phone=_isolate(centre.phone or "–", rtl),
-                    email=_isolate(centre.email or "–", rtl),
+                    phone=isolate(phone, rtl=rtl), email=isolate(email, rtl=rtl)
                 ),
+                # the texts are our own constants: escape them, then insert the marked-up values
+                "cancel_html": format_html(escape(text.cancel), phone=ltr(phone), email=ltr(email)),
                 "children": ", ".join(f"{c.first_name} {c.last_name}" for c in children),
             }
         )
     return parts
 
 
+def _letterhead(appointment: Appointment) -> Letterhead:
+    centre = appointment.slot.centre
+    family = appointment.family
+    guardians = list(family.guardians.all())
+    contact = [centre.street, f"{centre.postcode} {centre.city}"]
+    if centre.phone:
+        contact.append(f"Tel. {centre.phone}")
+    if centre.email:
+        contact.append(centre.email)
+    return Letterhead(
+        sender=centre.name,
+        subtitle="Kommunales Integrationszentrum",
+        contact=[line for line in contact if line.strip()],
+        return_address=f"{centre.name} · {centre.street} · {centre.postcode} {centre.city}",
+        recipient=[
+            *[f"{g.first_name} {g.last_name}" for g in guardians[:2]],
+            family.street,
+            f"{family.postcode} {family.city}",
+        ],
+        info=[
+            ("Datum", f"{timezone.localdate():%d.%m.%Y}"),
+            ("Aktenzeichen", family.reference),
+        ],
+    )
+
+
 def render_invitation_pdf(appointment: Appointment) -> bytes:
     """The invitation letter as PDF: German, then the family's language on its own page."""
-    from weasyprint import HTML  # imported late: WeasyPrint loads Pango at import time
-
-    html = render_to_string(
-        "seiteneinstieg/invitation_letter.html",
+    parts = {part["code"]: part for part in letter_parts(appointment)}
+    return render_pdf(
+        LETTER_TEMPLATE,
         {
             "appointment": appointment,
             "family": appointment.family,
             "centre": appointment.slot.centre,
-            "guardians": list(appointment.family.guardians.all()),
-            "parts": letter_parts(appointment),
-            "today": timezone.localdate(),
         },
+        languages=list(parts),
+        section_context=lambda code: {"part": parts[code]},
+        letterhead=_letterhead(appointment),
+        title=f"{LETTERS['de'].title} – {appointment.family.reference}",
+        footer=appointment.family.reference,
     )
-    return HTML(string=html).write_pdf()
 
 
 def mail_body(appointment: Appointment, *, kind: str) -> str:
@@ -123,27 +154,35 @@ def mail_body(appointment: Appointment, *, kind: str) -> str:
     return "\n\n".join(blocks) + "\n"
 
 
-def send_appointment_mail(appointment_id: int, *, kind: str) -> int:
-    """Send the e-mail to every guardian with an address; returns how many were sent.
+def queue_appointment_mail(*, appointment: Appointment, kind: str) -> OutboxMail | None:
+    """Queue the invitation (with the letter as PDF) or the reminder to the guardians.
 
-    Called through ``transaction.on_commit``, so it reloads the appointment: a rolled-back
-    booking never sends mail, and a committed one sends what was committed.
+    Runs inside the booking's or the reminder run's transaction (``notify.queue_mail``):
+    a rolled-back booking leaves no mail; the mail is sent after commit and retried by
+    ``teilhabe send_outbox``. Returns None when no guardian has an e-mail address.
     """
-    appointment = (
-        Appointment.objects.select_related("slot__centre", "family")
-        .prefetch_related("family__guardians", "family__children")
-        .get(pk=appointment_id)
-    )
-    recipients = [g.email for g in appointment.family.guardians.all() if g.email]
+    family = appointment.family
+    recipients = [g.email for g in family.guardians.all() if g.email]
     if not recipients:
-        return 0
+        return None
+    centre = appointment.slot.centre
     subject_text = LETTERS["de"].reminder if kind == "reminder" else LETTERS["de"].title
-    subject = f"{subject_text.rstrip(':')} – {appointment.family.reference}"
-    message = EmailMessage(
-        subject=subject,
-        body=mail_body(appointment, kind=kind),
-        from_email=settings.DEFAULT_FROM_EMAIL,
+    attachments = []
+    if kind == "invitation":
+        attachments.append(
+            Attachment(
+                filename=f"einladung-{family.reference}.pdf",
+                content_type="application/pdf",
+                content=render_invitation_pdf(appointment),
+            )
+        )
+    return queue_mail(
         to=recipients,
-        reply_to=[appointment.slot.centre.email] if appointment.slot.centre.email else None,
+        subject=f"{subject_text.rstrip(':')} – {family.reference}",
+        body=mail_body(appointment, kind=kind),
+        centre=centre,
+        reply_to=centre.email,
+        attachments=attachments,
+        language=_languages(appointment)[-1],
+        topic=topic_of(family),
     )
-    return message.send()

@@ -2,8 +2,8 @@
 
 The letter goes to families who often read little or no German, so it is printed twice: in
 German (the binding text) and, where a translation exists here, in the family's language.
-These texts are kept in code rather than in the gettext catalogues because the letter must be
-rendered in two languages at once, independent of the language of the staff member's session.
+These texts are reviewed translations kept in code (not yet in gettext catalogues); rendering,
+page layout and right-to-left handling are ``teilhabe.letters``'.
 """
 
 from __future__ import annotations
@@ -13,38 +13,17 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-# Languages written right to left: the letter sets dir="rtl" on their part.
-RTL_LANGUAGES: frozenset[str] = frozenset({"ar", "fa"})
+from teilhabe.letters.languages import AUTONYMS, bilingual, is_rtl
 
-# How each language names itself; the interpreter line of a translation uses these, so a
-# family recognises the language whatever language the letter is in. Scripts that the
-# installed fonts (DejaVu) cannot draw are given in Latin letters.
-AUTONYMS: dict[str, str] = {
-    "de": "Deutsch",
-    "en": "English",
-    "uk": "Українська",
-    "ru": "Русский",
-    "ar": "العربية",
-    "fa": "فارسی / دری",
-    "tr": "Türkçe",
-    "ku": "Kurdî",
-    "ti": "Tigrinya",
-    "so": "Soomaali",
-    "ps": "پښتو",
-    "ro": "Română",
-    "bg": "Български",
-    "pl": "Polski",
-    "sq": "Shqip",
-    "sr": "Srpski",
-    "fr": "Français",
-    "es": "Español",
-    "it": "Italiano",
-    "el": "Ελληνικά",
-    "ur": "اردو",
-    "hi": "Hindi",
-    "zh": "Chinese (中文)",
-    "vi": "Tiếng Việt",
-}
+__all__ = [
+    "AUTONYMS",
+    "LETTERS",
+    "RTL_LANGUAGES",
+    "LetterText",
+    "letter_languages",
+    "missing_translations",
+    "weekday",
+]
 
 
 @dataclass(frozen=True)
@@ -302,12 +281,23 @@ def letter_languages(*, guardian_languages: list[str], interpreter_language: str
     The guardians' own language wins over the interpreter's: it is the language the family
     reads. Only one translation is printed so that the letter stays short.
     """
-    for code in [*guardian_languages, interpreter_language]:
-        if code and code != "de" and code in LETTERS:
-            return ["de", code]
-    return ["de"]
+    return bilingual([*guardian_languages, interpreter_language], translated=LETTERS.__contains__)
+
+
+def missing_translations(languages: list[str]) -> list[str]:
+    """The family's languages (other than German) that have no translation of the letter.
+
+    The booking page warns about them: the letter then comes out in German only (or in the
+    interpreter's language), and the counsellor should arrange for it to be explained.
+    """
+    seen = dict.fromkeys(code for code in languages if code and code != "de")
+    return [code for code in seen if code not in LETTERS]
 
 
 def weekday(code: str, moment: dt.datetime) -> str:
     """The weekday of ``moment`` (local time) in the letter's language."""
     return LETTERS[code].weekdays[timezone.localtime(moment).weekday()]
+
+
+# The letter's languages written right to left (their part gets dir="rtl").
+RTL_LANGUAGES: frozenset[str] = frozenset(code for code in LETTERS if is_rtl(code))

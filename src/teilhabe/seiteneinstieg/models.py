@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from teilhabe.centres.scoping import scoped_manager
+from teilhabe.documents.storage import storage_path
 from teilhabe.seiteneinstieg.choices import (
     LANGUAGE_CHOICES,
     AppointmentStatus,
@@ -180,7 +181,8 @@ class ChildLanguage(models.Model):
 
 
 def document_upload_path(instance: Document, filename: str) -> str:
-    return f"documents/{instance.family.centre_id}/{instance.family_id}/{filename}"
+    """``documents/<centre>/<family>/<generated name>`` (``teilhabe.documents.storage``)."""
+    return storage_path(instance.family.centre_id, instance.family_id, name=filename)
 
 
 class Document(models.Model):

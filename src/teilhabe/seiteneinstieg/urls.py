@@ -15,6 +15,7 @@ urlpatterns = [
     path("familien/<int:pk>/", cases.family_detail, name="family_detail"),
     path("familien/<int:pk>/dokumente/", cases.document_upload, name="document_upload"),
     path("dokumente/<int:pk>/", cases.document_download, name="document_download"),
+    path("dokumente/<int:pk>/entfernen/", cases.document_remove, name="document_remove"),
     # cases: corrections (sibling reported later, address, guardians, child data)
     path("kinder/<int:pk>/bearbeiten/", cases.child_edit, name="child_edit"),
     path("familien/<int:pk>/kinder/neu/", cases.child_add, name="child_add"),

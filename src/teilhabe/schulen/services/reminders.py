@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -15,6 +13,8 @@ from django.utils.translation import gettext as _
 from teilhabe.audit.models import AuditEntry
 from teilhabe.audit.services import record
 from teilhabe.centres.models import Centre
+from teilhabe.notify.selectors import topic_of
+from teilhabe.notify.services import queue_mail
 from teilhabe.schulen.models import Offer, School
 from teilhabe.schulen.selectors.schools import area_schools, stale_before
 
@@ -70,10 +70,14 @@ def remind_stale_seat_reports(*, now: dt.datetime | None = None) -> list[Reminde
                 "Vielen Dank\n%(centre)s"
             ) % {"school": school.name, "n": len(offers), "centre": centre.name}
             recipient = school.email
-            transaction.on_commit(
-                lambda s=subject, b=body, r=recipient, c=centre: send_mail(
-                    s, b, c.email or settings.DEFAULT_FROM_EMAIL, [r]
-                )
+            queue_mail(
+                to=[recipient],
+                subject=subject,
+                body=body,
+                centre=centre,
+                reply_to=centre.email,
+                language="de",
+                topic=topic_of(school),
             )
             record(
                 actor=None,

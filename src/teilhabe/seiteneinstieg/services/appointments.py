@@ -9,7 +9,6 @@ turns into a German form error while the caller's transaction stays usable.
 from __future__ import annotations
 
 import datetime as dt
-from functools import partial
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -19,7 +18,7 @@ from django.utils.translation import gettext as _
 from teilhabe.audit.services import record
 from teilhabe.centres.models import User
 from teilhabe.seiteneinstieg.choices import AppointmentStatus, Status
-from teilhabe.seiteneinstieg.invitations import send_appointment_mail
+from teilhabe.seiteneinstieg.invitations import queue_appointment_mail
 from teilhabe.seiteneinstieg.models import Appointment, Child, CounsellingSlot, Family
 from teilhabe.seiteneinstieg.services.cases import apply_status
 
@@ -219,8 +218,8 @@ def book_appointment(
 ) -> Appointment:
     """Book a family into a free slot and invite its registered children.
 
-    The family's REGISTERED children move to INVITED; the invitation e-mail goes out once
-    the booking is committed.
+    The family's REGISTERED children move to INVITED; the invitation e-mail (with the letter
+    as PDF) is queued in the outbox with the booking and goes out once it has committed.
     """
     _require(actor, "seiteneinstieg.manage_appointments", family)
     if slot.centre_id != actor.centre_id or family.centre_id != actor.centre_id:
@@ -275,9 +274,7 @@ def book_appointment(
             "invited": invited,
         },
     )
-    transaction.on_commit(
-        partial(send_appointment_mail, appointment.pk, kind="invitation"), robust=True
-    )
+    queue_appointment_mail(appointment=appointment, kind="invitation")
     return appointment
 
 
@@ -416,7 +413,5 @@ def send_due_reminders(*, actor: User | None, now: dt.datetime | None = None) ->
             % _when(appointment),
             data={"appointment": appointment.pk},
         )
-        transaction.on_commit(
-            partial(send_appointment_mail, appointment.pk, kind="reminder"), robust=True
-        )
+        queue_appointment_mail(appointment=appointment, kind="reminder")
     return len(due)

@@ -1,78 +1,21 @@
-"""Uploading a family's documents: only real PDF, JPEG and PNG files of a bounded size.
-
-The browser's file name and content type are the sender's claims; the first bytes of the
-content decide what a file is, so a renamed executable never reaches a counsellor's PC.
+"""A family's documents: uploading (only real PDF, JPEG and PNG files of a bounded size) and
+removing them. The generic file handling is ``teilhabe.documents``'; the rows, the rights and
+the audit trail are the casework's.
 """
 
 from __future__ import annotations
 
-import uuid
-from pathlib import PurePath
-
-from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from teilhabe.audit.services import record
 from teilhabe.centres.models import User
+from teilhabe.documents.storage import delete_after_commit, stored_name
+from teilhabe.documents.validation import safe_original_name, validate_upload
 from teilhabe.seiteneinstieg.choices import DocumentKind
 from teilhabe.seiteneinstieg.models import Child, Document, Family
-
-# content type → (magic prefixes, file name extensions that fit it)
-ALLOWED_TYPES: dict[str, tuple[tuple[bytes, ...], tuple[str, ...]]] = {
-    "application/pdf": ((b"%PDF-",), (".pdf",)),
-    "image/jpeg": ((b"\xff\xd8\xff",), (".jpg", ".jpeg")),
-    "image/png": ((b"\x89PNG\r\n\x1a\n",), (".png",)),
-}
-
-
-def sniff_content_type(head: bytes) -> str | None:
-    """The allowed type whose magic bytes start ``head``, or None."""
-    for content_type, (prefixes, _extensions) in ALLOWED_TYPES.items():
-        if any(head.startswith(prefix) for prefix in prefixes):
-            return content_type
-    return None
-
-
-def validate_upload(file: UploadedFile) -> str:
-    """Check size, extension and content of an upload; returns the sniffed content type."""
-    limit = settings.TEILHABE_MAX_DOCUMENT_BYTES
-    if not file.size:
-        raise ValidationError({"file": _("Die Datei ist leer.")})
-    if file.size > limit:
-        raise ValidationError(
-            {
-                "file": _("Die Datei ist zu groß (%(size)s). Erlaubt sind höchstens %(limit)s.")
-                % {"size": filesizeformat(file.size), "limit": filesizeformat(limit)}
-            }
-        )
-    extension = PurePath(file.name or "").suffix.lower()
-    allowed_extensions = {ext for _p, exts in ALLOWED_TYPES.values() for ext in exts}
-    if extension not in allowed_extensions:
-        raise ValidationError(
-            {"file": _("Nur PDF-, JPEG- und PNG-Dateien können hochgeladen werden.")}
-        )
-    file.seek(0)
-    head = file.read(16)
-    file.seek(0)
-    content_type = sniff_content_type(head)
-    if content_type is None:
-        raise ValidationError(
-            {
-                "file": _(
-                    "Der Inhalt der Datei ist kein PDF, JPEG oder PNG "
-                    "(die Dateiendung allein genügt nicht)."
-                )
-            }
-        )
-    if extension not in ALLOWED_TYPES[content_type][1]:
-        raise ValidationError(
-            {"file": _("Die Dateiendung passt nicht zum Inhalt der Datei. Bitte prüfen.")}
-        )
-    return content_type
 
 
 @transaction.atomic
@@ -89,21 +32,20 @@ def upload_document(
         raise PermissionDenied
     if child is not None and child.family_id != family.pk:
         raise ValidationError({"child": _("Das Kind gehört nicht zu dieser Familie.")})
-    content_type = validate_upload(file)
-    original_name = PurePath(file.name or "").name[:255]
+    file_type = validate_upload(file)
+    original_name = safe_original_name(file.name)
     document = Document(
         family=family,
         child=child,
         kind=kind,
         original_name=original_name,
-        content_type=content_type,
+        content_type=file_type.content_type,
         size=file.size,
         uploaded_by=actor,
     )
     document.full_clean(exclude=["file"])
     # A generated name: the sender's file name never becomes a path on our disk.
-    extension = ALLOWED_TYPES[content_type][1][0]
-    document.file.save(f"{uuid.uuid4().hex}{extension}", file, save=False)
+    document.file.save(stored_name(file_type), file, save=False)
     try:
         document.save()
         record(
@@ -119,3 +61,40 @@ def upload_document(
         document.file.delete(save=False)  # no file without its row
         raise
     return document
+
+
+@transaction.atomic
+def remove_document(*, actor: User, document: Document) -> None:
+    """Remove a document: the row now, the stored file once the removal has committed.
+
+    The audit entry names the file and its kind (so the history says what was there), never
+    its content. A document removed meanwhile by someone else gives a German error.
+    """
+    locked = (
+        Document.objects.select_for_update(of=("self",))
+        .select_related("family__centre", "child")
+        .filter(pk=document.pk)
+        .first()
+    )
+    if locked is None:
+        raise ValidationError(_("Das Dokument wurde bereits entfernt."), code="gone")
+    family = locked.family
+    if not actor.has_perm("seiteneinstieg.change_case", family):
+        raise PermissionDenied
+    stored = locked.file.name
+    record(
+        actor=actor,
+        centre=family.centre,
+        action="seiteneinstieg.document.removed",
+        target=family,
+        summary=_("Dokument „%(name)s“ (%(kind)s) entfernt")
+        % {"name": locked.original_name, "kind": locked.get_kind_display()},
+        data={
+            "document": locked.pk,
+            "name": locked.original_name,
+            "kind": locked.kind,
+            "child": locked.child_id,
+        },
+    )
+    locked.delete()
+    delete_after_commit(stored, storage=locked.file.storage)

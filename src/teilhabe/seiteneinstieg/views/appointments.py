@@ -19,9 +19,11 @@ from icalendar import Calendar, Event
 
 from teilhabe.core.decorators import staff_view
 from teilhabe.core.forms import show_service_errors
+from teilhabe.documents.responses import file_response
 from teilhabe.seiteneinstieg.choices import AppointmentStatus
 from teilhabe.seiteneinstieg.forms.appointments import BookingForm, SlotForm
 from teilhabe.seiteneinstieg.invitations import render_invitation_pdf
+from teilhabe.seiteneinstieg.letters import missing_translations
 from teilhabe.seiteneinstieg.selectors import appointments as selectors
 from teilhabe.seiteneinstieg.selectors import cases as case_selectors
 from teilhabe.seiteneinstieg.services import appointments as services
@@ -125,11 +127,17 @@ def appointment_book(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect(_next_url(request, request.path))
     appointments = selectors.family_appointments(user=request.user, family=family)
+    guardians = list(family.guardians.all())
+    missing = set(missing_translations([g.language for g in guardians]))
+    untranslated = sorted(
+        {str(g.get_language_display()) for g in guardians if g.language in missing}
+    )
     return render(
         request,
         "seiteneinstieg/appointment_book.html",
         {
             "family": family,
+            "untranslated": untranslated,
             "form": form,
             "appointments": appointments,
             "has_booking": any(a.status == AppointmentStatus.BOOKED for a in appointments),
@@ -170,11 +178,12 @@ def appointment_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
 def invitation_letter(request: HttpRequest, pk: int) -> HttpResponse:
     """The invitation letter as PDF, German and the family's language."""
     appointment = selectors.appointment_detail(user=request.user, pk=pk)
-    response = HttpResponse(render_invitation_pdf(appointment), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'inline; filename="einladung-{appointment.family.reference}.pdf"'
+    return file_response(
+        render_invitation_pdf(appointment),
+        f"einladung-{appointment.family.reference}.pdf",
+        "application/pdf",
+        inline=True,
     )
-    return response
 
 
 @staff_view("seiteneinstieg.manage_appointments")

@@ -6,10 +6,10 @@ import logging
 from typing import Any
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import BaseFormSet, Form
 from django.forms.utils import ErrorDict
-from django.http import FileResponse, HttpRequest, HttpResponse, QueryDict
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -18,6 +18,8 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from teilhabe.audit.selectors import history_of
 from teilhabe.core.decorators import staff_view
 from teilhabe.core.forms import show_service_errors
+from teilhabe.documents.responses import file_response
+from teilhabe.notify.selectors import mails_about, topic_of
 from teilhabe.seiteneinstieg.choices import PIPELINE, Status
 from teilhabe.seiteneinstieg.forms.cases import (
     ChildAddForm,
@@ -46,7 +48,7 @@ from teilhabe.seiteneinstieg.services.cases import (
     update_child,
     update_family,
 )
-from teilhabe.seiteneinstieg.services.documents import upload_document
+from teilhabe.seiteneinstieg.services.documents import remove_document, upload_document
 
 logger = logging.getLogger(__name__)
 
@@ -204,6 +206,7 @@ def _family_page(
         else []
     )
     history = history_of(user=request.user, targets=[family, *children])
+    mails = mails_about(topic=topic_of(family), centre_id=family.centre_id)
     return render(
         request,
         "seiteneinstieg/family_detail.html",
@@ -215,6 +218,7 @@ def _family_page(
             "document_form": (document_form or DocumentForm(family=family)) if can_upload else None,
             "can_change": can_upload,
             "history": history[:100],
+            "mails": mails[:50],
         },
     )
 
@@ -552,12 +556,30 @@ def document_download(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(
             reverse("seiteneinstieg:family_detail", args=[document.family_id]) + "#dokumente"
         )
-    response = FileResponse(
-        handle,
-        as_attachment=True,
-        filename=document.original_name,
-        content_type=document.content_type,
+    return file_response(handle, document.original_name, document.content_type)
+
+
+@staff_view("seiteneinstieg.change_case")
+@require_http_methods(["GET", "POST"])
+def document_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """Remove a document after a confirmation step (GET asks, POST removes)."""
+    document = case_selectors.document_detail(user=request.user, pk=pk)
+    if not request.user.has_perm("seiteneinstieg.change_case", document.family):
+        raise PermissionDenied
+    back = reverse("seiteneinstieg:family_detail", args=[document.family_id]) + "#dokumente"
+    if request.method == "POST":
+        try:
+            remove_document(actor=request.user, document=document)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            messages.success(
+                request,
+                _("Dokument „%(name)s“ wurde entfernt.") % {"name": document.original_name},
+            )
+        return redirect(back)
+    return render(
+        request,
+        "seiteneinstieg/document_remove.html",
+        {"document": document, "family": document.family, "back": back},
     )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
-    return response
