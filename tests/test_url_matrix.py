@@ -169,15 +169,44 @@ WORLD_HOOKS.append(_add_schools)
 SCHOOL_OFFICE = {"counsellor": 403, "statistics": 403}
 
 
-def _propose_again(world: World) -> dict[str, str]:
-    """Each role decides on a fresh proposal (the previous role decided it)."""
-    placement = world.placement
-    type(placement).objects.filter(pk=placement.pk).update(status="proposed")
-    type(placement.child).objects.filter(pk=placement.child_id).update(status="proposed")
-    return {"decision": "accept"}
-
-
 MAP_READERS = {"school_staff": 403}
+RUN_READERS = {"school_staff": 403, "statistics": 403}
+
+
+def _add_runs(world: World) -> None:
+    """A draft run with one draft proposal and an accepted placement, per centre."""
+    import datetime as dt
+
+    from teilhabe.zuweisung.models import Placement, PlacementRun
+    from tests.factories import AssessmentFactory
+
+    for staff, prefix in ((world.staff, ""), (world.other, "other_")):
+        run = PlacementRun.objects.create(
+            centre=staff.centre, kind="batch", status="draft", started_by=staff.schulamt
+        )
+        ready = ChildFactory(family=world.objects[f"{prefix}family"], status="ready")
+        AssessmentFactory(child=ready, assessed_by=staff.counsellor)
+        offer = world.objects[f"{prefix}offer"]
+        world.objects[f"{prefix}run"] = run
+        world.objects[f"{prefix}draft"] = Placement.objects.create(
+            centre=staff.centre,
+            child=ready,
+            offer=offer,
+            run=run,
+            status="draft",
+            created_by=staff.schulamt,
+        )
+        world.objects[f"{prefix}accepted"] = Placement.objects.create(
+            centre=staff.centre,
+            child=ChildFactory(family=world.objects[f"{prefix}family"], status="accepted"),
+            offer=offer,
+            status="accepted",
+            start_date=dt.date.today(),
+            created_by=staff.schulamt,
+        )
+
+
+WORLD_HOOKS.append(_add_runs)
 
 
 # exports: background jobs
@@ -389,19 +418,80 @@ MATRIX: dict[str, Row] = {
         kwargs=lambda w: {"pk": w.offer.pk},
         foreign=lambda w: {"pk": w.other_offer.pk},
     ),
-    "zuweisung:placement_decide": Row(
-        roles(302, **SCHOOL_OFFICE),
-        kwargs=lambda w: {"pk": w.placement.pk},
-        foreign=lambda w: {"pk": w.other_placement.pk},
-        method="post",
-        data=_propose_again,
-    ),
     "schulen:area": Row(roles(403, centre_admin=200)),
     "schulen:staff_links": Row(roles(403, centre_admin=200)),
     "schulen:directory_import": Row(roles(403, state_office=200)),
     "zuweisung:placement_export": Row(roles(200, school_staff=403, statistics=403)),
     "zuweisung:proposals_import": Row(roles(403, centre_admin=200, schulamt=200)),
-    "zuweisung:proposals_compute": Row(roles(403, centre_admin=302, schulamt=302), method="post"),
+    "zuweisung:run_list": Row(roles(200, **RUN_READERS)),
+    "zuweisung:run_start": Row(roles(302, **RUN_READERS), method="post"),
+    "zuweisung:run_detail": Row(
+        roles(200, **RUN_READERS),
+        kwargs=lambda w: {"pk": w.run.pk},
+        foreign=lambda w: {"pk": w.other_run.pk},
+    ),
+    "zuweisung:run_release": Row(
+        roles(403, centre_admin=302, schulamt=302),
+        method="post",
+        kwargs=lambda w: {"pk": w.run.pk},
+        foreign=lambda w: {"pk": w.other_run.pk},
+    ),
+    "zuweisung:run_discard": Row(
+        roles(403, centre_admin=302, schulamt=302),
+        method="post",
+        kwargs=lambda w: {"pk": w.run.pk},
+        foreign=lambda w: {"pk": w.other_run.pk},
+    ),
+    "zuweisung:run_set_offer": Row(
+        roles(403, centre_admin=302, schulamt=302),
+        method="post",
+        kwargs=lambda w: {"pk": w.run.pk},
+        foreign=lambda w: {"pk": w.other_run.pk},
+        data=lambda w: {"child": w.draft.child_id, "offer": w.offer.pk},
+    ),
+    "zuweisung:run_exclude": Row(
+        roles(403, centre_admin=302, schulamt=302),
+        method="post",
+        kwargs=lambda w: {"pk": w.run.pk},
+        foreign=lambda w: {"pk": w.other_run.pk},
+        data=lambda w: {"child": w.draft.child_id, "school": w.school.pk},
+    ),
+    "zuweisung:placement_lock": Row(
+        roles(403, centre_admin=302, schulamt=302),
+        method="post",
+        kwargs=lambda w: {"pk": w.draft.pk},
+        foreign=lambda w: {"pk": w.other_draft.pk},
+        data=lambda w: {"locked": "1"},
+    ),
+    "zuweisung:child_request": Row(
+        roles(302, **RUN_READERS),
+        method="post",
+        kwargs=lambda w: {"pk": w.child.pk},
+        foreign=lambda w: {"pk": w.other_child.pk},
+    ),
+    "zuweisung:school_proposals": Row(roles(200, **SCHOOL_OFFICE)),
+    "zuweisung:placement_accept": Row(
+        roles(200, **SCHOOL_OFFICE),
+        kwargs=lambda w: {"pk": w.placement.pk},
+        foreign=lambda w: {"pk": w.other_placement.pk},
+    ),
+    "zuweisung:placement_decline": Row(
+        roles(200, **SCHOOL_OFFICE),
+        kwargs=lambda w: {"pk": w.placement.pk},
+        foreign=lambda w: {"pk": w.other_placement.pk},
+    ),
+    "zuweisung:placement_first_day": Row(
+        roles(200, **SCHOOL_OFFICE),
+        kwargs=lambda w: {"pk": w.accepted.pk},
+        foreign=lambda w: {"pk": w.other_accepted.pk},
+    ),
+    "zuweisung:placement_letter": Row(
+        roles(200, school_staff=403, statistics=403),
+        kwargs=lambda w: {"pk": w.accepted.pk},
+        foreign=lambda w: {"pk": w.other_accepted.pk},
+    ),
+    "zuweisung:metrics": Row(roles(200, school_staff=403)),
+    "zuweisung:metrics_export": Row(roles(200, school_staff=403)),
     "zuweisung:map": Row(roles(200, **MAP_READERS)),
     "zuweisung:map_schools": Row(roles(200, **MAP_READERS)),
     "zuweisung:map_stadtteile": Row(roles(200, **MAP_READERS)),

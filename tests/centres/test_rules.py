@@ -61,6 +61,11 @@ TABLE: dict[str, set[Role]] = {
     "zuweisung.view_map": {A, C, S, ST},
     "zuweisung.export_placement": {A, C, S},
     "zuweisung.import_proposals": {A, S},
+    "zuweisung.view_runs": {A, C, S},
+    "zuweisung.run_engine": {A, C, S},
+    "zuweisung.request_single": {A, C, S},
+    "zuweisung.review_runs": {A, S},
+    "zuweisung.view_metrics": {A, C, S, ST},
     # every staff member sees their own background jobs (exports/rules.py)
     "exports.view_jobs": {A, C, S, SS, ST},
 }

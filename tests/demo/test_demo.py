@@ -83,7 +83,7 @@ def test_demo_data_is_plausible(demo):
         assert koeln.stadtteil_at(family.lat, family.lon) == stadtteile[family.stadtteil_number]
         assert family.guardians.exists()
     order = ["registered_at", "invited_at", "counselled_at", "assessed_at", "ready_at"]
-    order += ["proposed_at", "placed_at"]
+    order += ["proposed_at", "accepted_at", "placed_at"]
     for child in Child.objects.select_related("family"):
         child.full_clean()
         assert now - timezone.timedelta(days=121) <= child.registered_at <= now

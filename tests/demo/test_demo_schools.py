@@ -26,8 +26,13 @@ from teilhabe.schulen.selectors.schools import (
 )
 from teilhabe.seiteneinstieg.choices import Status
 from teilhabe.seiteneinstieg.models import Child
-from teilhabe.zuweisung.models import ACTIVE_PLACEMENT_STATUSES, Placement, PlacementStatus
-from teilhabe.zuweisung.selectors.placements import placements_for_user
+from teilhabe.zuweisung.models import (
+    ACTIVE_PLACEMENT_STATUSES,
+    TAKING_STATUSES,
+    Placement,
+    PlacementStatus,
+)
+from teilhabe.zuweisung.selectors.placements import annotate_reserved, placements_for_user
 from tests.factories import SchoolFactory
 
 pytestmark = pytest.mark.django_db
@@ -108,7 +113,7 @@ class TestDemoSchools:
         assert all(now - timezone.timedelta(days=61) <= o.last_reported_at <= now for o in offers)
 
     def test_every_proposed_or_placed_child_sits_at_one_fitting_offer(self, demo: str) -> None:
-        waiting = Child.objects.filter(status__in=(Status.PROPOSED, Status.PLACED))
+        waiting = Child.objects.filter(status__in=(Status.PROPOSED, Status.ACCEPTED, Status.PLACED))
         assert waiting.count() >= 30
         for child in waiting.select_related("family"):
             active = list(
@@ -118,11 +123,10 @@ class TestDemoSchools:
             )
             assert len(active) == 1, child
             placement = active[0]
-            expected = (
-                PlacementStatus.ACCEPTED
-                if child.status == Status.PLACED
-                else PlacementStatus.PROPOSED
-            )
+            expected = {
+                Status.PLACED: PlacementStatus.ATTENDING,
+                Status.ACCEPTED: PlacementStatus.ACCEPTED,
+            }.get(child.status, PlacementStatus.PROPOSED)
             assert placement.status == expected
             assessment = child.assessments.latest()
             assert child.recommended_level == assessment.recommended_level
@@ -135,13 +139,18 @@ class TestDemoSchools:
             )
             assert placement.distance_km == pytest.approx(distance, abs=0.01)
             assert placement.created_at == child.proposed_at
-        others = Placement.objects.exclude(child__status__in=(Status.PROPOSED, Status.PLACED))
+        others = Placement.objects.exclude(
+            child__status__in=(Status.PROPOSED, Status.ACCEPTED, Status.PLACED)
+        )
         assert not others.exists()
 
     def test_no_offer_is_over_capacity_and_seats_taken_are_counted(self, demo: str) -> None:
         offers = list(annotate_seats(Offer.objects.all()))
         assert all(o.seats_taken <= o.seats_total for o in offers)
-        assert sum(o.seats_taken for o in offers) == Placement.objects.count() > 0
+        taken = Placement.objects.filter(status__in=TAKING_STATUSES).count()
+        assert sum(o.seats_taken for o in offers) == taken > 0
+        reserved = annotate_reserved(Offer.objects.all())
+        assert all(o.seats_reserved <= o.seats_total for o in reserved)
 
     def test_nearest_fitting_offer_is_chosen_while_it_has_seats(self, demo: str) -> None:
         """No fitting offer with seats to spare is nearer than the one a child got."""
@@ -162,7 +171,12 @@ class TestDemoSchools:
         assert list(schools_for_user(user=user)) == [school]
         assert {o.school_id for o in offers_for_user(user=user)} == {school.pk}
         statuses = set(placements_for_user(user=user).values_list("status", flat=True))
-        assert statuses == {PlacementStatus.PROPOSED, PlacementStatus.ACCEPTED}
+        assert statuses <= {
+            PlacementStatus.PROPOSED,
+            PlacementStatus.ACCEPTED,
+            PlacementStatus.ATTENDING,
+        }
+        assert PlacementStatus.PROPOSED in statuses
         assert school.name in demo and school.schulnummer in demo
         assert AuditEntry.objects.filter(action="schulen.staff.linked", target_id=user.pk).exists()
 

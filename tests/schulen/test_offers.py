@@ -32,6 +32,8 @@ def place(offer, status="proposed", child_status="proposed", user=None):
         child=child,
         offer=offer,
         status=status,
+        start_date=dt.date.today() if status in ("accepted", "attending") else None,
+        decline_reason="other" if status == "declined" else "",
         created_by=user or offer.centre.users.first(),
     )
 
@@ -106,12 +108,13 @@ def test_creating_and_changing_is_audited(staff, school):
     assert change.data["before"]["seats_total"] == 3 and change.data["after"]["seats_total"] == 5
 
 
-def test_seats_taken_come_from_placements_of_proposed_or_placed_children(staff, school):
+def test_seats_taken_come_from_placements_the_school_accepted(staff, school):
     offer = OfferFactory(centre=staff.centre, school=school, seats_total=10)
-    place(offer)  # proposed child
-    place(offer, status="accepted", child_status="placed")
+    place(offer)  # proposed: the school has not answered, no seat taken yet
+    place(offer, status="accepted", child_status="accepted")
+    place(offer, status="attending", child_status="placed")
     place(offer, status="declined", child_status="ready")  # declined: no seat
-    place(offer, status="proposed", child_status="withdrawn")  # withdrawn child: no seat
+    place(offer, status="withdrawn", child_status="withdrawn")  # withdrawn: no seat
     seen = offer_detail(user=staff.schulamt, pk=offer.pk)
     assert (seen.seats_taken, seen.seats_free) == (2, 8)
 
@@ -123,7 +126,7 @@ def test_report_free_seats_sets_total_from_taken_plus_free(staff, school):
         seats_total=4,
         last_reported_at=timezone.now() - dt.timedelta(days=40),
     )
-    place(offer)
+    place(offer, status="accepted", child_status="accepted")
     assert is_stale(offer)
     report_free_seats(actor=staff.school_staff, school=school, free={offer.pk: 6})
     offer.refresh_from_db()
@@ -177,8 +180,8 @@ def test_report_cannot_name_an_offer_of_another_school(staff, school):
 
 def test_total_cannot_fall_below_taken(staff, school):
     offer = OfferFactory(centre=staff.centre, school=school, seats_total=2)
-    place(offer)
-    place(offer)
+    place(offer, status="accepted", child_status="accepted")
+    place(offer, status="attending", child_status="placed")
     with pytest.raises(ValidationError, match="seats_total"):
         update_offer(
             actor=staff.schulamt,

@@ -96,6 +96,7 @@ def test_only_waiting_children_of_own_centre(staff, other_staff):
         "assessed",
         "ready",
         "proposed",
+        "accepted",  # a school said yes, but the child is not in class yet: it still waits
     }
 
 

@@ -16,6 +16,7 @@ from teilhabe.seiteneinstieg.models import Child
 from teilhabe.zuweisung.exports import build_instance
 from teilhabe.zuweisung.models import Placement
 from teilhabe.zuweisung.services.placements import import_proposals
+from teilhabe.zuweisung.services.runs import release_run
 from tests.factories import (
     AssessmentFactory,
     ChildFactory,
@@ -103,7 +104,10 @@ def test_seats_already_proposed_are_not_exported_again(staff, problem):
         "format": "teilhabe-placement/1",
         "assignments": [{"student": f"S-{a.pk}", "offer": f"100036-{offer.pk}"}],
     }
-    import_proposals(actor=staff.schulamt, data=json.dumps(answer).encode())
+    run = import_proposals(actor=staff.schulamt, data=json.dumps(answer).encode())
+    # a draft reserves nothing yet: a new run replaces it
+    assert build_instance(centre=staff.centre)["schools"][0]["offers"][0]["seats"] == 6
+    release_run(actor=staff.schulamt, run=run)
     doc = build_instance(centre=staff.centre)
     assert doc["schools"][0]["offers"][0]["seats"] == 5
     assert f"S-{a.pk}" not in {p["id"] for p in doc["students"]}
@@ -141,8 +145,13 @@ def test_answer_round_trips_as_proposals(staff, problem):
         "unplaced": [{"student": f"S-{_c.pk}", "reason": "no_seat_in_reach"}],
         "cost": 1.0,
     }
-    placements = import_proposals(actor=staff.schulamt, data=json.dumps(answer).encode())
-    assert len(placements) == 2
+    run = import_proposals(actor=staff.schulamt, data=json.dumps(answer).encode())
+    assert run.status == "draft" and run.placements.count() == 2
+    # a draft: the children still wait, the school sees nothing yet
+    assert set(Child.objects.filter(pk__in=[a.pk, b.pk]).values_list("status", flat=True)) == {
+        "ready"
+    }
+    release_run(actor=staff.schulamt, run=run)
     assert set(Child.objects.filter(pk__in=[a.pk, b.pk]).values_list("status", flat=True)) == {
         "proposed"
     }
@@ -199,7 +208,7 @@ def test_not_json_or_wrong_format_is_a_clear_error(staff, login):
 
 
 def test_declined_school_is_excluded_for_that_child(staff, problem):
-    from teilhabe.zuweisung.services.placements import decide_placement
+    from teilhabe.zuweisung.services.decisions import decline_placement
 
     offer = problem["offer"]
     a = problem["children"][0]
@@ -207,8 +216,10 @@ def test_declined_school_is_excluded_for_that_child(staff, problem):
         "format": "teilhabe-placement/1",
         "assignments": [{"student": f"S-{a.pk}", "offer": f"100036-{offer.pk}"}],
     }
-    [placement] = import_proposals(actor=staff.schulamt, data=json.dumps(answer).encode())
-    decide_placement(actor=staff.schulamt, placement=placement, accept=False)
+    run = import_proposals(actor=staff.schulamt, data=json.dumps(answer).encode())
+    release_run(actor=staff.schulamt, run=run)
+    placement = run.placements.get()
+    decline_placement(actor=staff.schulamt, placement=placement, reason="no_seat")
     doc = build_instance(centre=staff.centre)
     parse_instance(doc)
     student = next(p for p in doc["students"] if p["id"] == f"S-{a.pk}")
@@ -223,8 +234,8 @@ def test_unusable_distance_is_left_empty(staff, problem, distance):
     item = {"student": f"S-{a.pk}", "offer": f"100036-{offer.pk}", "distance_km": "DIST"}
     answer = {"format": "teilhabe-placement/1", "assignments": [item]}
     data = json.dumps(answer).replace('"DIST"', distance)
-    [placement] = import_proposals(actor=staff.schulamt, data=data.encode())
-    assert placement.distance_km is None
+    run = import_proposals(actor=staff.schulamt, data=data.encode())
+    assert run.placements.get().distance_km is None
 
 
 @pytest.mark.parametrize(

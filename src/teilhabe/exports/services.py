@@ -24,6 +24,23 @@ def start_job(*, actor: User, kind: str, params: dict[str, Any]) -> Job:
     Raises ``registry.UnknownJobKind`` for a kind nobody registered, ``PermissionDenied``
     without the kind's permission, ``ValidationError`` for parameters that are not JSON.
     """
+    job = queue_job(actor=actor, kind=kind, params=params)
+    record(
+        actor=actor,
+        centre=actor.centre,
+        action="exports.job.started",
+        target=job,
+        summary=_("Auftrag gestartet: %(label)s") % {"label": registry.get_kind(kind).label},
+        data={"kind": kind, "params": params},
+    )
+    return job
+
+
+def queue_job(*, actor: User, kind: str, params: dict[str, Any]) -> Job:
+    """The job row and its dispatch after commit, without an audit entry: for services that
+    start a job as one part of their own (audited) action, e.g. an engine run."""
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("queue_job() belongs inside the calling service's transaction")
     job_kind = registry.get_kind(kind)
     if actor.centre_id is None or not actor.has_perm(job_kind.permission):
         raise PermissionDenied
@@ -41,14 +58,6 @@ def start_job(*, actor: User, kind: str, params: dict[str, Any]) -> Job:
     )
     job.full_clean()
     job.save()
-    record(
-        actor=actor,
-        centre=actor.centre,
-        action="exports.job.started",
-        target=job,
-        summary=_("Auftrag gestartet: %(label)s") % {"label": job_kind.label},
-        data={"kind": kind, "params": params},
-    )
     transaction.on_commit(partial(dispatch, job.pk))
     return job
 

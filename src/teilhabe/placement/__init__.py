@@ -41,6 +41,7 @@ __all__ = [
     "assignment_from_answer",
     "evaluate",
     "explain",
+    "explain_all",
     "explain_text",
     "load_instance",
     "loads_instance",
@@ -91,3 +92,10 @@ def explain(instance: Instance, answer: dict[str, Any], student_id: str) -> dict
     """Why this pupil got this school, or why no seat (a dict for the Django app)."""
     prob = compile_problem(instance)
     return _explain(prob, assignment_from_answer(prob, answer), student_id)
+
+
+def explain_all(instance: Instance, answer: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """``explain`` for every pupil, compiling the problem once."""
+    prob = compile_problem(instance)
+    assign = assignment_from_answer(prob, answer)
+    return {p.id: _explain(prob, assign, p.id) for p in instance.students}

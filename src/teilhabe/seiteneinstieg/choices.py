@@ -15,6 +15,7 @@ class Status(models.TextChoices):
     ASSESSED = "assessed", _("Eingestuft")
     READY = "ready", _("Bereit zur Zuweisung")
     PROPOSED = "proposed", _("Schulplatz vorgeschlagen")
+    ACCEPTED = "accepted", _("Schulplatz zugesagt")
     PLACED = "placed", _("Schulplatz angetreten")
     WITHDRAWN = "withdrawn", _("Zurückgezogen")
     MOVED_AWAY = "moved_away", _("Verzogen")
@@ -27,6 +28,7 @@ PIPELINE: tuple[str, ...] = (
     Status.ASSESSED,
     Status.READY,
     Status.PROPOSED,
+    Status.ACCEPTED,
     Status.PLACED,
 )
 CLOSED_STATUSES: frozenset[str] = frozenset({Status.PLACED, Status.WITHDRAWN, Status.MOVED_AWAY})
@@ -40,7 +42,9 @@ ALLOWED_TRANSITIONS: dict[str, frozenset[str]] = {
     Status.COUNSELLED: frozenset({Status.ASSESSED}),
     Status.ASSESSED: frozenset({Status.READY}),
     Status.READY: frozenset({Status.PROPOSED, Status.ASSESSED}),
-    Status.PROPOSED: frozenset({Status.PLACED, Status.READY}),
+    Status.PROPOSED: frozenset({Status.ACCEPTED, Status.READY}),
+    # the school accepted with a first school day; attending that day places the child
+    Status.ACCEPTED: frozenset({Status.PLACED, Status.READY}),
     Status.PLACED: frozenset(),
     Status.WITHDRAWN: frozenset(),
     Status.MOVED_AWAY: frozenset(),

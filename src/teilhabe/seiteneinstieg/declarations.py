@@ -64,6 +64,7 @@ def register() -> None:
         "assessed": _("Status: eingestuft"),
         "ready": _("Status: bereit zur Zuweisung"),
         "proposed": _("Status: Schulplatz vorgeschlagen"),
+        "accepted": _("Status: Schulplatz zugesagt"),
         "placed": _("Status: Schulplatz angetreten"),
         "withdrawn": _("Status: zurückgezogen"),
         "moved_away": _("Status: verzogen"),

@@ -131,6 +131,7 @@ class Child(models.Model):
     assessed_at = models.DateTimeField(_("Eingestuft am"), null=True, blank=True)
     ready_at = models.DateTimeField(_("Bereit seit"), null=True, blank=True)
     proposed_at = models.DateTimeField(_("Vorgeschlagen am"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("Zugesagt am"), null=True, blank=True)
     placed_at = models.DateTimeField(_("Platziert am"), null=True, blank=True)
     closed_at = models.DateTimeField(_("Abgeschlossen am"), null=True, blank=True)
 

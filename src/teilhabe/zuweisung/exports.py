@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.db.models import Prefetch
@@ -22,7 +23,8 @@ from teilhabe.schulen.seats import annotate_seats
 from teilhabe.schulen.selectors.schools import area_schools
 from teilhabe.seiteneinstieg.choices import Status
 from teilhabe.seiteneinstieg.models import Assessment, Child
-from teilhabe.zuweisung.models import Placement, PlacementStatus
+from teilhabe.zuweisung.models import ACTIVE_PLACEMENT_STATUSES, Exclusion, PlacementStatus
+from teilhabe.zuweisung.selectors.placements import annotate_reserved
 
 FORMAT = "teilhabe-placement/1"
 DEFAULT_POLICY: dict[str, Any] = {
@@ -41,9 +43,13 @@ def offer_id(offer: Offer) -> str:
     return f"{offer.school.schulnummer}-{offer.pk}"
 
 
-def export_offers(*, centre: Centre) -> list[Offer]:
+def export_offers(*, centre: Centre, held: Mapping[int, int] | None = None) -> list[Offer]:
     """Active offers of the centre with free seats at open schools of its area that have
-    coordinates (a school without a location cannot be reached by distance)."""
+    coordinates (a school without a location cannot be reached by distance).
+
+    Free means: not taken (accepted), not reserved by a proposal waiting for the school's
+    answer, and not ``held`` by a locked draft proposal of the run being computed.
+    """
     offers = (
         Offer.objects.filter(
             centre=centre,
@@ -55,22 +61,31 @@ def export_offers(*, centre: Centre) -> list[Offer]:
         .select_related("school")
         .order_by("school__schulnummer", "pk")
     )
-    return [o for o in annotate_seats(offers) if o.seats_free > 0]
+    held = held or {}
+    result = []
+    for offer in annotate_reserved(annotate_seats(offers)):
+        offer.seats_free = max(0, offer.seats_free - offer.seats_reserved - held.get(offer.pk, 0))
+        if offer.seats_free > 0:
+            result.append(offer)
+    return result
 
 
-def ready_children(*, centre: Centre) -> list[Child]:
+def ready_children(*, centre: Centre, only: Iterable[int] | None = None) -> list[Child]:
+    """READY children without a proposal beyond a draft (a new run replaces drafts)."""
     latest = Assessment.objects.order_by("-assessed_at", "-id")
+    children = Child.objects.filter(centre=centre, status=Status.READY).exclude(
+        placements__status__in=[s for s in ACTIVE_PLACEMENT_STATUSES if s != PlacementStatus.DRAFT]
+    )
+    if only is not None:
+        children = children.filter(pk__in=list(only))
     return list(
-        Child.objects.filter(centre=centre, status=Status.READY)
-        .select_related("family")
+        children.select_related("family")
         .prefetch_related(
             Prefetch("assessments", queryset=latest, to_attr="assessments_latest"),
             Prefetch(
-                "placements",
-                queryset=Placement.objects.filter(status=PlacementStatus.DECLINED).select_related(
-                    "offer__school"
-                ),
-                to_attr="declined",
+                "school_exclusions",
+                queryset=Exclusion.objects.select_related("school"),
+                to_attr="exclusions",
             ),
         )
         .order_by("registered_at", "pk")
@@ -78,11 +93,21 @@ def ready_children(*, centre: Centre) -> list[Child]:
 
 
 def build_instance(
-    *, centre: Centre, reference_date: dt.date | None = None, policy: dict[str, Any] | None = None
+    *,
+    centre: Centre,
+    reference_date: dt.date | None = None,
+    policy: dict[str, Any] | None = None,
+    held: Mapping[int, int] | None = None,
+    skip_children: Iterable[int] = (),
+    only_children: Iterable[int] | None = None,
 ) -> dict[str, Any]:
-    """The JSON document of the centre's problem today."""
+    """The JSON document of the centre's problem today.
+
+    ``held``: seats per offer kept by locked draft proposals; ``skip_children``: children
+    whose locked proposal stays; ``only_children``: a run for some children only.
+    """
     reference_date = reference_date or timezone.localdate()
-    offers = export_offers(centre=centre)
+    offers = export_offers(centre=centre, held=held)
     schools: dict[str, dict[str, Any]] = {}
     for offer in offers:
         school = offer.school
@@ -106,7 +131,12 @@ def build_instance(
             }
         )
 
-    children = [c for c in ready_children(centre=centre) if c.assessments_latest]
+    skip = set(skip_children)
+    children = [
+        c
+        for c in ready_children(centre=centre, only=only_children)
+        if c.assessments_latest and c.pk not in skip
+    ]
     per_family_level = Counter(
         (c.family_id, c.assessments_latest[0].recommended_level) for c in children
     )
@@ -116,7 +146,7 @@ def build_instance(
         level = assessment.recommended_level
         grade = 11 if level == SchoolLevel.VOCATIONAL else assessment.recommended_grade
         sibling = per_family_level[(child.family_id, level)] >= 2
-        excluded = sorted({p.offer.school.schulnummer for p in child.declined} & set(schools))
+        excluded = sorted({e.school.schulnummer for e in child.exclusions} & set(schools))
         students.append(
             {
                 "id": student_id(child),

@@ -20,6 +20,7 @@ from teilhabe import geo
 from teilhabe.audit.services import record
 from teilhabe.centres.models import Centre, User
 from teilhabe.seiteneinstieg.choices import ALLOWED_TRANSITIONS, PIPELINE, Status
+from teilhabe.seiteneinstieg.hooks import notify_status_changed
 from teilhabe.seiteneinstieg.models import Child, ChildLanguage, Family, Guardian
 from teilhabe.seiteneinstieg.services.errors import TransitionError
 
@@ -30,6 +31,7 @@ STATUS_TIMESTAMP: dict[str, str] = {
     Status.ASSESSED: "assessed_at",
     Status.READY: "ready_at",
     Status.PROPOSED: "proposed_at",
+    Status.ACCEPTED: "accepted_at",
     Status.PLACED: "placed_at",
     Status.WITHDRAWN: "closed_at",
     Status.MOVED_AWAY: "closed_at",
@@ -775,6 +777,7 @@ def apply_status(*, child: Child, to: Status | str) -> str:
         fields.append(stamp)
     child.full_clean()
     child.save(update_fields=fields)
+    child._status_side_effects = notify_status_changed(child=child, previous=previous, to=to)
     return previous
 
 
@@ -788,6 +791,11 @@ def _transition(*, actor: User, child: Child, to: Status | str, reason: str = ""
         action=f"seiteneinstieg.child.{to}",
         target=child,
         summary=_("Status: %(from)s → %(to)s") % {"from": Status(previous).label, "to": to.label},
-        data={"from": previous, "to": str(to), "reason": reason},
+        data={
+            "from": previous,
+            "to": str(to),
+            "reason": reason,
+            **({"side_effects": effects} if (effects := child._status_side_effects) else {}),
+        },
     )
     return child

@@ -34,6 +34,7 @@ from teilhabe.seiteneinstieg.forms.cases import (
     child_initial,
     guardian_initial,
 )
+from teilhabe.seiteneinstieg.hooks import child_sections
 from teilhabe.seiteneinstieg.models import Child, Family
 from teilhabe.seiteneinstieg.selectors import cases as case_selectors
 from teilhabe.seiteneinstieg.selectors.waiting_list import area_for_user
@@ -265,6 +266,7 @@ def _child_page(
             "can_change": can_change,
             "documents": documents,
             "can_view_documents": can_view_documents,
+            "sections": child_sections(user=request.user, child=child),
         },
     )
 

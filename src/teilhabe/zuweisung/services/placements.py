@@ -1,4 +1,4 @@
-"""Reading an answer in ``teilhabe-placement/1`` back as proposals.
+"""Reading an answer in ``teilhabe-placement/1`` back as draft proposals of a run.
 
 All-or-nothing: unknown students or offers, a child given twice, or more children than
 free seats stop the import with every problem listed, and nothing is written.
@@ -14,20 +14,28 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.audit.services import record
 from teilhabe.centres.models import User
-from teilhabe.placement import InstanceError, parse_instance, solve
 from teilhabe.schulen.choices import SchoolLevel
 from teilhabe.schulen.models import Offer
 from teilhabe.schulen.seats import annotate_seats
 from teilhabe.schulen.selectors.schools import area_schools
 from teilhabe.seiteneinstieg.choices import Status
 from teilhabe.seiteneinstieg.models import Assessment, Child
-from teilhabe.seiteneinstieg.services.cases import apply_status
-from teilhabe.zuweisung.exports import FORMAT, build_instance, offer_id, student_id
-from teilhabe.zuweisung.models import Placement, PlacementStatus
+from teilhabe.zuweisung.exports import FORMAT, offer_id, student_id
+from teilhabe.zuweisung.models import (
+    ACTIVE_PLACEMENT_STATUSES,
+    Exclusion,
+    Placement,
+    PlacementRun,
+    PlacementStatus,
+    RunKind,
+    RunStatus,
+)
+from teilhabe.zuweisung.selectors.placements import annotate_reserved
 
 
 def _load(data: bytes) -> dict[str, Any]:
@@ -64,46 +72,133 @@ def _distance(value: object) -> float | None:
 
 
 @transaction.atomic
-def import_proposals(*, actor: User, data: bytes) -> list[Placement]:
-    """Create a proposal per assignment and move each child from READY to PROPOSED."""
+def import_proposals(*, actor: User, data: bytes) -> PlacementRun:
+    """An answer computed elsewhere becomes a draft run, reviewed and released like any."""
     if not actor.has_perm("zuweisung.import_proposals"):
         raise PermissionDenied
     doc = _load(data)
-    placements = _create_proposals(actor=actor, doc=doc)
+    run = PlacementRun(
+        centre=actor.centre,
+        kind=RunKind.BATCH,
+        status=RunStatus.DRAFT,
+        answer=_sanitised(doc),
+        started_by=actor,
+        finished_at=timezone.now(),
+        message=_("Aus einer Datei übernommen"),
+    )
+    run.full_clean()
+    run.save()
+    replaced = replace_open_drafts(centre=actor.centre, run=run)
+    placements = create_drafts(actor=actor, run=run, doc=doc, held=replaced.held)
     record(
         actor=actor,
         centre=actor.centre,
         action="zuweisung.proposals.imported",
-        target=actor.centre,
-        summary=_("%(n)s Platzvorschläge aus einer Zuweisung übernommen") % {"n": len(placements)},
-        data={"placements": [p.pk for p in placements], "unplaced": len(doc.get("unplaced") or [])},
+        target=run,
+        summary=_("%(n)s Platzvorschläge aus einer Datei als Entwurf übernommen")
+        % {"n": len(placements)},
+        data={"placements": len(placements), "unplaced": len(doc.get("unplaced") or [])},
     )
-    return placements
+    return run
 
 
-def _create_proposals(*, actor: User, doc: dict[str, Any]) -> list[Placement]:
-    """Check every assignment against the locked READY children and free seats, then write.
+def _sanitised(doc: dict[str, Any]) -> dict[str, Any]:
+    """What an uploaded answer said, as plain strings (never the sender's raw numbers)."""
+
+    def items(key: str, fields: tuple[str, ...]) -> list[dict[str, str]]:
+        raw = doc.get(key)
+        if not isinstance(raw, list):
+            return []
+        return [
+            {f: str(item.get(f, ""))[:40] for f in fields} for item in raw if isinstance(item, dict)
+        ]
+
+    return {
+        "source": "upload",
+        "assignments": items("assignments", ("student", "offer")),
+        "unplaced": items("unplaced", ("student", "reason")),
+    }
+
+
+@dataclass
+class Replaced:
+    """What replacing the open draft runs left: locked proposals carried over."""
+
+    held: Counter[int] = field(default_factory=Counter)  # offer pk -> locked drafts
+    children: set[int] = field(default_factory=set)  # children with a locked draft
+
+
+def replace_open_drafts(*, centre: Any, run: PlacementRun) -> Replaced:
+    """Discard the centre's other draft batch runs; their locked proposals move to ``run``.
+
+    One draft at a time: a re-run keeps what the Schulamt locked and starts the rest anew.
+    """
+    result = Replaced()
+    others = (
+        PlacementRun.objects.select_for_update()
+        .filter(centre=centre, kind=RunKind.BATCH, status=RunStatus.DRAFT)
+        .exclude(pk=run.pk)
+    )
+    for other in others:
+        drafts = Placement.objects.select_for_update().filter(
+            run=other, status=PlacementStatus.DRAFT
+        )
+        for placement in drafts:
+            if placement.locked:
+                placement.run = run
+                placement.save(update_fields=["run"])
+                result.held[placement.offer_id] += 1
+                result.children.add(placement.child_id)
+            else:
+                placement.status = PlacementStatus.DISCARDED
+                placement.save(update_fields=["status"])
+        other.status = RunStatus.DISCARDED
+        other.save(update_fields=["status"])
+    return result
+
+
+def create_drafts(
+    *,
+    actor: User,
+    run: PlacementRun,
+    doc: dict[str, Any],
+    held: Counter[int] | None = None,
+    explanations: dict[str, Any] | None = None,
+) -> list[Placement]:
+    """Check every assignment against the locked READY children and free seats, then write
+    draft proposals of ``run`` (children stay READY until the run is released).
 
     Shared by the upload and the in-app engine run, so an answer is judged by the same
     rules wherever it was computed. Writes no audit entry: each caller records its own
     action. Must run inside the caller's transaction (the row locks end with it).
     """
-    centre = actor.centre
+    centre = run.centre
+    held = held or Counter()
     # Lock the centre's offers first (seats are counted below with an aggregate, which
     # cannot itself be locked), so that two runs cannot both fill the last seat.
     list(Offer.objects.select_for_update().filter(centre=centre).values_list("pk", flat=True))
+    busy = Placement.objects.filter(centre=centre, status__in=ACTIVE_PLACEMENT_STATUSES).values(
+        "child_id"
+    )
     children = {
         student_id(c): c
-        for c in Child.objects.select_for_update().filter(centre=centre, status=Status.READY)
+        for c in Child.objects.select_for_update()
+        .filter(centre=centre, status=Status.READY)
+        .exclude(pk__in=busy)
     }
     offers = {
         offer_id(o): o
-        for o in annotate_seats(
-            Offer.objects.filter(
-                centre=centre, active=True, school__in=area_schools(centre=centre)
-            ).select_related("school")
+        for o in annotate_reserved(
+            annotate_seats(
+                Offer.objects.filter(
+                    centre=centre, active=True, school__in=area_schools(centre=centre)
+                ).select_related("school")
+            )
         )
     }
+    excluded = set(
+        Exclusion.objects.filter(child__in=children.values()).values_list("child_id", "school_id")
+    )
     grades: dict[int, int] = {}
     for child_pk, grade, level in (
         Assessment.objects.filter(child__in=children.values())
@@ -157,13 +252,19 @@ def _create_proposals(*, actor: User, doc: dict[str, Any]) -> list[Placement]:
                 )
                 % {"i": index, "s": sid, "g": grade, "a": offer.grade_from, "b": offer.grade_to}
             )
+        if (child.pk, offer.school_id) in excluded:
+            errors.append(
+                _("Zuweisung %(i)s: die Schule ist für %(s)s ausgeschlossen.")
+                % {"i": index, "s": sid}
+            )
         pairs.append((child, offer, item.get("distance_km")))
     for sid, count in seen.items():
         if count > 1:
             errors.append(_("Kind „%(s)s“ ist mehrfach zugewiesen.") % {"s": sid})
     per_offer = Counter(offer_id(o) for _c, o, _d in pairs)
     for oid, count in sorted(per_offer.items()):
-        free = offers[oid].seats_free
+        offer = offers[oid]
+        free = offer.seats_free - offer.seats_reserved - held.get(offer.pk, 0)
         if count > free:
             errors.append(
                 _("Angebot „%(o)s“: %(n)s Kinder zugewiesen, aber nur %(f)s Plätze frei.")
@@ -178,152 +279,13 @@ def _create_proposals(*, actor: User, doc: dict[str, Any]) -> list[Placement]:
             centre=centre,
             child=child,
             offer=offer,
-            status=PlacementStatus.PROPOSED,
+            run=run,
+            status=PlacementStatus.DRAFT,
             distance_km=_distance(distance),
+            explanation=(explanations or {}).get(student_id(child), {}),
             created_by=actor,
         )
         placement.full_clean()
         placement.save()
-        apply_status(child=child, to=Status.PROPOSED)
         placements.append(placement)
     return placements
-
-
-@dataclass(frozen=True)
-class EngineRun:
-    """What one in-app engine run proposed, for the message and the audit entry."""
-
-    placements: list[Placement] = field(repr=False)
-    placed: int
-    unplaced: int
-    unplaced_no_seat_in_reach: int
-    unplaced_capacity: int
-    cost: float
-    lower_bound: float | None
-    gap: float | None
-    proven_optimal: bool
-    seconds: float
-
-    def summary(self) -> dict[str, Any]:
-        return {
-            "placed": self.placed,
-            "unplaced": self.unplaced,
-            "unplaced_no_seat_in_reach": self.unplaced_no_seat_in_reach,
-            "unplaced_capacity": self.unplaced_capacity,
-            "cost": self.cost,
-            "lower_bound": self.lower_bound,
-            "gap": self.gap,
-            "proven_optimal": self.proven_optimal,
-            "seconds": self.seconds,
-        }
-
-
-def propose_with_engine(*, actor: User, time_limit: float = 20.0) -> EngineRun:
-    """Export the centre's problem, solve it optimally and take the answer as proposals.
-
-    The solver runs before the write transaction on purpose: a transaction held open for
-    up to ``time_limit`` seconds would pin a connection (and on SQLite block every
-    writer). The answer then goes through the same checks as an uploaded one against
-    locked rows, so a child or seat that changed meanwhile makes the run fail cleanly
-    and nothing is written. The proposals and the one audit entry
-    ``schulen.proposals.computed`` commit together.
-    """
-    if not actor.has_perm("zuweisung.import_proposals"):
-        raise PermissionDenied
-    centre = actor.centre
-    doc = build_instance(centre=centre)
-    offers = sum(len(s["offers"]) for s in doc["schools"])
-    if not doc["students"] and not offers:
-        raise ValidationError(
-            _("Es warten keine Kinder auf einen Schulplatz und es gibt keine freien Plätze.")
-        )
-    if not doc["students"]:
-        raise ValidationError(
-            _("Es warten keine Kinder mit Empfehlung auf einen Schulplatz; nichts zu berechnen.")
-        )
-    if not offers:
-        raise ValidationError(
-            _(
-                "Es gibt keine aktiven Angebote mit freien Plätzen an Schulen mit Standort; "
-                "nichts zu berechnen."
-            )
-        )
-    try:
-        answer = solve(parse_instance(doc), solver="optimal", time_limit=time_limit)
-    except InstanceError as exc:
-        raise ValidationError(
-            _("Die Platzierungsdaten sind unvollständig: %(e)s") % {"e": exc}
-        ) from None
-    stats = answer.get("stats", {})
-    gap = stats.get("gap")
-    reasons = Counter(u.get("reason") for u in answer.get("unplaced", []))
-    with transaction.atomic():
-        try:
-            placements = _create_proposals(actor=actor, doc=answer)
-        except ValidationError as exc:
-            raise ValidationError(
-                [
-                    _(
-                        "Während der Berechnung haben sich Kinder oder Plätze geändert; "
-                        "es wurde nichts übernommen. Bitte erneut berechnen."
-                    ),
-                    *exc.messages,
-                ]
-            ) from None
-        run = EngineRun(
-            placements=placements,
-            placed=len(placements),
-            unplaced=len(answer.get("unplaced", [])),
-            unplaced_no_seat_in_reach=reasons.get("no_seat_in_reach", 0),
-            unplaced_capacity=reasons.get("capacity", 0),
-            cost=float(answer.get("cost", 0.0)),
-            lower_bound=stats.get("lower_bound"),
-            gap=gap,
-            proven_optimal=bool(stats.get("proven_optimal")),
-            seconds=float(stats.get("seconds", 0.0)),
-        )
-        record(
-            actor=actor,
-            centre=centre,
-            action="zuweisung.proposals.computed",
-            target=centre,
-            summary=_("%(n)s Platzvorschläge berechnet, %(u)s Kinder ohne Platz")
-            % {"n": run.placed, "u": run.unplaced},
-            data={**run.summary(), "placements": [p.pk for p in placements]},
-        )
-    return run
-
-
-@transaction.atomic
-def decide_placement(*, actor: User, placement: Placement, accept: bool) -> Placement:
-    """The school takes the child (PLACED) or declines (READY again; excluded next export)."""
-    placement = (
-        Placement.objects.select_for_update().select_related("offer__school").get(pk=placement.pk)
-    )
-    if placement.centre_id != actor.centre_id or not actor.has_perm(
-        "zuweisung.decide_placement", placement.offer
-    ):
-        raise PermissionDenied
-    if placement.status != PlacementStatus.PROPOSED:
-        raise ValidationError(_("Über diesen Vorschlag ist schon entschieden."))
-    child = Child.objects.select_for_update().get(pk=placement.child_id)
-    placement.status = PlacementStatus.ACCEPTED if accept else PlacementStatus.DECLINED
-    placement.full_clean()
-    placement.save(update_fields=["status"])
-    school = placement.offer.school
-    previous = apply_status(child=child, to=Status.PLACED if accept else Status.READY)
-    record(
-        actor=actor,
-        centre=placement.centre,
-        action="zuweisung.placement.accepted" if accept else "zuweisung.placement.declined",
-        target=child,
-        summary=(_("%(child)s aufgenommen") if accept else _("Vorschlag für %(child)s abgelehnt"))
-        % {"child": child},
-        data={
-            "placement": placement.pk,
-            "child": child.pk,
-            "school": school.schulnummer,
-            "status": {"from": previous, "to": child.status},
-        },
-    )
-    return placement

@@ -41,6 +41,7 @@ from teilhabe.seiteneinstieg.choices import PIPELINE, SchoolForm, SchoolLevel, S
 from teilhabe.seiteneinstieg.models import Assessment, Child, ChildLanguage, Family, Guardian
 from teilhabe.seiteneinstieg.services.cases import STATUS_TIMESTAMP
 from teilhabe.zuweisung.models import ACTIVE_PLACEMENT_STATUSES, Placement, PlacementStatus
+from teilhabe.zuweisung.services.runs import proposed_start
 
 CENTRE_SLUG = "ki-koeln"
 DEMO_PASSWORD = "teilhabe-demo"
@@ -205,7 +206,8 @@ STATUS_WEIGHTS: dict[str, int] = {
     Status.COUNSELLED: 14,
     Status.ASSESSED: 12,
     Status.READY: 12,
-    Status.PROPOSED: 7,
+    Status.PROPOSED: 5,
+    Status.ACCEPTED: 3,
     Status.PLACED: 11,
     Status.WITHDRAWN: 3,
     Status.MOVED_AWAY: 3,
@@ -515,7 +517,9 @@ class Command(BaseCommand):
         bulk inserted, dated to the proposal, with one audit entry per school.
         """
         children = list(
-            Child.objects.filter(centre=centre, status__in=(Status.PROPOSED, Status.PLACED))
+            Child.objects.filter(
+                centre=centre, status__in=(Status.PROPOSED, Status.ACCEPTED, Status.PLACED)
+            )
             .exclude(placements__status__in=ACTIVE_PLACEMENT_STATUSES)
             .select_related("family")
             .order_by("proposed_at", "pk")
@@ -551,17 +555,25 @@ class Command(BaseCommand):
             distances = {o.pk: haversine_scalar(*home, o.school.lat, o.school.lon) for o in pool}
             offer = min(pool, key=lambda o: (distances[o.pk], o.pk))
             free[offer.pk] -= 1
+            placed = child.status == Status.PLACED
+            proposed_on = timezone.localtime(child.proposed_at or timezone.now()).date()
+            first_day = (
+                timezone.localtime(child.placed_at).date() if placed and child.placed_at else None
+            )
+            status = {
+                Status.PLACED: PlacementStatus.ATTENDING,
+                Status.ACCEPTED: PlacementStatus.ACCEPTED,
+            }.get(child.status, PlacementStatus.PROPOSED)
             placement = Placement(
                 centre=centre,
                 child=child,
                 offer=offer,
-                status=(
-                    PlacementStatus.ACCEPTED
-                    if child.status == Status.PLACED
-                    else PlacementStatus.PROPOSED
-                ),
+                status=status,
                 distance_km=round(distances[offer.pk], 2),
                 created_by=actor,
+                released_at=child.proposed_at,
+                start_date=first_day or proposed_start(proposed_on),
+                attending_since=first_day,
             )
             placement.full_clean(validate_constraints=False)
             placements.append(placement)
@@ -574,7 +586,7 @@ class Command(BaseCommand):
             by_school.setdefault(placement.offer.school_id, []).append(placement)
         for group in by_school.values():
             school = group[0].offer.school
-            accepted = sum(p.status == PlacementStatus.ACCEPTED for p in group)
+            accepted = sum(p.status == PlacementStatus.ATTENDING for p in group)
             record(
                 actor=None,
                 centre=centre,
