@@ -14,7 +14,6 @@ urlpatterns = [
     path("vorschlaege/<int:pk>/entscheidung/", schools.placement_decide, name="placement_decide"),
     path("gebiet/", schools.area, name="area"),
     path("gebiet/schulkonten/", schools.staff_links, name="staff_links"),
-    path("verzeichnis/", transfer.directory_import, name="directory_import"),
     path("platzierung/export/", transfer.placement_export, name="placement_export"),
     path("platzierung/vorschlaege/", transfer.proposals_import, name="proposals_import"),
     path("platzierung/berechnen/", transfer.proposals_compute, name="proposals_compute"),

@@ -1,4 +1,7 @@
-"""Files in and out: the directory upload, the placement export, proposals from an answer."""
+"""Files in and out: the placement export, proposals from an answer.
+
+The directory import is the statewide office's (``views/statewide.py``, under ``/land/``).
+"""
 
 from __future__ import annotations
 
@@ -17,31 +20,7 @@ from teilhabe.core.decorators import staff_view
 from teilhabe.core.forms import show_service_errors
 from teilhabe.schulen.exports import build_instance
 from teilhabe.schulen.forms.schools import UploadForm
-from teilhabe.schulen.selectors.schools import last_import
-from teilhabe.schulen.services.directory import import_directory
 from teilhabe.schulen.services.placements import EngineRun, import_proposals, propose_with_engine
-
-
-@staff_view("schulen.import_directory")
-@require_http_methods(["GET", "POST"])
-def directory_import(request: HttpRequest) -> HttpResponse:
-    form = UploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            run = import_directory(actor=request.user, data=upload.read(), file_name=upload.name)
-        except ValidationError as exc:
-            show_service_errors(form, exc)
-        else:
-            messages.success(
-                request,
-                _("Import abgeschlossen: %(a)s neu, %(c)s geändert, %(z)s geschlossen.")
-                % {"a": run.added, "c": run.changed, "z": run.closed},
-            )
-            return redirect("schulen:directory_import")
-    return render(
-        request, "schulen/directory_import.html", {"form": form, "last_import": last_import()}
-    )
 
 
 @staff_view("zuweisung.export_placement")
