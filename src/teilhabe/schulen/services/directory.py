@@ -92,6 +92,10 @@ class MunicipalityPreview:
         return [c for c in self.closing if c.loaded]
 
     @property
+    def unloaded_closings(self) -> list[ClosingSchool]:
+        return [c for c in self.closing if not c.loaded]
+
+    @property
     def load_by_centre(self) -> list[CentreLoad]:
         totals: dict[str, list[int]] = {}
         for closing in self.closing:
