@@ -248,3 +248,24 @@ def test_start_page_tile_for_the_statewide_office(staff, login):
     assert "Zentren in NRW" in page and reverse("land:figures") in page
     assert "Noch kein Schulverzeichnis importiert" in page
     assert "Zentren in NRW" not in login(staff.centre_admin).get(reverse("core:home")).text
+
+
+def test_accounts_of_a_deactivated_centre_are_shut_out(staff, client):
+    from tests.factories import PASSWORD
+
+    client.force_login(staff.counsellor)
+    assert client.get(reverse("core:home")).status_code == 200
+    update_centre(
+        actor=staff.state_office,
+        centre=staff.centre,
+        name=staff.centre.name,
+        area_keys=staff.centre.area_keys,
+        city=staff.centre.city,
+        is_active=False,
+    )
+    assert client.get(reverse("core:home")).status_code == 302  # the session ends
+    client.logout()
+    response = client.post(
+        reverse("centres:login"), {"username": staff.counsellor.username, "password": PASSWORD}
+    )
+    assert response.status_code == 200 and not response.wsgi_request.user.is_authenticated
