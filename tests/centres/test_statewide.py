@@ -8,6 +8,7 @@ import re
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -194,7 +195,9 @@ def test_figures_come_from_one_aggregate_query(staff, other_staff, django_assert
     _children(staff.centre, 1, status="ready")
     _children(staff.centre, 3, status="placed", days_ago=30, placed_at=now - dt.timedelta(days=10))
     _children(other_staff.centre, 2, status="counselled")
-    with django_assert_num_queries(1):
+    # one aggregate query (PostgreSQL; SQLite has no percentile_cont: one more for the median)
+    queries = 1 if connection.vendor == "postgresql" else 2
+    with django_assert_num_queries(queries):
         figures = figures_by_centre()
     assert figures[staff.centre.pk] == {
         "before_counselling": 4,
@@ -206,7 +209,7 @@ def test_figures_come_from_one_aggregate_query(staff, other_staff, django_assert
     }
     assert figures[other_staff.centre.pk]["counselled"] == 2
     _children(staff.centre, 20, days_ago=3)
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(queries):
         assert figures_by_centre()[staff.centre.pk]["before_counselling"] == 24
 
 
