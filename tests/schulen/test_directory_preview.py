@@ -247,12 +247,20 @@ def test_a_preview_gone_stale_is_refused(staff):
     assert gone.closed_at is None
 
 
-def test_a_malformed_file_is_not_stored(staff, login):
-    broken = MSB.replace(b'"352988"', b'"35x988"', 1)
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (b'"352988"', b'"35x988"', "Zeile 4, Spalte „UTMRechtswert“"),
+        (b'"100036@schule.nrw.de"', b'"keine-adresse"', "Zeile 4, Spalte „E-Mail“"),
+    ],
+    ids=["unparsable", "invalid-field"],
+)
+def test_a_malformed_file_is_not_stored(staff, login, old, new, expected):
+    broken = MSB.replace(old, new, 1)
     page = login(staff.state_office).post(
         reverse("land:directory_upload"), {"file": SimpleUploadedFile("kaputt.csv", broken)}
     )
-    assert "Zeile 4, Spalte „UTMRechtswert“" in page.text
+    assert expected in page.text
     assert not DirectoryUpload.objects.exists()
 
 

@@ -450,7 +450,7 @@ def store_directory_upload(*, actor: User, data: bytes, file_name: str) -> Direc
     """Keep an uploaded file for its preview; a file that cannot be imported is refused."""
     if not actor.has_perm("schulen.import_directory"):
         raise PermissionDenied
-    _parse(data)
+    preview_directory(data)  # every row checked now, so that the preview page cannot fail
     upload = DirectoryUpload(
         file_name=file_name[:255],
         data=data,
