@@ -47,7 +47,8 @@ def create_centre(
 
     The area keys must name Kreise/kreisfreie Städte or municipalities of NRW
     (``validate_area``). The administrator gets an account without a password and a mail
-    with a one-time link; nothing is written when anything is invalid.
+    (the one-time link comes with ``invite_user``: TODO in ``_invite_first_admin``); nothing
+    is written when anything is invalid.
     """
     _check_manage_centres(actor)
     keys = _clean_keys(area_keys)
