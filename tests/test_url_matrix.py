@@ -236,6 +236,23 @@ def _add_jobs(world: World) -> None:
 WORLD_HOOKS.append(_add_jobs)
 
 
+# the statewide office (/land/)
+def _add_directory_uploads(world: World) -> None:
+    """A directory file awaiting its preview, uploaded by each installation's office."""
+    from pathlib import Path
+
+    from teilhabe.schulen.services.directory import store_directory_upload
+
+    data = (Path(__file__).resolve().parent / "schulen" / "data" / "msb_sample.csv").read_bytes()
+    for prefix, staff in (("", world.staff), ("other_", world.other)):
+        world.objects[f"{prefix}upload"] = store_directory_upload(
+            actor=staff.state_office, data=data, file_name="schuldaten.csv"
+        )
+
+
+WORLD_HOOKS.append(_add_directory_uploads)
+
+
 @dataclass
 class Row:
     expect: dict[str, int]
@@ -255,6 +272,7 @@ def roles(default: int, anonymous: int = 302, **overrides: int) -> dict[str, int
     return expect
 
 
+STATEWIDE_ONLY = roles(403, state_office=200)
 CASEWORK_ONLY = {"schulamt": 403, "school_staff": 403, "statistics": 403}
 # A job is seen by the user who started it (here the counsellor) and nobody else: 404.
 JOB_OWNER_ONLY = roles(404, counsellor=200)
@@ -420,7 +438,6 @@ MATRIX: dict[str, Row] = {
     ),
     "schulen:area": Row(roles(403, centre_admin=200)),
     "schulen:staff_links": Row(roles(403, centre_admin=200)),
-    "schulen:directory_import": Row(roles(403, state_office=200)),
     "zuweisung:placement_export": Row(roles(200, school_staff=403, statistics=403)),
     "zuweisung:proposals_import": Row(roles(403, centre_admin=200, schulamt=200)),
     "zuweisung:run_list": Row(roles(200, **RUN_READERS)),
@@ -511,6 +528,18 @@ MATRIX: dict[str, Row] = {
         JOB_OWNER_ONLY,
         kwargs=lambda w: {"pk": w.job.pk},
         foreign=lambda w: {"pk": w.other_job.pk},
+    ),
+    # the statewide office: centres, figures and the school directory (no centre's cases)
+    "land:centre_list": Row(STATEWIDE_ONLY),
+    "land:centre_create": Row(STATEWIDE_ONLY),
+    "land:centre_edit": Row(STATEWIDE_ONLY, kwargs=lambda w: {"pk": w.staff.centre.pk}),
+    "land:figures": Row(STATEWIDE_ONLY),
+    "land:directory_upload": Row(STATEWIDE_ONLY),
+    # a preview belongs to whoever uploaded the file: another office's upload is 404
+    "land:directory_preview": Row(
+        STATEWIDE_ONLY,
+        kwargs=lambda w: {"pk": w.upload.pk},
+        foreign=lambda w: {"pk": w.other_upload.pk},
     ),
 }
 

@@ -2,6 +2,9 @@
 
 from django.urls import include, path
 
+from teilhabe.centres.urls_statewide import urlpatterns as statewide_centres
+from teilhabe.schulen.urls_statewide import urlpatterns as statewide_schools
+
 urlpatterns = [
     path("", include("teilhabe.core.urls")),
     path("konto/", include("teilhabe.centres.urls")),
@@ -10,4 +13,6 @@ urlpatterns = [
     path("seiteneinstieg/", include("teilhabe.seiteneinstieg.urls")),
     path("schulen/", include("teilhabe.schulen.urls")),
     path("zuweisung/", include("teilhabe.zuweisung.urls")),
+    # the statewide office: pages of centres and schulen in one namespace
+    path("land/", include((statewide_centres + statewide_schools, "land"))),
 ]

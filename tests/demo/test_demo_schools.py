@@ -32,7 +32,7 @@ from teilhabe.zuweisung.models import (
     Placement,
     PlacementStatus,
 )
-from teilhabe.zuweisung.selectors.placements import annotate_reserved, placements_for_user
+from teilhabe.zuweisung.selectors.placements import placements_for_user
 from tests.factories import SchoolFactory
 
 pytestmark = pytest.mark.django_db
@@ -149,7 +149,7 @@ class TestDemoSchools:
         assert all(o.seats_taken <= o.seats_total for o in offers)
         taken = Placement.objects.filter(status__in=TAKING_STATUSES).count()
         assert sum(o.seats_taken for o in offers) == taken > 0
-        reserved = annotate_reserved(Offer.objects.all())
+        reserved = annotate_seats(Offer.objects.all())
         assert all(o.seats_reserved <= o.seats_total for o in reserved)
 
     def test_nearest_fitting_offer_is_chosen_while_it_has_seats(self, demo: str) -> None:

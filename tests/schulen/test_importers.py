@@ -155,7 +155,7 @@ def test_failure_half_way_rolls_back_existing_data():
 def test_command_reports_counts_and_errors(tmp_path, capsys):
     path = tmp_path / "schuldaten.csv"
     path.write_bytes(sample("msb_sample.csv"))
-    call_command("import_schools", str(path))
+    call_command("import_schools", str(path), "--yes")
     assert "added 7, changed 0, closed 0" in capsys.readouterr().out
     path.write_bytes(b"sep=;\nSchulnummer;Schulform;Gemeindeschluessel\n")
     with pytest.raises(CommandError, match="Es fehlen Spalten"):

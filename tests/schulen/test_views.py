@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from teilhabe.schulen.models import AreaChange, School
+from teilhabe.schulen.models import AreaChange
 from teilhabe.zuweisung.models import Placement
 from tests.factories import ChildFactory, FamilyFactory, OfferFactory, SchoolFactory, link_school
 
@@ -92,19 +91,6 @@ def test_area_admin_adds_and_removes_schools(staff, schools, login):
     assert not AreaChange.objects.filter(school=own).exists()  # back to the default
     unknown = client.post(url, {"schulnummer": "999999", "included": "1"})
     assert "Keine Schule mit der Schulnummer 999999" in unknown.text
-
-
-def test_upload_in_the_ui_imports_or_shows_the_line(staff, login):
-    assert login(staff.centre_admin).get(reverse("schulen:directory_import")).status_code == 403
-    client = login(staff.state_office)
-    url = reverse("schulen:directory_import")
-    data = (DATA / "msb_sample.csv").read_bytes()
-    ok = client.post(url, {"file": SimpleUploadedFile("schuldaten.csv", data)}, follow=True)
-    assert "7 neu, 0 geändert, 0 geschlossen" in ok.text
-    broken = data.replace(b'"352988"', b'"35x988"', 1)
-    bad = client.post(url, {"file": SimpleUploadedFile("kaputt.csv", broken)})
-    assert "Zeile 4, Spalte „UTMRechtswert“" in bad.text
-    assert School.objects.count() == 7
 
 
 def test_map_data_counts_waiting_children_per_stadtteil(staff, schools, login):

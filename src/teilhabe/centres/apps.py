@@ -10,8 +10,10 @@ class CentresConfig(AppConfig):
         from teilhabe.audit.registry import register_actions
         from teilhabe.core.registry import (
             RetentionAction,
+            register_navigation,
             register_not_personal,
             register_retention,
+            register_tile,
             years,
         )
 
@@ -29,6 +31,25 @@ class CentresConfig(AppConfig):
                 "centres.totp.confirmed": _("Zweiter Faktor eingerichtet"),
                 "centres.totp.reset": _("Zweiter Faktor zurückgesetzt"),
             }
+        )
+        # The statewide office (no centre): centres and every centre's figures.
+        register_navigation(
+            "land:centre_list", label=_("Zentren"), permission="centres.manage_centres", order=50
+        )
+        register_navigation(
+            "land:figures",
+            label=_("Landesweite Zahlen"),
+            permission="centres.view_statewide_figures",
+            order=51,
+        )
+        from teilhabe.centres.statewide import centre_tile
+
+        register_tile(
+            "centres.statewide",
+            template="centres/tiles/statewide.html",
+            permission="centres.manage_centres",
+            context=lambda user: centre_tile(user=user),
+            order=5,
         )
         register_not_personal("centres.centre", reason="an institution's address and contact")
         register_retention(

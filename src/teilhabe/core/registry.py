@@ -160,3 +160,67 @@ def register_not_personal(model: str, *, reason: str) -> None:
 
 def not_personal_models() -> dict[str, str]:
     return dict(_NOT_PERSONAL)
+
+
+# --- statewide figures --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FigureColumn:
+    """One column of a statewide table of figures.
+
+    Counts that share a ``group`` are protected together as one row (their sum is the
+    group's total, shown in a column named by the group); ``basis`` marks a value that is
+    not a count (a median, say): it is shown only when the count named by ``basis`` is
+    shown and at least the small-group threshold, so it never describes one or two cases.
+    """
+
+    key: str
+    label: Any
+    group: str = ""
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class StatewideFigures:
+    """A work area's figures per centre for the statewide office (aggregates only).
+
+    ``compute()`` returns ``{centre_id: {column key: int}}`` from a fixed number of
+    aggregate queries (never one per case or per centre); ``group_labels`` names the total
+    column of each group.
+    """
+
+    key: str
+    label: Any
+    columns: tuple[FigureColumn, ...]
+    compute: Callable[[], dict[int, dict[str, int]]]
+    group_labels: dict[str, Any] = field(default_factory=dict)
+    order: int = 100
+
+
+_STATEWIDE_FIGURES: dict[str, StatewideFigures] = {}
+
+
+def register_statewide_figures(
+    key: str,
+    *,
+    label: Any,
+    columns: tuple[FigureColumn, ...] | list[FigureColumn],
+    compute: Callable[[], dict[int, dict[str, int]]],
+    group_labels: dict[str, Any] | None = None,
+    order: int = 100,
+) -> None:
+    """Offer a work area's per-centre figures to the statewide office's figures page."""
+    keys = [c.key for c in columns]
+    if len(set(keys)) != len(keys):
+        raise ValueError(f"statewide figures {key}: column keys must be unique")
+    for column in columns:
+        if column.basis and column.basis not in keys:
+            raise ValueError(f"statewide figures {key}: unknown basis {column.basis!r}")
+    _STATEWIDE_FIGURES[key] = StatewideFigures(
+        key, label, tuple(columns), compute, dict(group_labels or {}), order
+    )
+
+
+def statewide_figures() -> list[StatewideFigures]:
+    return sorted(_STATEWIDE_FIGURES.values(), key=lambda f: (f.order, f.key))

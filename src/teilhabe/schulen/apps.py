@@ -13,14 +13,31 @@ class SchulenConfig(AppConfig):
         from teilhabe.audit.registry import register_actions
         from teilhabe.core.registry import (
             RetentionAction,
+            months,
             register_navigation,
             register_not_personal,
             register_retention,
+            register_tile,
             years,
         )
 
         register_navigation(
             "schulen:school_list", label=_("Schulen"), permission="schulen.view_schools", order=20
+        )
+        register_navigation(
+            "land:directory_upload",
+            label=_("Schulverzeichnis"),
+            permission="schulen.import_directory",
+            order=52,
+        )
+        from teilhabe.schulen.selectors.schools import last_import
+
+        register_tile(
+            "schulen.directory",
+            template="schulen/tiles/directory.html",
+            permission="schulen.import_directory",
+            context=lambda user: {"last_import": last_import()},
+            order=6,
         )
         register_actions(
             {
@@ -32,6 +49,7 @@ class SchulenConfig(AppConfig):
                 "schulen.area.included": _("Schule ins Gebiet aufgenommen"),
                 "schulen.area.excluded": _("Schule aus dem Gebiet genommen"),
                 "schulen.directory.imported": _("Schulverzeichnis importiert"),
+                "schulen.directory.uploaded": _("Schulverzeichnis zur Vorschau hochgeladen"),
             }
         )
         for model, reason in {
@@ -48,6 +66,16 @@ class SchulenConfig(AppConfig):
             period=years(1),
             action=RetentionAction.DELETE,
             personal_fields=("user",),
+        )
+        register_retention(
+            "schulen.directoryupload",
+            purpose=_("Vorschau eines Verzeichnisimports bis zur Bestätigung"),
+            legal_basis="Art. 6 Abs. 1 lit. e DSGVO",
+            trigger=_("Hochladen der Datei"),
+            trigger_field="uploaded_at",
+            period=months(1),
+            action=RetentionAction.DELETE,
+            personal_fields=("uploaded_by",),
         )
         register_retention(
             "schulen.directoryimport",

@@ -101,6 +101,7 @@ class DirectoryImport(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     imported_at = models.DateTimeField(_("Importiert am"), auto_now_add=True)
+    sha256 = models.CharField(_("Prüfsumme der Datei (SHA-256)"), max_length=64, blank=True)
 
     class Meta:
         verbose_name = _("Verzeichnisimport")
@@ -109,6 +110,39 @@ class DirectoryImport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.file_name} ({self.imported_at:%d.%m.%Y})"
+
+
+class DirectoryUpload(models.Model):
+    """A directory file between its preview and the confirmed import.
+
+    The confirmation imports these bytes, checked against the hash the preview showed, so
+    what was previewed is exactly what is imported. The bytes are dropped after the import.
+    """
+
+    file_name = models.CharField(_("Datei"), max_length=255)
+    data = models.BinaryField(_("Inhalt"))
+    sha256 = models.CharField(_("Prüfsumme (SHA-256)"), max_length=64)
+    size = models.PositiveIntegerField(_("Größe (Bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(_("Hochgeladen am"), auto_now_add=True)
+    imported = models.OneToOneField(
+        DirectoryImport,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="upload",
+        verbose_name=_("Import"),
+    )
+
+    class Meta:
+        verbose_name = _("Hochgeladenes Schulverzeichnis")
+        verbose_name_plural = _("Hochgeladene Schulverzeichnisse")
+        ordering = ["-uploaded_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.sha256[:12]})"
 
 
 class SchoolMembership(models.Model):

@@ -15,7 +15,7 @@ from django.db.models.functions import Greatest
 
 @dataclass(frozen=True)
 class SeatCounter:
-    # annotate ``seats_taken`` onto a queryset of offers
+    # annotate ``seats_taken`` and ``seats_reserved`` onto a queryset of offers
     annotate: Callable[[QuerySet], QuerySet]
     # seats taken of one offer right now (for services holding the offer's lock)
     count: Callable[[object], int]
@@ -30,8 +30,12 @@ def register_seat_counter(*, annotate: Callable[[QuerySet], QuerySet], count: Ca
 
 
 def annotate_seats(offers: QuerySet) -> QuerySet:
-    """Annotate ``seats_taken`` and ``seats_free`` (never below zero)."""
-    offers = _COUNTER.annotate(offers) if _COUNTER else offers.annotate(seats_taken=Value(0))
+    """Annotate ``seats_taken`` (accepted), ``seats_reserved`` (proposed, waiting for the
+    school's answer) and ``seats_free`` = total − taken (never below zero)."""
+    if _COUNTER:
+        offers = _COUNTER.annotate(offers)
+    else:
+        offers = offers.annotate(seats_taken=Value(0), seats_reserved=Value(0))
     return offers.annotate(seats_free=Greatest(F("seats_total") - F("seats_taken"), Value(0)))
 
 

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from teilhabe.schulen.views import schools, transfer
+from teilhabe.schulen.views import schools
 
 app_name = "schulen"
 urlpatterns = [
@@ -13,5 +13,4 @@ urlpatterns = [
     path("angebote/<int:pk>/", schools.offer_edit, name="offer_edit"),
     path("gebiet/", schools.area, name="area"),
     path("gebiet/schulkonten/", schools.staff_links, name="staff_links"),
-    path("verzeichnis/", transfer.directory_import, name="directory_import"),
 ]

@@ -7,9 +7,11 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.audit.registry import register_actions
 from teilhabe.core.registry import (
+    FigureColumn,
     RetentionAction,
     register_navigation,
     register_retention,
+    register_statewide_figures,
     register_tile,
     years,
 )
@@ -54,6 +56,29 @@ def register() -> None:
         template="seiteneinstieg/tiles/waiting.html",
         permission="seiteneinstieg.view_statistics",
         context=lambda user: dashboard_figures(user=user),
+        order=10,
+    )
+
+    from teilhabe.seiteneinstieg.selectors.statewide import figures_by_centre
+
+    # The statewide office sees these per centre, protected (counts < 3 hidden).
+    register_statewide_figures(
+        "seiteneinstieg.children",
+        label=_("Seiteneinstieg: Kinder ohne Schulplatz und Platzierungen"),
+        columns=(
+            FigureColumn("before_counselling", _("vor der Beratung"), group="waiting"),
+            FigureColumn("counselled", _("beraten oder eingestuft"), group="waiting"),
+            FigureColumn("ready", _("bereit oder vorgeschlagen"), group="waiting"),
+            FigureColumn("over_four_weeks", _("davon länger als vier Wochen")),
+            FigureColumn("placed_this_year", _("Schulplatz angetreten (dieses Jahr)")),
+            FigureColumn(
+                "median_days",
+                _("Median Tage bis zum Schulplatz"),
+                basis="placed_this_year",
+            ),
+        ),
+        group_labels={"waiting": _("warten insgesamt")},
+        compute=figures_by_centre,
         order=10,
     )
 

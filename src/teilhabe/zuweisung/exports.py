@@ -24,7 +24,6 @@ from teilhabe.schulen.selectors.schools import area_schools
 from teilhabe.seiteneinstieg.choices import Status
 from teilhabe.seiteneinstieg.models import Assessment, Child
 from teilhabe.zuweisung.models import ACTIVE_PLACEMENT_STATUSES, Exclusion, PlacementStatus
-from teilhabe.zuweisung.selectors.placements import annotate_reserved
 
 FORMAT = "teilhabe-placement/1"
 DEFAULT_POLICY: dict[str, Any] = {
@@ -63,7 +62,7 @@ def export_offers(*, centre: Centre, held: Mapping[int, int] | None = None) -> l
     )
     held = held or {}
     result = []
-    for offer in annotate_reserved(annotate_seats(offers)):
+    for offer in annotate_seats(offers):
         offer.seats_free = max(0, offer.seats_free - offer.seats_reserved - held.get(offer.pk, 0))
         if offer.seats_free > 0:
             result.append(offer)

@@ -91,3 +91,17 @@ class AreaForm(forms.Form):
         choices=[("1", _("ins Gebiet aufnehmen")), ("0", _("aus dem Gebiet nehmen"))],
         coerce=lambda v: v == "1",
     )
+
+
+class DirectoryConfirmForm(forms.Form):
+    """The confirmation under a preview: which file (its hash) and which plan was seen."""
+
+    sha256 = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
+    fingerprint = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)
+    confirm_closings = forms.BooleanField(
+        label=_(
+            "Ich habe die Schließungen geprüft: Diese Schulen sind nicht mehr im Verzeichnis "
+            "und sollen geschlossen werden."
+        ),
+        required=False,
+    )

@@ -27,7 +27,6 @@ from teilhabe.seiteneinstieg.choices import WAITING_STATUSES, Status
 from teilhabe.seiteneinstieg.models import Child
 from teilhabe.seiteneinstieg.selectors.waiting_list import OVERDUE_DAYS, is_school_age
 from teilhabe.zuweisung.models import Placement, PlacementStatus
-from teilhabe.zuweisung.selectors.placements import annotate_reserved
 
 MONTHS = 12
 
@@ -110,11 +109,9 @@ def placement_metrics(*, user: User, today: dt.date | None = None) -> dict[str, 
         if (today - timezone.localtime(registered).date()).days > OVERDUE_DAYS
         and is_school_age(birth, today)
     )
-    offers = annotate_reserved(
-        annotate_seats(
-            Offer.objects.for_user(user).filter(
-                active=True, school__in=area_schools(centre=user.centre)
-            )
+    offers = annotate_seats(
+        Offer.objects.for_user(user).filter(
+            active=True, school__in=area_schools(centre=user.centre)
         )
     )
     free_by_level: dict[str, int] = defaultdict(int)

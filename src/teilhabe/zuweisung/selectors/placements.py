@@ -18,10 +18,13 @@ from teilhabe.zuweisung.models import (
 
 
 def annotate_taken(offers: QuerySet) -> QuerySet:
-    """The seat counter registered with ``schulen.seats``: accepted and attending."""
-    return offers.annotate(
-        seats_taken=Count(
-            "placements", filter=Q(placements__status__in=TAKING_STATUSES), distinct=True
+    """The seat counter registered with ``schulen.seats``: taken (accepted and attending)
+    and reserved (released proposals waiting for the school's answer)."""
+    return annotate_reserved(
+        offers.annotate(
+            seats_taken=Count(
+                "placements", filter=Q(placements__status__in=TAKING_STATUSES), distinct=True
+            )
         )
     )
 

@@ -35,7 +35,6 @@ from teilhabe.zuweisung.models import (
     RunKind,
     RunStatus,
 )
-from teilhabe.zuweisung.selectors.placements import annotate_reserved
 
 
 def _load(data: bytes) -> dict[str, Any]:
@@ -188,12 +187,10 @@ def create_drafts(
     }
     offers = {
         offer_id(o): o
-        for o in annotate_reserved(
-            annotate_seats(
-                Offer.objects.filter(
-                    centre=centre, active=True, school__in=area_schools(centre=centre)
-                ).select_related("school")
-            )
+        for o in annotate_seats(
+            Offer.objects.filter(
+                centre=centre, active=True, school__in=area_schools(centre=centre)
+            ).select_related("school")
         )
     }
     excluded = set(
