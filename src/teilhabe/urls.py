@@ -4,7 +4,7 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("teilhabe.core.urls")),
-    path("konto/", include("teilhabe.centres.urls")),
+    path("", include("teilhabe.centres.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),
     path("seiteneinstieg/", include("teilhabe.seiteneinstieg.urls")),
     path("schulen/", include("teilhabe.schulen.urls")),
