@@ -19,13 +19,17 @@ INVITATION_SALT = "teilhabe.centres.invitation"
 
 def accounts(*, user: User) -> QuerySet[User]:
     """The accounts of the user's centre, with ``has_2fa``; empty without the permission."""
-    if user.centre_id is None or not user.has_perm("centres.manage_users"):
+    if not _may_list(user):
         return User.objects.none()
     return (
         User.objects.filter(centre_id=user.centre_id)
         .annotate(has_2fa=Exists(TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)))
         .order_by("-is_active", "last_name", "first_name", "username")
     )
+
+
+def _may_list(user: User) -> bool:
+    return user.centre_id is not None and user.has_perm("centres.manage_users")
 
 
 def account(*, user: User, pk: int) -> User:
@@ -35,9 +39,9 @@ def account(*, user: User, pk: int) -> User:
 
 def account_figures(*, user: User) -> dict[str, Any] | None:
     """The administrator's start-page tile: accounts, open invitations, accounts without 2FA."""
-    rows = list(accounts(user=user).values("is_active", "invitation_nonce", "has_2fa"))
-    if not rows:
+    if not _may_list(user):
         return None
+    rows = list(accounts(user=user).values("is_active", "invitation_nonce", "has_2fa"))
     active = [r for r in rows if r["is_active"]]
     return {
         "active": len(active),
