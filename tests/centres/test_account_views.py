@@ -30,7 +30,7 @@ def test_list_shows_own_centre_with_status_and_second_factor(login, staff, other
     for user in (staff.counsellor, staff.schulamt, invited, retired):
         assert reverse("centres:account_edit", args=[user.pk]) in page
     assert other_staff.counsellor.last_name not in page
-    assert "eingeladen" in page and "deaktiviert" in page and "uk,ru" in page
+    assert "eingeladen" in page and "deaktiviert" in page and "uk, ru" in page
     assert "eingerichtet" in page and "fehlt" in page
     # school accounts: the link is kept on schulen's page
     assert reverse("schulen:staff_links") in page

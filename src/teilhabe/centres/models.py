@@ -115,6 +115,10 @@ class User(AbstractUser):
             return AccountStatus.INVITED
         return AccountStatus.DEACTIVATED
 
+    @property
+    def language_codes(self) -> list[str]:
+        return [code for code in self.languages.split(",") if code]
+
     def get_account_status_display(self) -> str:
         return str(self.account_status.label)
 
