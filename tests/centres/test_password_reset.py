@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.test import Client
+from django.test import Client, override_settings
 from django.urls import reverse
 
 from teilhabe.audit.models import AuditEntry
@@ -100,3 +100,20 @@ def test_a_deactivated_account_cannot_finish_a_reset(staff):
     with pytest.raises(ValidationError):
         services.complete_password_reset(actor=user, password=NEW_PASSWORD)
     assert not AuditEntry.objects.filter(action="centres.user.password_reset").exists()
+
+
+@override_settings(AXES_FAILURE_LIMIT=3)
+def test_a_reset_lifts_a_lockout(staff):
+    user = staff.counsellor
+    client = Client()
+    for _ in range(3):
+        client.post(reverse("centres:login"), {"username": user.username, "password": "falsch"})
+    locked = client.post(
+        reverse("centres:login"), {"username": user.username, "password": PASSWORD}
+    )
+    assert locked.status_code == 429
+    services.complete_password_reset(actor=user, password=NEW_PASSWORD)
+    response = client.post(
+        reverse("centres:login"), {"username": user.username, "password": NEW_PASSWORD}
+    )
+    assert response.status_code == 302

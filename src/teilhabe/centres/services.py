@@ -10,6 +10,7 @@ import re
 import secrets
 from importlib import import_module
 
+from axes.utils import reset as reset_lockout
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.contrib.auth.password_validation import validate_password
@@ -547,11 +548,14 @@ def complete_password_reset(*, actor: User, password: str) -> User:
     user.set_password(password)
     user.full_clean()
     user.save(update_fields=["password"])
+    # Whoever holds the mailbox may log in again at once, also after a lockout.
+    lifted = reset_lockout(username=user.username)
     record(
         actor=user,
         centre=user.centre,
         action="centres.user.password_reset",
         target=user,
         summary=_("%(user)s hat das Passwort über den Link zurückgesetzt") % {"user": user},
+        data={"lockouts_lifted": lifted},
     )
     return user
