@@ -118,6 +118,10 @@ def test_admin_invites_a_counsellor_who_sets_password_and_second_factor(
     page.reload()
     row = page.get_by_role("row", name=re.compile("Mira Yilmaz"))
     assert "aktiv" in row.inner_text() and "eingerichtet" in row.inner_text()
+    page.goto(page.base_url + "/")
+    tile = page.get_by_role("region", name="Konten")
+    assert "Offene Einladungen" in tile.inner_text()
+    screenshot("accounts-tile")
 
 
 def _path(name: str) -> str:
@@ -125,3 +129,29 @@ def _path(name: str) -> str:
 
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return str(SCREENSHOTS / f"{name}.png")
+
+
+def test_forgotten_password_by_mail(page, staff, screenshot):
+    user = staff.counsellor
+    page.goto(page.base_url + "/konto/anmelden/")
+    page.get_by_role("link", name="Passwort vergessen?").click()
+    _shots(page, screenshot, "password-reset")
+    page.get_by_label("E-Mail").fill(user.email)
+    page.get_by_role("button", name="Link anfordern").click()
+    assert "Bitte sehen Sie in Ihr Postfach" in page.inner_text("h1")
+
+    mail = OutboxMail.objects.get(to=[user.email])
+    link = re.search(r"https?://\S+/konto/passwort-neu/\S+/\S+/", mail.body).group(0)
+    page.goto(link)
+    assert "Neues Passwort festlegen" in page.inner_text("h1")
+    _shots(page, screenshot, "password-reset-confirm")
+    page.locator("#id_new_password1").fill(NEW_PASSWORD)
+    page.locator("#id_new_password2").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Passwort speichern").click()
+    assert "Ihr neues Passwort ist gespeichert" in page.inner_text("h1")
+
+    page.get_by_role("link", name="Zur Anmeldung").click()
+    page.get_by_label("Benutzername").fill(user.username)
+    page.get_by_label("Passwort").fill(NEW_PASSWORD)
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url(page.base_url + "/")

@@ -362,3 +362,12 @@ def test_tile_counts_accounts_invitations_and_missing_second_factors(staff, othe
     assert figures == {"active": 5, "invited": 1, "without_2fa": 4}
     assert account_figures(user=staff.counsellor) is None
     assert account_figures(user=staff.state_office) is None
+
+
+def test_change_leaves_out_what_is_not_given(staff):
+    user = staff.counsellor
+    user.languages = "uk"
+    user.save()
+    services.change_user(actor=staff.centre_admin, user=user, languages="uk, pl")
+    user.refresh_from_db()
+    assert (user.role, user.languages, user.first_name) == ("counsellor", "uk,pl", "Alex")

@@ -384,20 +384,21 @@ def change_user(
     *,
     actor: User,
     user: User,
-    role: Role | str,
-    languages: str = "",
+    role: Role | str | None = None,
+    languages: str | None = None,
     first_name: str | None = None,
     last_name: str | None = None,
 ) -> User:
-    """Change a colleague's role, languages and names; the centre keeps an administrator."""
+    """Change a colleague's role, languages and names (None: unchanged); the centre keeps
+    an administrator."""
     _may_manage(actor, user)
     user = _locked(user)
-    role = str(role)
+    role = user.role if role is None else str(role)
     _check_centre_role(role)
     _keeps_an_administrator(user, new_role=role)
     new = {
         "role": role,
-        "languages": normalise_languages(languages),
+        "languages": user.languages if languages is None else normalise_languages(languages),
         "first_name": user.first_name if first_name is None else first_name.strip(),
         "last_name": user.last_name if last_name is None else last_name.strip(),
     }
