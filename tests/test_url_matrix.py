@@ -253,6 +253,49 @@ def _add_directory_uploads(world: World) -> None:
 WORLD_HOOKS.append(_add_directory_uploads)
 
 
+# centres: accounts
+def _add_accounts(world: World) -> None:
+    """Per centre: an invited account, a deactivated one, and one with a second factor."""
+    from django.db import transaction
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from teilhabe.centres.services import invite_user
+    from tests.factories import UserFactory
+
+    for prefix, staff in (("", world.staff), ("other_", world.other)):
+        with transaction.atomic():
+            invitee = invite_user(
+                actor=staff.centre_admin,
+                centre=staff.centre,
+                email=f"neu-{staff.centre.slug}@example.org",
+                first_name="Neu",
+                last_name="Eingeladen",
+                role="counsellor",
+            )
+        world.objects[f"{prefix}invitee"] = invitee
+        world.objects[f"{prefix}retired"] = UserFactory(centre=staff.centre, is_active=False)
+        colleague = UserFactory(centre=staff.centre)
+        TOTPDevice.objects.create(user=colleague, name="App", confirmed=True)
+        world.objects[f"{prefix}colleague"] = colleague
+
+
+WORLD_HOOKS.append(_add_accounts)
+
+
+def _invitation_token(world: World) -> dict[str, str]:
+    from teilhabe.centres.selectors import invitation_token
+
+    return {"token": invitation_token(world.invitee)}
+
+
+def _reset_link(world: World) -> dict[str, str]:
+    """A link with a wrong token: every role sees the page that says so."""
+    from django.utils.encoding import force_bytes
+    from django.utils.http import urlsafe_base64_encode
+
+    return {"uidb64": urlsafe_base64_encode(force_bytes(world.colleague.pk)), "token": "x-y"}
+
+
 @dataclass
 class Row:
     expect: dict[str, int]
@@ -273,6 +316,10 @@ def roles(default: int, anonymous: int = 302, **overrides: int) -> dict[str, int
 
 
 STATEWIDE_ONLY = roles(403, state_office=200)
+EVERYONE = roles(200, anonymous=200, state_office=200)
+ADMIN_ONLY = roles(403, centre_admin=200)
+ADMIN_POST = roles(403, centre_admin=302)
+
 CASEWORK_ONLY = {"schulamt": 403, "school_staff": 403, "statistics": 403}
 # A job is seen by the user who started it (here the counsellor) and nobody else: 404.
 JOB_OWNER_ONLY = roles(404, counsellor=200)
@@ -288,6 +335,43 @@ MATRIX: dict[str, Row] = {
     "centres:otp_verify": Row(
         roles(302, state_office=302)
     ),  # without 2FA required a user counts as verified
+    "centres:account_list": Row(ADMIN_ONLY),
+    "centres:account_invite": Row(ADMIN_ONLY),
+    "centres:account_edit": Row(
+        ADMIN_ONLY,
+        kwargs=lambda w: {"pk": w.staff.counsellor.pk},
+        foreign=lambda w: {"pk": w.other.counsellor.pk},
+    ),
+    "centres:account_resend": Row(
+        ADMIN_POST,
+        kwargs=lambda w: {"pk": w.invitee.pk},
+        foreign=lambda w: {"pk": w.other_invitee.pk},
+        method="post",
+    ),
+    "centres:account_deactivate": Row(
+        ADMIN_POST,
+        kwargs=lambda w: {"pk": w.colleague.pk},
+        foreign=lambda w: {"pk": w.other_colleague.pk},
+        method="post",
+    ),
+    "centres:account_reactivate": Row(
+        ADMIN_POST,
+        kwargs=lambda w: {"pk": w.retired.pk},
+        foreign=lambda w: {"pk": w.other_retired.pk},
+        method="post",
+    ),
+    "centres:account_totp_reset": Row(
+        ADMIN_POST,
+        kwargs=lambda w: {"pk": w.colleague.pk},
+        foreign=lambda w: {"pk": w.other_colleague.pk},
+        method="post",
+    ),
+    # reached from a mail link: open to everyone, logged in or not
+    "centres:invitation_accept": Row(EVERYONE, kwargs=_invitation_token),
+    "centres:password_reset": Row(EVERYONE),
+    "centres:password_reset_done": Row(EVERYONE),
+    "centres:password_reset_confirm": Row(EVERYONE, kwargs=_reset_link),
+    "centres:password_reset_complete": Row(EVERYONE),
     # audit
     "audit:list": Row(roles(403, centre_admin=200)),
     # seiteneinstieg: cases

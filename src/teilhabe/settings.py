@@ -197,6 +197,12 @@ if EMAIL_HOST:
 else:
     EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "teilhabe@localhost")
+# The address of this installation, for links in mail written outside a request (an
+# invitation queued by a command). Pages pass the address the browser used instead.
+TEILHABE_SITE_URL = os.environ.get("TEILHABE_SITE_URL", "").rstrip("/")
+# How long an invitation link stays valid; a password reset link: PASSWORD_RESET_TIMEOUT.
+TEILHABE_INVITATION_DAYS = int(os.environ.get("TEILHABE_INVITATION_DAYS", "7"))
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT_HOURS", "24")) * 3600
 
 # Map tiles for the schools map (e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png).
 # Empty = no tiles: the map still shows Stadtteile and schools, and no request leaves the site.

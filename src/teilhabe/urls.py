@@ -7,7 +7,7 @@ from teilhabe.schulen.urls_statewide import urlpatterns as statewide_schools
 
 urlpatterns = [
     path("", include("teilhabe.core.urls")),
-    path("konto/", include("teilhabe.centres.urls")),
+    path("", include("teilhabe.centres.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),
     path("auftraege/", include("teilhabe.exports.urls")),
     path("seiteneinstieg/", include("teilhabe.seiteneinstieg.urls")),

@@ -71,10 +71,10 @@ def test_creating_a_centre_invites_its_first_administrator(staff):
 @pytest.mark.parametrize(
     ("keys", "message"),
     [
-        (["0597"], "„0597“ ist kein Kreis- (5 Ziffern) oder Gemeindeschlüssel"),
-        (["05974", "5974x"], "„5974x“ ist kein Kreis-"),
-        (["09162"], "„09162“ liegt nicht in Nordrhein-Westfalen"),
-        ([], "Mindestens ein Gebietsschlüssel"),
+        (["0597"], "„0597“ ist kein gültiger Gebietsschlüssel"),
+        (["05974", "5974x"], "„5974x“ ist kein gültiger Gebietsschlüssel"),
+        (["09162"], "Der Gebietsschlüssel 09162 ist in Nordrhein-Westfalen nicht bekannt"),
+        ([], "mindestens einen Gebietsschlüssel"),
     ],
     ids=["short", "letters", "bavaria", "none"],
 )
@@ -136,7 +136,7 @@ def test_the_pages_create_list_and_edit_a_centre(staff, login):
     client = login(staff.state_office)
     form = {k: (", ".join(v) if isinstance(v, list) else v) for k, v in SOEST.items()}
     bad = client.post(reverse("land:centre_create"), form | {"area_keys": "05974, 123"})
-    assert "„123“ ist kein Kreis- (5 Ziffern) oder Gemeindeschlüssel" in bad.text
+    assert "„123“ ist kein gültiger Gebietsschlüssel" in bad.text
     assert not Centre.objects.filter(slug="kreis-soest").exists()
     done = client.post(reverse("land:centre_create"), form, follow=True)
     assert "KI Kreis Soest ist angelegt" in done.text
@@ -169,8 +169,8 @@ def test_command_creates_a_centre_and_refuses_bad_keys(staff, capsys):
     assert AuditEntry.objects.get(action="centres.centre.created").actor_id is None
 
 
-def test_validate_area_is_the_seam_for_geo():
-    assert "05974" in validate_area(["05974"])
+def test_validate_area_names_the_area_from_geo():
+    assert validate_area(["05974"]) == "Kreis Soest"
     with pytest.raises(ValidationError):
         validate_area(["5974"])
 

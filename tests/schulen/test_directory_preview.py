@@ -7,6 +7,7 @@ the import refuses until the closings are confirmed.
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ from django.core.management import CommandError, call_command
 from django.urls import reverse
 
 from teilhabe.audit.models import AuditEntry
-from teilhabe.schulen.models import DirectoryImport, DirectoryUpload, Placement, School
+from teilhabe.schulen.models import DirectoryImport, DirectoryUpload, School
 from teilhabe.schulen.selectors.directory import load_of_schools
 from teilhabe.schulen.services.directory import (
     import_directory,
@@ -24,6 +25,7 @@ from teilhabe.schulen.services.directory import (
     preview_directory,
     store_directory_upload,
 )
+from teilhabe.zuweisung.models import Placement
 from tests.factories import ChildFactory, FamilyFactory, OfferFactory, SchoolFactory
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -145,6 +147,8 @@ def test_load_counts_only_active_offers_and_placements(staff, other_staff):
             child=ChildFactory(family=family, status="ready"),
             offer=offer,
             status=status,
+            start_date=dt.date.today() if status == "accepted" else None,
+            decline_reason="other" if status == "declined" else "",
             created_by=other_staff.schulamt,
         )
     load = load_of_schools([school.pk])[school.pk]

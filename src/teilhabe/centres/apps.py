@@ -8,6 +8,7 @@ class CentresConfig(AppConfig):
 
     def ready(self) -> None:
         from teilhabe.audit.registry import register_actions
+        from teilhabe.centres.selectors import account_figures
         from teilhabe.core.registry import (
             RetentionAction,
             register_navigation,
@@ -15,6 +16,20 @@ class CentresConfig(AppConfig):
             register_retention,
             register_tile,
             years,
+        )
+
+        register_navigation(
+            "centres:account_list",
+            label=_("Konten"),
+            permission="centres.manage_users",
+            order=80,
+        )
+        register_tile(
+            "centres.accounts",
+            template="centres/tiles/accounts.html",
+            permission="centres.manage_users",
+            context=lambda user: account_figures(user=user),
+            order=80,
         )
 
         register_actions(

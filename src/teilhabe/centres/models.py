@@ -53,6 +53,14 @@ class Centre(models.Model):
         return self.name
 
 
+class AccountStatus(models.TextChoices):
+    """Where an account stands; derived from ``is_active`` and a pending invitation."""
+
+    INVITED = "invited", _("eingeladen")
+    ACTIVE = "active", _("aktiv")
+    DEACTIVATED = "deactivated", _("deaktiviert")
+
+
 class User(AbstractUser):
     """A staff member of one centre (or of a school within its area) with exactly one role."""
 
@@ -91,8 +99,28 @@ class User(AbstractUser):
             )
         ]
 
+    # An invitation link carries this nonce; a new invitation replaces it and accepting
+    # clears it, so every older link and a used link stop working.
+    invitation_nonce = models.CharField(_("Einladungs-Kennung"), max_length=64, blank=True)
+    invited_at = models.DateTimeField(_("Eingeladen am"), null=True, blank=True)
+
     def __str__(self) -> str:
         return self.get_full_name() or self.username
+
+    @property
+    def account_status(self) -> AccountStatus:
+        if self.is_active:
+            return AccountStatus.ACTIVE
+        if self.invitation_nonce:
+            return AccountStatus.INVITED
+        return AccountStatus.DEACTIVATED
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code for code in self.languages.split(",") if code]
+
+    def get_account_status_display(self) -> str:
+        return str(self.account_status.label)
 
     def has_perm(self, perm: str, obj: object = None) -> bool:
         """Ask the rules only: unlike Django's default, ``is_superuser`` grants nothing."""

@@ -36,7 +36,9 @@ def centre_create(request: HttpRequest) -> HttpResponse:
     form = CentreCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            centre = services.create_centre(actor=request.user, **form.cleaned_data)
+            centre = services.create_centre(
+                actor=request.user, site_url=request.build_absolute_uri("/"), **form.cleaned_data
+            )
         except ValidationError as exc:
             show_service_errors(form, exc)
         else:

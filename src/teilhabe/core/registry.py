@@ -224,3 +224,24 @@ def register_statewide_figures(
 
 def statewide_figures() -> list[StatewideFigures]:
     return sorted(_STATEWIDE_FIGURES.values(), key=lambda f: (f.order, f.key))
+
+
+# --- mail ---------------------------------------------------------------------------------
+
+_MAIL_QUEUE: list[Callable[..., Any]] = []
+
+
+def register_mail_queue(queue: Callable[..., Any]) -> None:
+    """The shared-services layer (``notify``) hands its ``queue_mail`` down to here.
+
+    Apps below ``notify`` (``centres``: invitations, password reset) queue mail through
+    :func:`queue_mail` without importing a layer above them.
+    """
+    _MAIL_QUEUE[:] = [queue]
+
+
+def queue_mail(**kwargs: Any) -> Any:
+    """Queue a mail in the caller's transaction (``notify.services.queue_mail``'s arguments)."""
+    if not _MAIL_QUEUE:
+        raise RuntimeError("no mail queue registered: is teilhabe.notify installed?")
+    return _MAIL_QUEUE[0](**kwargs)

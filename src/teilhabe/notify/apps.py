@@ -9,7 +9,15 @@ class NotifyConfig(AppConfig):
     verbose_name = _("Benachrichtigungen")
 
     def ready(self) -> None:
-        from teilhabe.core.registry import RetentionAction, months, register_retention
+        from teilhabe.core.registry import (
+            RetentionAction,
+            months,
+            register_mail_queue,
+            register_retention,
+        )
+        from teilhabe.notify.services import queue_mail
+
+        register_mail_queue(queue_mail)
 
         register_retention(
             "notify.outboxmail",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from teilhabe.centres.services import create_centre
@@ -35,6 +35,11 @@ class Command(BaseCommand):
         parser.add_argument("--admin-first-name", required=True)
         parser.add_argument("--admin-last-name", required=True)
         parser.add_argument("--admin-email", required=True)
+        parser.add_argument(
+            "--site-url",
+            default="",
+            help="the installation's address for the invitation link (default TEILHABE_SITE_URL)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         keys = [k for value in options["area"] for k in value.replace(",", " ").split()]
@@ -52,7 +57,12 @@ class Command(BaseCommand):
                 admin_first_name=options["admin_first_name"],
                 admin_last_name=options["admin_last_name"],
                 admin_email=options["admin_email"],
+                site_url=options["site_url"],
             )
+        except ImproperlyConfigured:
+            raise CommandError(
+                "The invitation needs a link: set TEILHABE_SITE_URL or pass --site-url."
+            ) from None
         except ValidationError as exc:
             raise CommandError("; ".join(exc.messages)) from None
         self.stdout.write(
