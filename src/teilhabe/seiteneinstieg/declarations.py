@@ -87,6 +87,7 @@ def register() -> None:
             "seiteneinstieg.appointment.no_show": _("Termin nicht wahrgenommen"),
             "seiteneinstieg.appointment.cancelled": _("Termin abgesagt"),
             "seiteneinstieg.appointment.reminded": _("An Termin erinnert"),
+            "seiteneinstieg.appointment.walk_in": _("Beratung ohne Termin erfasst"),
             "seiteneinstieg.calendar_feed.renewed": _("Kalender-Adresse erneuert"),
             "seiteneinstieg.assessment.recorded": _("Einstufung erfasst"),
             "seiteneinstieg.waiting_list.exported": _("Warteliste exportiert"),
@@ -106,7 +107,7 @@ def register() -> None:
         ),
         "seiteneinstieg.childlanguage": ("language", "level"),
         "seiteneinstieg.assessment": ("german_level", "maths_level", "notes"),
-        "seiteneinstieg.appointment": ("interpreter_language",),
+        "seiteneinstieg.appointment": ("interpreter_language", "notes"),
     }
     for model, fields in case_rules.items():
         register_retention(

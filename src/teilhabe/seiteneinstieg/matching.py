@@ -47,7 +47,9 @@ _SPECIAL = str.maketrans(
     }
 )
 # Turkish and Romanian letters whose sound differs from their base letter.
-_SOUNDS = str.maketrans({"ş": "sh", "ș": "sh", "ţ": "ts", "ț": "ts", "ç": "ch", "č": "ch", "š": "sh", "ž": "zh"})
+_SOUNDS = str.maketrans(
+    {"ş": "sh", "ș": "sh", "ţ": "ts", "ț": "ts", "ç": "ch", "č": "ch", "š": "sh", "ž": "zh"}
+)
 _APOSTROPHES = "'’‘`´ʻ"
 _SEPARATORS = re.compile(r"[\s\-‐‑‒–—_./,;:()]+")
 
@@ -399,3 +401,17 @@ def query_words(text: str) -> list[tuple[str, tuple[str, ...]]]:
 def any_code_in(codes: Iterable[str], key: str) -> bool:
     """Whether a stored phonetic key holds one of the codes (the selector's rule, in Python)."""
     return any(f" {code} " in key for code in codes)
+
+
+def phone_digits(phone: str) -> str:
+    """A phone number as digits in German national form: "+49 176 123" → "0176123".
+
+    So that "0176 1234567", "+49 176 1234567" and "0049-176-1234567" find each other.
+    """
+    text = phone.strip()
+    digits = "".join(c for c in text if c.isdigit())
+    if text.startswith("+"):
+        digits = "00" + digits
+    if digits.startswith("0049"):
+        digits = "0" + digits[4:]
+    return digits
