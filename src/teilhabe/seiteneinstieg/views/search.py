@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
 
 from teilhabe.core.decorators import staff_view
+from teilhabe.seiteneinstieg.choices import CLOSED_STATUSES
 from teilhabe.seiteneinstieg.selectors.search import RESULT_LIMIT, SearchResult, search
 
 
@@ -38,5 +39,5 @@ def search_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "seiteneinstieg/search.html",
-        {"form": form, "result": result, "limit": RESULT_LIMIT},
+        {"form": form, "result": result, "limit": RESULT_LIMIT, "closed": CLOSED_STATUSES},
     )
