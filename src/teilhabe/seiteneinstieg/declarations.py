@@ -3,9 +3,11 @@ codes and retention rules (called from ``AppConfig.ready``)."""
 
 from __future__ import annotations
 
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.audit.registry import register_actions
+from teilhabe.audit.registry import register_actions, register_target
 from teilhabe.core.registry import (
     RetentionAction,
     register_navigation,
@@ -19,6 +21,51 @@ from teilhabe.core.registry import (
 # the placement and is kept for the shorter period that its purpose needs.
 CASE_BASIS = "Art. 6 Abs. 1 lit. e DSGVO i. V. m. §§ 120, 121 SchulG NRW; § 3 DSG NRW"
 CASE_TRIGGER = _("Abschluss des Falls (Schulplatz angetreten, zurückgezogen oder verzogen)")
+
+
+def _ids(ids: list[str]) -> list[int]:
+    return [int(i) for i in ids if i.isdigit()]
+
+
+def _describe_children(ids: list[str]) -> dict[str, tuple[str, str]]:
+    from teilhabe.seiteneinstieg.models import Child
+
+    rows = Child.objects.filter(pk__in=_ids(ids)).values_list("pk", "first_name", "last_name")
+    return {
+        str(pk): (f"{first} {last}", reverse("seiteneinstieg:child_detail", args=[pk]))
+        for pk, first, last in rows
+    }
+
+
+def _describe_families(ids: list[str]) -> dict[str, tuple[str, str]]:
+    from teilhabe.seiteneinstieg.models import Family
+
+    rows = Family.objects.filter(pk__in=_ids(ids)).values_list("pk", "reference")
+    return {
+        str(pk): (
+            str(_("Familie %(ref)s") % {"ref": ref}),
+            reverse("seiteneinstieg:family_detail", args=[pk]),
+        )
+        for pk, ref in rows
+    }
+
+
+def _describe_slots(ids: list[str]) -> dict[str, tuple[str, str]]:
+    from teilhabe.seiteneinstieg.models import CounsellingSlot
+
+    rows = CounsellingSlot.objects.filter(pk__in=_ids(ids)).select_related("counsellor")
+    url = reverse("seiteneinstieg:slot_list")
+    return {
+        str(slot.pk): (
+            str(_("Beratungstermin %(when)s (%(who)s)"))
+            % {
+                "when": f"{timezone.localtime(slot.starts_at):%d.%m.%Y %H:%M}",
+                "who": slot.counsellor,
+            },
+            url,
+        )
+        for slot in rows
+    }
 
 
 def register() -> None:
@@ -94,6 +141,10 @@ def register() -> None:
             "seiteneinstieg.demo.loaded": _("Demodaten geladen"),
         }
     )
+
+    register_target("seiteneinstieg.child", _describe_children)
+    register_target("seiteneinstieg.family", _describe_families)
+    register_target("seiteneinstieg.counsellingslot", _describe_slots)
 
     case_rules = {
         "seiteneinstieg.family": ("street", "postcode", "city", "notes"),
