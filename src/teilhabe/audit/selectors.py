@@ -100,3 +100,25 @@ def describe_entries(entries: Iterable[AuditEntry]) -> list[AuditEntry]:
         )
         entry.target_text, entry.target_url = text, url
     return rows
+
+
+def today_tile(user: User) -> dict[str, Any] | None:
+    """The centre administration's start-page tile: today's entries, the most frequent
+    actions first."""
+    from django.db.models import Count
+    from django.utils import timezone
+
+    today = timezone.localdate()
+    entries = audit_entries_for_centre(
+        user=user, filters=AuditFilters(date_from=today, date_to=today)
+    )
+    if user.centre_id is None:
+        return None
+    by_action = (
+        entries.order_by().values("action").annotate(n=Count("id")).order_by("-n", "action")[:5]
+    )
+    return {
+        "today": today,
+        "count": entries.count(),
+        "actions": [{"label": action_label(r["action"]), "count": r["n"]} for r in by_action],
+    }

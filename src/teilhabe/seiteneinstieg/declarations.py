@@ -104,6 +104,44 @@ def register() -> None:
         order=10,
     )
 
+    from teilhabe.seiteneinstieg.selectors import dashboard
+
+    register_tile(
+        "seiteneinstieg.my_appointments",
+        template="seiteneinstieg/tiles/appointments.html",
+        permission="seiteneinstieg.manage_appointments",
+        context=dashboard.appointments_tile,
+        order=1,
+    )
+    register_tile(
+        "seiteneinstieg.my_overdue",
+        template="seiteneinstieg/tiles/overdue.html",
+        permission="seiteneinstieg.change_case",
+        context=dashboard.overdue_tile,
+        order=2,
+    )
+    register_tile(
+        "seiteneinstieg.my_next_steps",
+        template="seiteneinstieg/tiles/next_steps.html",
+        permission="seiteneinstieg.assess_child",
+        context=dashboard.next_steps_tile,
+        order=3,
+    )
+    register_tile(
+        "seiteneinstieg.my_missing_documents",
+        template="seiteneinstieg/tiles/missing_documents.html",
+        permission="seiteneinstieg.view_documents",
+        context=dashboard.missing_documents_tile,
+        order=4,
+    )
+    register_tile(
+        "seiteneinstieg.ready_by_level",
+        template="seiteneinstieg/tiles/ready.html",
+        permission="seiteneinstieg.plan_placements",
+        context=dashboard.ready_by_level_tile,
+        order=5,
+    )
+
     statuses = {
         "registered": _("Status: registriert"),
         "invited": _("Status: eingeladen"),
