@@ -30,7 +30,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def cases(staff, other_staff):
     """A few families as counsellors meet them, and a namesake in another centre."""
-    hassan = FamilyFactory(centre=staff.centre, reference="F-2026-00012")
+    hassan = FamilyFactory(centre=staff.centre, reference="F-2025-00012")
     GuardianFactory(
         family=hassan, first_name="Rana", last_name="Al Hassan", phone="+49 157 7654321"
     )
@@ -45,7 +45,7 @@ def cases(staff, other_staff):
             family=hassan, first_name="Lina", last_name="Al Hassan", birth_date=dt.date(2017, 9, 12)
         ),
     }
-    kovalenko = FamilyFactory(centre=staff.centre, reference="F-2026-00013")
+    kovalenko = FamilyFactory(centre=staff.centre, reference="F-2025-00013")
     GuardianFactory(
         family=kovalenko, first_name="Olena", last_name="Kovalenko", phone="0176 1112223"
     )
@@ -86,8 +86,8 @@ def found(user, text):
         ("3.5.2015", {"Mohammed Al-Hassan"}),
         ("2015-05-03", {"Mohammed Al-Hassan"}),
         ("Mohammed 2017-09-12", set()),
-        ("F-2026-00012", {"Mohammed Al-Hassan", "Lina Al Hassan"}),
-        ("00013", {"Oleksandr Kovalenko"}),
+        ("F-2025-00012", {"Mohammed Al-Hassan", "Lina Al Hassan"}),
+        ("2025-00013", {"Oleksandr Kovalenko"}),
         ("0157 7654321", {"Mohammed Al-Hassan", "Lina Al Hassan"}),
         ("+49 176 1112223", {"Oleksandr Kovalenko"}),
         ("Olena", {"Oleksandr Kovalenko"}),  # the guardian's name

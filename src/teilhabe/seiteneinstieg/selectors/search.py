@@ -39,6 +39,7 @@ class SearchTerms:
     dates: list[dt.date] = field(default_factory=list)
     references: list[str] = field(default_factory=list)
     phone: str = ""
+    phone_as_written: str = ""  # "2025-00013" may be the end of a case number, too
     names: list[tuple[str, tuple[str, ...]]] = field(default_factory=list)
 
     @property
@@ -72,6 +73,7 @@ def parse(text: str) -> SearchTerms:
         digits = matching.phone_digits(match[0])
         if len(digits) >= MIN_PHONE_DIGITS:
             terms.phone = digits
+            terms.phone_as_written = match[0].strip()
         elif len(digits) >= 3:
             terms.references.append(digits)  # the number part of a case number
     rest = _PHONE.sub(" ", rest)
@@ -110,6 +112,7 @@ def search_children(*, user: User, text: str) -> QuerySet[Child]:
         children = children.filter(
             Exists(guardians.filter(phone_digits__contains=terms.phone))
             | Q(family__reference__contains=terms.phone)
+            | Q(family__reference__contains=terms.phone_as_written)
         )
     rank: Q | None = None
     if terms.names:
