@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from teilhabe.centres.models import User
 from teilhabe.seiteneinstieg import matching
-from teilhabe.seiteneinstieg.models import Child, Guardian
+from teilhabe.seiteneinstieg.models import Child, Family, Guardian
 
 RESULT_LIMIT = 50
 MIN_PHONE_DIGITS = 6
@@ -106,25 +106,48 @@ def search_children(*, user: User, text: str) -> QuerySet[Child]:
         children = children.filter(birth_date=day)
     for reference in terms.references:
         children = children.filter(family__reference__icontains=reference)
-    guardians = Guardian.objects.filter(family_id=OuterRef("family_id"))
     if terms.phone:
         # a long number is a phone number, or the number part of a case number
-        children = children.filter(
-            Exists(guardians.filter(phone_digits__contains=terms.phone))
-            | Q(family__reference__contains=terms.phone)
-            | Q(family__reference__contains=terms.phone_as_written)
+        by_phone = (
+            Guardian.objects.filter(
+                family__centre_id=user.centre_id, phone_digits__contains=terms.phone
+            )
+            .values("family_id")
+            .order_by()
         )
+        by_number = (
+            Family.objects.filter(
+                Q(reference__contains=terms.phone) | Q(reference__contains=terms.phone_as_written),
+                centre_id=user.centre_id,
+            )
+            .values("pk")
+            .order_by()
+        )
+        children = children.filter(family_id__in=by_phone.union(by_number))
     rank: Q | None = None
     if terms.names:
         by_child = Q()
-        by_guardian = guardians
-        spelled = Q()
+        by_guardian = Q()
         for word, codes in terms.names:
             by_child &= _word_matches(word, codes)
-            by_guardian = by_guardian.filter(_word_matches(word, codes))
-            spelled &= Q(search_name__contains=word)
-        children = children.filter(by_child | Exists(by_guardian))
-        rank = spelled
+            by_guardian &= _word_matches(word, codes)
+        # Two narrow queries joined by UNION rather than one OR across the guardian join:
+        # each side can use its own (trigram) index, and PostgreSQL's plan stays cheap.
+        named = Child.objects.filter(centre_id=user.centre_id).filter(by_child).order_by()
+        with_guardian = (
+            Child.objects.filter(centre_id=user.centre_id)
+            .filter(
+                family_id__in=Guardian.objects.filter(family__centre_id=user.centre_id)
+                .filter(by_guardian)
+                .values("family_id")
+                .order_by()
+            )
+            .order_by()
+        )
+        children = children.filter(pk__in=named.values("pk").union(with_guardian.values("pk")))
+        rank = Q()
+        for word, _codes in terms.names:
+            rank &= Q(search_name__contains=word)
     order = ["last_name", "first_name", "pk"]
     if rank is not None:
         children = children.annotate(
