@@ -244,3 +244,22 @@ def test_search_page_shows_a_bad_date_next_to_the_field(staff, login):
 def test_header_search_box_only_for_roles_that_see_cases(staff, login):
     assert 'role="search"' in login(staff.schulamt).get("/").content.decode()
     assert 'role="search"' not in login(staff.statistics).get("/").content.decode()
+
+
+def test_migration_fills_the_keys_of_existing_rows(staff):
+    """Rows written before the search keys existed get them from the data migration."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    from teilhabe.seiteneinstieg.models import Child, Guardian
+
+    migration = import_module("teilhabe.seiteneinstieg.migrations.0002_search_keys_walk_ins")
+    family = FamilyFactory(centre=staff.centre)
+    GuardianFactory(family=family, first_name="Rana", last_name="Haddad", phone="+49 157 123456")
+    ChildFactory(family=family, first_name="Omar", last_name="Al Haddad")
+    Child.objects.update(search_name="", search_phonetic="")
+    Guardian.objects.update(search_name="", search_phonetic="", phone_digits="")
+    migration.fill_search_keys(apps, None)
+    assert found(staff.counsellor, "Alhaddad") == {"Omar Al Haddad"}
+    assert found(staff.counsellor, "0157 123456") == {"Omar Al Haddad"}

@@ -186,13 +186,23 @@ def register() -> None:
 
     case_rules = {
         "seiteneinstieg.family": ("street", "postcode", "city", "notes"),
-        "seiteneinstieg.guardian": ("first_name", "last_name", "phone", "email"),
+        "seiteneinstieg.guardian": (
+            "first_name",
+            "last_name",
+            "phone",
+            "email",
+            "search_name",
+            "search_phonetic",
+            "phone_digits",
+        ),
         "seiteneinstieg.child": (
             "first_name",
             "last_name",
             "birth_date",
             "special_needs",
             "notes",
+            "search_name",
+            "search_phonetic",
         ),
         "seiteneinstieg.childlanguage": ("language", "level"),
         "seiteneinstieg.assessment": ("german_level", "maths_level", "notes"),

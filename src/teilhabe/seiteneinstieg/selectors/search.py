@@ -105,7 +105,19 @@ def search_children(*, user: User, text: str) -> QuerySet[Child]:
     for day in terms.dates:
         children = children.filter(birth_date=day)
     for reference in terms.references:
-        children = children.filter(family__reference__icontains=reference)
+        children = children.filter(
+            family_id__in=Family.objects.filter(
+                centre_id=user.centre_id, reference__icontains=reference
+            )
+            .values("pk")
+            .order_by()
+        )
+    # the narrow sub-queries below start from the same dates (SQLite plans no further)
+    scope = (
+        Child.objects.filter(centre_id=user.centre_id, birth_date__in=terms.dates[:1])
+        if terms.dates
+        else Child.objects.filter(centre_id=user.centre_id)
+    )
     if terms.phone:
         # a long number is a phone number, or the number part of a case number
         by_phone = (
@@ -133,17 +145,13 @@ def search_children(*, user: User, text: str) -> QuerySet[Child]:
             by_guardian &= _word_matches(word, codes)
         # Two narrow queries joined by UNION rather than one OR across the guardian join:
         # each side can use its own (trigram) index, and PostgreSQL's plan stays cheap.
-        named = Child.objects.filter(centre_id=user.centre_id).filter(by_child).order_by()
-        with_guardian = (
-            Child.objects.filter(centre_id=user.centre_id)
-            .filter(
-                family_id__in=Guardian.objects.filter(family__centre_id=user.centre_id)
-                .filter(by_guardian)
-                .values("family_id")
-                .order_by()
-            )
+        named = scope.filter(by_child).order_by()
+        with_guardian = scope.filter(
+            family_id__in=Guardian.objects.filter(family__centre_id=user.centre_id)
+            .filter(by_guardian)
+            .values("family_id")
             .order_by()
-        )
+        ).order_by()
         children = children.filter(pk__in=named.values("pk").union(with_guardian.values("pk")))
         rank = Q()
         for word, _codes in terms.names:
