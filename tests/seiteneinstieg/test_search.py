@@ -263,3 +263,18 @@ def test_migration_fills_the_keys_of_existing_rows(staff):
     migration.fill_search_keys(apps, None)
     assert found(staff.counsellor, "Alhaddad") == {"Omar Al Haddad"}
     assert found(staff.counsellor, "0157 123456") == {"Omar Al Haddad"}
+
+
+def test_refresh_command_fills_keys_of_bulk_written_rows(staff):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    from teilhabe.seiteneinstieg.models import Child
+
+    family = FamilyFactory(centre=staff.centre)
+    ChildFactory(family=family, first_name="Yusuf", last_name="Şahin")
+    Child.objects.update(search_name="", search_phonetic="")
+    assert found(staff.counsellor, "Schahin") == set()
+    call_command("refresh_search_keys", stdout=StringIO())
+    assert found(staff.counsellor, "Schahin") == {"Yusuf Şahin"}

@@ -16,31 +16,12 @@ TRIGRAM_INDEXES = (
 
 def fill_search_keys(apps, schema_editor):
     """Search keys for the rows that exist already (the services fill them from now on)."""
-    from teilhabe.seiteneinstieg.matching import phone_digits, search_fields
+    from teilhabe.seiteneinstieg.search_keys import refresh
 
-    Child = apps.get_model("seiteneinstieg", "Child")
-    Guardian = apps.get_model("seiteneinstieg", "Guardian")
-    batch = []
-    for child in Child.objects.only("first_name", "last_name").iterator(chunk_size=2000):
-        for name, value in search_fields(child.first_name, child.last_name).items():
-            setattr(child, name, value)
-        batch.append(child)
-        if len(batch) >= 2000:
-            Child.objects.bulk_update(batch, ["search_name", "search_phonetic"])
-            batch = []
-    Child.objects.bulk_update(batch, ["search_name", "search_phonetic"])
-    batch = []
-    for guardian in Guardian.objects.only("first_name", "last_name", "phone").iterator(
-        chunk_size=2000
-    ):
-        for name, value in search_fields(guardian.first_name, guardian.last_name).items():
-            setattr(guardian, name, value)
-        guardian.phone_digits = phone_digits(guardian.phone)
-        batch.append(guardian)
-        if len(batch) >= 2000:
-            Guardian.objects.bulk_update(batch, ["search_name", "search_phonetic", "phone_digits"])
-            batch = []
-    Guardian.objects.bulk_update(batch, ["search_name", "search_phonetic", "phone_digits"])
+    refresh(
+        children=apps.get_model("seiteneinstieg", "Child").objects.all(),
+        guardians=apps.get_model("seiteneinstieg", "Guardian").objects.all(),
+    )
 
 
 def create_trigram_indexes(apps, schema_editor):
