@@ -137,6 +137,8 @@ def _variants(word: str) -> list[str]:
     index = 0
     while index < len(word):
         for pattern, replacements in _REWRITES:
+            if pattern == "lh" and index == 1 and word[0] in "ae":
+                continue  # "al-h…", "el-h…": the Arabic article, not Ukrainian г
             if word.startswith(pattern, index):
                 results = [r + rep for r in results for rep in replacements][:_MAX_VARIANTS]
                 index += len(pattern)
