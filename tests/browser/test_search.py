@@ -144,11 +144,12 @@ def no_sideways_scrolling(page) -> None:
 @pytest.mark.parametrize(
     "role", ["counsellor", "centre_admin", "schulamt", "school_staff", "statistics", "state_office"]
 )
-def test_start_page_on_a_phone(page, staff, screenshot, role):
+def test_start_page_on_a_phone(page, staff, screenshot, axe_violations, role):
     phone_world(staff)
     page.set_viewport_size(PHONE)
     log_in(page, staff.by_role(role))
     no_sideways_scrolling(page)
+    assert axe_violations() == []
     screenshot(f"phone-start-{role}")
     menu = page.locator("details.nav-menu summary")
     if page.locator("details.nav-menu li").count():
@@ -158,7 +159,7 @@ def test_start_page_on_a_phone(page, staff, screenshot, role):
         screenshot(f"phone-menu-{role}")
 
 
-def test_casework_pages_on_a_phone(page, staff, screenshot):
+def test_casework_pages_on_a_phone(page, staff, screenshot, axe_violations):
     child = phone_world(staff)
     page.set_viewport_size(PHONE)
     log_in(page, staff.counsellor)
@@ -172,6 +173,7 @@ def test_casework_pages_on_a_phone(page, staff, screenshot):
         page.goto(page.base_url + path)
         no_sideways_scrolling(page)
         screenshot(f"phone-{name}")
+        assert axe_violations() == [], name
     page.goto(page.base_url + "/seiteneinstieg/warteliste/")
     # the row reads as a card: each value with its label before it, the header row hidden
     label = page.evaluate(
@@ -180,3 +182,23 @@ def test_casework_pages_on_a_phone(page, staff, screenshot):
     )
     assert label == '"Geburtsdatum: "'
     assert page.locator("table.waiting-list thead").is_hidden()
+
+
+def test_protocol_filtered_by_action(page, staff, screenshot, axe_violations):
+    """The centre administration reads the Protokoll in words and narrows it to walk-ins."""
+    phone_world(staff)
+    log_in(page, staff.centre_admin)
+    page.get_by_role("link", name="Protokoll").click()
+    page.get_by_label("Aktion").select_option(label="Beratung ohne Termin erfasst")
+    page.get_by_role("button", name="Anwenden").click()
+    page.wait_for_url("**aktion=seiteneinstieg.appointment.walk_in**")
+    rows = page.locator("table.audit tbody tr")
+    assert rows.count() == 1
+    assert "Familie F-2025-00012" in rows.first.inner_text()
+    assert axe_violations() == []
+    screenshot("protocol-walk-ins")
+    page.get_by_label("Von").fill("2026-05-03")
+    page.get_by_label("Bis").fill("2026-05-01")
+    page.get_by_role("button", name="Anwenden").click()
+    assert "Das Enddatum liegt vor dem Anfangsdatum." in page.inner_text("main")
+    screenshot("protocol-bad-filter")
