@@ -11,6 +11,7 @@ from teilhabe.centres.models import Centre, User
 from teilhabe.centres.roles import Role
 from teilhabe.schulen.models import Offer, OfferKind, School
 from teilhabe.seiteneinstieg.choices import Status
+from teilhabe.seiteneinstieg.matching import phone_digits, search_fields
 from teilhabe.seiteneinstieg.models import (
     Appointment,
     Assessment,
@@ -89,6 +90,14 @@ class GuardianFactory(factory.django.DjangoModelFactory):
     email = factory.Sequence(lambda n: f"familie{n}@example.org")
     language = "uk"
     interpreter_needed = True
+    # the search keys the services write with the names
+    search_name = factory.LazyAttribute(
+        lambda g: search_fields(g.first_name, g.last_name)["search_name"]
+    )
+    search_phonetic = factory.LazyAttribute(
+        lambda g: search_fields(g.first_name, g.last_name)["search_phonetic"]
+    )
+    phone_digits = factory.LazyAttribute(lambda g: phone_digits(g.phone))
 
 
 class ChildFactory(factory.django.DjangoModelFactory):
@@ -108,6 +117,13 @@ class ChildFactory(factory.django.DjangoModelFactory):
     last_grade = 5
     status = Status.REGISTERED
     registered_at = factory.LazyFunction(timezone.now)
+    # the search keys the services write with the names
+    search_name = factory.LazyAttribute(
+        lambda c: search_fields(c.first_name, c.last_name)["search_name"]
+    )
+    search_phonetic = factory.LazyAttribute(
+        lambda c: search_fields(c.first_name, c.last_name)["search_phonetic"]
+    )
 
 
 class ChildLanguageFactory(factory.django.DjangoModelFactory):

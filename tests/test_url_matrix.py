@@ -487,6 +487,13 @@ MATRIX: dict[str, Row] = {
         method="post",
         data=_assessed,
     ),
+    "seiteneinstieg:walk_in": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.family.pk},
+        foreign=lambda w: {"pk": w.other_family.pk},
+    ),
+    # seiteneinstieg: search (everyone who may open a case)
+    "seiteneinstieg:search": Row(roles(200, school_staff=403, statistics=403)),
     # seiteneinstieg: waiting list
     "seiteneinstieg:waiting_list": Row(roles(200, school_staff=403, statistics=403)),
     # starts a background job and redirects to its page

@@ -49,6 +49,7 @@ TABLE: dict[str, set[Role]] = {
     "seiteneinstieg.export_waiting_list": {A, C, S},
     "seiteneinstieg.view_statistics": {A, C, S, ST},
     "seiteneinstieg.view_exact_figures": {A, C, S},
+    "seiteneinstieg.plan_placements": {A, S},
     "schulen.view_schools": {A, C, S, SS},
     "schulen.view_area_schools": {A, C, S},
     "schulen.manage_offers": {A, S, SS},

@@ -7,15 +7,25 @@ class AuditConfig(AppConfig):
     verbose_name = _("Protokoll")
 
     def ready(self) -> None:
+        from teilhabe.audit.selectors import today_tile
         from teilhabe.core.registry import (
             RetentionAction,
             register_navigation,
             register_retention,
+            register_tile,
             years,
         )
 
         register_navigation(
             "audit:list", label=_("Protokoll"), permission="centres.view_audit", order=90
+        )
+
+        register_tile(
+            "audit.today",
+            template="audit/tiles/today.html",
+            permission="centres.view_audit",
+            context=today_tile,
+            order=90,
         )
 
         register_retention(

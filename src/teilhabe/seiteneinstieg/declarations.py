@@ -3,9 +3,11 @@ codes and retention rules (called from ``AppConfig.ready``)."""
 
 from __future__ import annotations
 
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.audit.registry import register_actions
+from teilhabe.audit.registry import register_actions, register_target
 from teilhabe.core.registry import (
     FigureColumn,
     RetentionAction,
@@ -21,6 +23,51 @@ from teilhabe.core.registry import (
 # the placement and is kept for the shorter period that its purpose needs.
 CASE_BASIS = "Art. 6 Abs. 1 lit. e DSGVO i. V. m. §§ 120, 121 SchulG NRW; § 3 DSG NRW"
 CASE_TRIGGER = _("Abschluss des Falls (Schulplatz angetreten, zurückgezogen oder verzogen)")
+
+
+def _ids(ids: list[str]) -> list[int]:
+    return [int(i) for i in ids if i.isdigit()]
+
+
+def _describe_children(ids: list[str]) -> dict[str, tuple[str, str]]:
+    from teilhabe.seiteneinstieg.models import Child
+
+    rows = Child.objects.filter(pk__in=_ids(ids)).values_list("pk", "first_name", "last_name")
+    return {
+        str(pk): (f"{first} {last}", reverse("seiteneinstieg:child_detail", args=[pk]))
+        for pk, first, last in rows
+    }
+
+
+def _describe_families(ids: list[str]) -> dict[str, tuple[str, str]]:
+    from teilhabe.seiteneinstieg.models import Family
+
+    rows = Family.objects.filter(pk__in=_ids(ids)).values_list("pk", "reference")
+    return {
+        str(pk): (
+            str(_("Familie %(ref)s") % {"ref": ref}),
+            reverse("seiteneinstieg:family_detail", args=[pk]),
+        )
+        for pk, ref in rows
+    }
+
+
+def _describe_slots(ids: list[str]) -> dict[str, tuple[str, str]]:
+    from teilhabe.seiteneinstieg.models import CounsellingSlot
+
+    rows = CounsellingSlot.objects.filter(pk__in=_ids(ids)).select_related("counsellor")
+    url = reverse("seiteneinstieg:slot_list")
+    return {
+        str(slot.pk): (
+            str(_("Beratungstermin %(when)s (%(who)s)"))
+            % {
+                "when": f"{timezone.localtime(slot.starts_at):%d.%m.%Y %H:%M}",
+                "who": slot.counsellor,
+            },
+            url,
+        )
+        for slot in rows
+    }
 
 
 def register() -> None:
@@ -82,6 +129,44 @@ def register() -> None:
         order=10,
     )
 
+    from teilhabe.seiteneinstieg.selectors import dashboard
+
+    register_tile(
+        "seiteneinstieg.my_appointments",
+        template="seiteneinstieg/tiles/appointments.html",
+        permission="seiteneinstieg.manage_appointments",
+        context=dashboard.appointments_tile,
+        order=1,
+    )
+    register_tile(
+        "seiteneinstieg.my_overdue",
+        template="seiteneinstieg/tiles/overdue.html",
+        permission="seiteneinstieg.change_case",
+        context=dashboard.overdue_tile,
+        order=2,
+    )
+    register_tile(
+        "seiteneinstieg.my_next_steps",
+        template="seiteneinstieg/tiles/next_steps.html",
+        permission="seiteneinstieg.assess_child",
+        context=dashboard.next_steps_tile,
+        order=3,
+    )
+    register_tile(
+        "seiteneinstieg.my_missing_documents",
+        template="seiteneinstieg/tiles/missing_documents.html",
+        permission="seiteneinstieg.view_documents",
+        context=dashboard.missing_documents_tile,
+        order=4,
+    )
+    register_tile(
+        "seiteneinstieg.ready_by_level",
+        template="seiteneinstieg/tiles/ready.html",
+        permission="seiteneinstieg.plan_placements",
+        context=dashboard.ready_by_level_tile,
+        order=5,
+    )
+
     statuses = {
         "registered": _("Status: registriert"),
         "invited": _("Status: eingeladen"),
@@ -113,6 +198,7 @@ def register() -> None:
             "seiteneinstieg.appointment.no_show": _("Termin nicht wahrgenommen"),
             "seiteneinstieg.appointment.cancelled": _("Termin abgesagt"),
             "seiteneinstieg.appointment.reminded": _("An Termin erinnert"),
+            "seiteneinstieg.appointment.walk_in": _("Beratung ohne Termin erfasst"),
             "seiteneinstieg.calendar_feed.renewed": _("Kalender-Adresse erneuert"),
             "seiteneinstieg.assessment.recorded": _("Einstufung erfasst"),
             "seiteneinstieg.waiting_list.exported": _("Warteliste exportiert"),
@@ -120,19 +206,33 @@ def register() -> None:
         }
     )
 
+    register_target("seiteneinstieg.child", _describe_children)
+    register_target("seiteneinstieg.family", _describe_families)
+    register_target("seiteneinstieg.counsellingslot", _describe_slots)
+
     case_rules = {
         "seiteneinstieg.family": ("street", "postcode", "city", "notes"),
-        "seiteneinstieg.guardian": ("first_name", "last_name", "phone", "email"),
+        "seiteneinstieg.guardian": (
+            "first_name",
+            "last_name",
+            "phone",
+            "email",
+            "search_name",
+            "search_phonetic",
+            "phone_digits",
+        ),
         "seiteneinstieg.child": (
             "first_name",
             "last_name",
             "birth_date",
             "special_needs",
             "notes",
+            "search_name",
+            "search_phonetic",
         ),
         "seiteneinstieg.childlanguage": ("language", "level"),
         "seiteneinstieg.assessment": ("german_level", "maths_level", "notes"),
-        "seiteneinstieg.appointment": ("interpreter_language",),
+        "seiteneinstieg.appointment": ("interpreter_language", "notes"),
     }
     for model, fields in case_rules.items():
         register_retention(

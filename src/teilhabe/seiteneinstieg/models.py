@@ -81,6 +81,10 @@ class Guardian(models.Model):
     email = models.EmailField(_("E-Mail"), blank=True)
     language = models.CharField(_("Sprache"), max_length=8, choices=LANGUAGE_CHOICES, default="de")
     interpreter_needed = models.BooleanField(_("Dolmetschung nötig"), default=False)
+    # Search keys, written by the services with the names (see seiteneinstieg/matching.py).
+    search_name = models.CharField(max_length=200, blank=True, default="", editable=False)
+    search_phonetic = models.CharField(max_length=200, blank=True, default="", editable=False)
+    phone_digits = models.CharField(max_length=50, blank=True, default="", editable=False)
 
     objects = scoped_manager("family__centre")
 
@@ -139,6 +143,18 @@ class Child(models.Model):
     recommended_level = models.CharField(
         _("Empfohlene Stufe"), max_length=20, choices=SchoolLevel.choices, blank=True
     )
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Registriert von"),
+    )
+    # Search keys, written by the services with the names (see seiteneinstieg/matching.py).
+    # On PostgreSQL both carry a trigram index (migration 0002).
+    search_name = models.CharField(max_length=200, blank=True, default="", editable=False)
+    search_phonetic = models.CharField(max_length=200, blank=True, default="", editable=False)
 
     objects = scoped_manager()
 
@@ -149,6 +165,7 @@ class Child(models.Model):
         indexes = [
             models.Index(fields=["centre", "status", "registered_at"]),
             models.Index(fields=["centre", "last_name", "first_name", "birth_date"]),
+            models.Index(fields=["centre", "birth_date"]),
         ]
         constraints = [
             models.CheckConstraint(
@@ -263,6 +280,8 @@ class CounsellingSlot(models.Model):
     starts_at = models.DateTimeField(_("Beginn"))
     ends_at = models.DateTimeField(_("Ende"))
     location = models.CharField(_("Ort"), max_length=200, blank=True)
+    # A counselling without appointment (family came in): recorded afterwards, never offered.
+    is_walk_in = models.BooleanField(_("Ohne Termin"), default=False)
 
     objects = scoped_manager()
 
@@ -301,6 +320,7 @@ class Appointment(models.Model):
     )
     booked_at = models.DateTimeField(_("Gebucht am"), auto_now_add=True)
     reminder_sent_at = models.DateTimeField(_("Erinnerung gesendet"), null=True, blank=True)
+    notes = models.TextField(_("Notizen zur Beratung"), blank=True)
 
     objects = scoped_manager()
 

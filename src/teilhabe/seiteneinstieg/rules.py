@@ -23,3 +23,5 @@ grant("seiteneinstieg.export_waiting_list", *CASEWORK, Role.SCHULAMT)
 grant("seiteneinstieg.view_statistics", *CASEWORK, Role.SCHULAMT, Role.STATISTICS)
 # Exact small counts are case knowledge: roles without case access see "< 3" instead.
 grant("seiteneinstieg.view_exact_figures", *CASEWORK, Role.SCHULAMT)
+# The Schulamt's view of the children ready for a school place (start-page tile by level).
+grant("seiteneinstieg.plan_placements", Role.CENTRE_ADMIN, Role.SCHULAMT)

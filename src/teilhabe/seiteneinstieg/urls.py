@@ -4,7 +4,7 @@ from django.urls import path
 
 from teilhabe.seiteneinstieg.views import appointments as appointment_views
 from teilhabe.seiteneinstieg.views import assessments as assessment_views
-from teilhabe.seiteneinstieg.views import cases, waiting_list
+from teilhabe.seiteneinstieg.views import cases, search, waiting_list
 
 app_name = "seiteneinstieg"
 urlpatterns = [
@@ -34,6 +34,7 @@ urlpatterns = [
     # appointments
     path("termine/", appointment_views.slot_list, name="slot_list"),
     path("familien/<int:pk>/termin/", appointment_views.appointment_book, name="appointment_book"),
+    path("familien/<int:pk>/ohne-termin/", appointment_views.walk_in, name="walk_in"),
     path(
         "termine/buchung/<int:pk>/<str:action>/",
         appointment_views.appointment_action,
@@ -62,4 +63,6 @@ urlpatterns = [
         name="waiting_list_export",
     ),
     path("statistik/", waiting_list.statistics, name="statistics"),
+    # search (the header's search box)
+    path("suche/", search.search_page, name="search"),
 ]

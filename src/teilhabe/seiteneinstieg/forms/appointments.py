@@ -80,3 +80,19 @@ class BookingForm(forms.Form):
                 if guardian.interpreter_needed and guardian.language != "de":
                     self.fields["interpreter_language"].initial = guardian.language
                     break
+
+
+class WalkInForm(forms.Form):
+    """A counselling without an appointment: the family came in and was counselled now."""
+
+    interpreter_language = forms.ChoiceField(
+        label=_("Dolmetschung"),
+        choices=[("", _("Keine"))] + [c for c in LANGUAGE_CHOICES if c[0] != "de"],
+        required=False,
+    )
+    notes = forms.CharField(
+        label=_("Notizen zur Beratung"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -52,7 +52,15 @@ def slots_for_user(
                 "appointments",
                 queryset=_booked().select_related("family"),
                 to_attr="current",
-            )
+            ),
+            # a slot that took place is "Wahrgenommen" (or "Nicht erschienen"), not free
+            Prefetch(
+                "appointments",
+                queryset=Appointment.objects.filter(
+                    status__in=(AppointmentStatus.ATTENDED, AppointmentStatus.NO_SHOW)
+                ).select_related("family"),
+                to_attr="held",
+            ),
         )
         .order_by("starts_at", "counsellor__last_name")
     )
@@ -64,7 +72,9 @@ def free_slots(*, user: User, now: dt.datetime | None = None) -> QuerySet[Counse
         return CounsellingSlot.objects.none()
     now = now or timezone.now()
     return (
-        CounsellingSlot.objects.filter(centre_id=user.centre_id, starts_at__gt=now)
+        CounsellingSlot.objects.filter(
+            centre_id=user.centre_id, starts_at__gt=now, is_walk_in=False
+        )
         .exclude(Exists(_booked().filter(slot=OuterRef("pk"))))
         .select_related("counsellor")
         .order_by("starts_at", "counsellor__last_name")

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.db.models import Count, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from teilhabe.centres.models import User
 from teilhabe.core.privacy import protect_row
@@ -84,3 +86,15 @@ def documents_for_user(*, user: User) -> QuerySet[Document]:
 
 def document_detail(*, user: User, pk: int) -> Document:
     return get_object_or_404(documents_for_user(user=user), pk=pk)
+
+
+def age(birth_date: dt.date, today: dt.date | None = None) -> tuple[int, int]:
+    """Age in full years and months (a child born 31.01. is a month older on 28.02.)."""
+    today = today or timezone.localdate()
+    months = (today.year - birth_date.year) * 12 + today.month - birth_date.month
+    if today.day < birth_date.day:
+        # the month is full on the last day of a shorter month, too
+        next_day = today + dt.timedelta(days=1)
+        if next_day.month == today.month:
+            months -= 1
+    return divmod(max(months, 0), 12)

@@ -25,6 +25,7 @@ from teilhabe.seiteneinstieg.services.cases import apply_status
 MAX_SLOTS_PER_SERIES = 40
 MAX_DAYS_AHEAD = 2 * 366  # slots are offered for the coming months, not for decades
 REMINDER_WINDOW = (dt.timedelta(hours=24), dt.timedelta(hours=48))
+WALK_IN_MINUTES = 45  # the length a walk-in's slot is recorded with
 
 
 def _require(actor: User, perm: str, obj: object | None = None) -> None:
@@ -275,6 +276,93 @@ def book_appointment(
         },
     )
     queue_appointment_mail(appointment=appointment, kind="invitation")
+    return appointment
+
+
+@transaction.atomic
+def record_walk_in(
+    *, actor: User, family: Family, interpreter_language: str = "", notes: str = ""
+) -> Appointment:
+    """Record a counselling that happens now without an appointment (the family came in).
+
+    A slot is made on the fly for the actor, starting now and marked as a walk-in, with an
+    attended appointment in it: the walk-in shows in the slot list and the calendar like any
+    counselling, and the booking constraints hold as before (the appointment is not
+    "booked"). The family's REGISTERED and INVITED children move to COUNSELLED; a booking
+    the family still had is cancelled, since the counselling has taken place. One audit
+    entry for all of it.
+    """
+    _require(actor, "seiteneinstieg.manage_appointments", family)
+    if family.centre_id != actor.centre_id:
+        raise PermissionDenied
+    family = Family.objects.select_for_update().get(pk=family.pk)
+    # one second earlier per walk-in already recorded this second (one start per counsellor)
+    starts_at = timezone.now().replace(microsecond=0)
+    while CounsellingSlot.objects.filter(counsellor=actor, starts_at=starts_at).exists():
+        starts_at -= dt.timedelta(seconds=1)
+    slot = CounsellingSlot(
+        centre_id=actor.centre_id,
+        counsellor=actor,
+        starts_at=starts_at,
+        ends_at=starts_at + dt.timedelta(minutes=WALK_IN_MINUTES),
+        is_walk_in=True,
+    )
+    slot.full_clean()
+    appointment = Appointment(
+        centre_id=actor.centre_id,
+        slot=slot,
+        family=family,
+        interpreter_language=interpreter_language,
+        status=AppointmentStatus.ATTENDED,
+        booked_by=actor,
+        notes=notes.strip(),
+    )
+    appointment.full_clean(exclude=["slot"], validate_constraints=False)
+    slot.save()
+    appointment.slot = slot
+
+    replaced = (
+        Appointment.objects.select_for_update()
+        .filter(family=family, status=AppointmentStatus.BOOKED)
+        .first()
+    )
+    if replaced is not None:
+        replaced.status = AppointmentStatus.CANCELLED
+        replaced.save(update_fields=["status"])
+    appointment.save()
+
+    moved: list[dict[str, object]] = []
+    for child in _lock_children(family):
+        if child.status not in (Status.REGISTERED, Status.INVITED):
+            continue
+        first = child.status
+        if child.status == Status.REGISTERED:
+            apply_status(child=child, to=Status.INVITED)
+        apply_status(child=child, to=Status.COUNSELLED)
+        moved.append({"child": child.pk, "name": str(child), "from": first})
+
+    local = timezone.localtime(starts_at)
+    record(
+        actor=actor,
+        centre=actor.centre,
+        action="seiteneinstieg.appointment.walk_in",
+        target=family,
+        summary=_("Beratung ohne Termin am %(date)s um %(time)s Uhr bei %(who)s: %(names)s beraten")
+        % {
+            "date": f"{local:%d.%m.%Y}",
+            "time": f"{local:%H:%M}",
+            "who": actor,
+            "names": ", ".join(str(m["name"]) for m in moved) or "–",
+        },
+        data={
+            "appointment": appointment.pk,
+            "slot": slot.pk,
+            "interpreter_language": interpreter_language,
+            "counselled": [{"child": m["child"], "from": m["from"]} for m in moved],
+            "cancelled_booking": replaced.pk if replaced else None,
+            "notes": bool(appointment.notes),  # the notes themselves stay out of the log
+        },
+    )
     return appointment
 
 

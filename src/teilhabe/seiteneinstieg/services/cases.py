@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from teilhabe import geo
 from teilhabe.audit.services import record
 from teilhabe.centres.models import Centre, User
+from teilhabe.seiteneinstieg import matching
 from teilhabe.seiteneinstieg.choices import ALLOWED_TRANSITIONS, PIPELINE, Status
 from teilhabe.seiteneinstieg.hooks import notify_status_changed
 from teilhabe.seiteneinstieg.models import Child, ChildLanguage, Family, Guardian
@@ -77,6 +78,14 @@ class AddressData:
 def _require(actor: User, perm: str, obj: object | None = None) -> None:
     if not actor.has_perm(perm, obj):
         raise PermissionDenied
+
+
+def _set_search_keys(row: Child | Guardian) -> None:
+    """The denormalised search keys from the row's names (and phone): set with every write."""
+    for name, value in matching.search_fields(row.first_name, row.last_name).items():
+        setattr(row, name, value)
+    if isinstance(row, Guardian):
+        row.phone_digits = matching.phone_digits(row.phone)
 
 
 def validate_child_dates(
@@ -199,16 +208,35 @@ def _place_family(family: Family, location: geo.Location) -> None:
     family.stadtbezirk_name = location.borough
 
 
-def find_possible_duplicates(*, actor: User, child: ChildData) -> list[Child]:
-    """Children of the same centre with the same names and birth date."""
-    return list(
-        Child.objects.filter(
-            centre_id=actor.centre_id,
-            first_name__iexact=child.first_name.strip(),
-            last_name__iexact=child.last_name.strip(),
-            birth_date=child.birth_date,
-        ).select_related("family")
+def find_possible_duplicates(
+    *, actor: User, child: ChildData, family: Family | None = None
+) -> list[Child]:
+    """Children of the same centre who are probably this child: same birth date, and names
+    that sound alike across transliterations ("Mohamad Al Hasan" = "Mohammed Al-Hassan").
+
+    The birth date is required: a common name alone is no duplicate. Within ``family`` (a
+    sibling added later) only the same spelling counts, since twins share a birth date and
+    often a sound. Exact matches come first.
+    """
+    candidates = Child.objects.filter(
+        centre_id=actor.centre_id, birth_date=child.birth_date
+    ).select_related("family")
+    found = [
+        other
+        for other in candidates.order_by("registered_at", "pk")
+        if matching.likely_same_child(
+            child.first_name,
+            child.last_name,
+            other.first_name,
+            other.last_name,
+            same_family=family is not None and other.family_id == family.pk,
+        )
+    ]
+    exact = (matching.normalise(child.first_name), matching.normalise(child.last_name))
+    found.sort(
+        key=lambda c: (matching.normalise(c.first_name), matching.normalise(c.last_name)) != exact
     )
+    return found
 
 
 def _prefixed(prefix: str, exc: ValidationError) -> dict[str, list[str]]:
@@ -274,6 +302,7 @@ def _check_child(
     values["notes"] = values["notes"].strip()
     for name, value in values.items():
         setattr(child, name, value)
+    _set_search_keys(child)
     try:
         # Dates are checked above with clearer messages than the database constraint's.
         child.full_clean(exclude=["family", "centre"], validate_constraints=False)
@@ -292,11 +321,13 @@ def _check_child(
     return languages, errors
 
 
-def _possible_duplicates(*, actor: User, children: list[ChildData]) -> dict[int, Child]:
-    """Index of each new child → the first earlier child with the same names and birth date."""
+def _possible_duplicates(
+    *, actor: User, children: list[ChildData], family: Family | None = None
+) -> dict[int, Child]:
+    """Index of each new child → the earlier child it probably is (see find_possible_duplicates)."""
     duplicates: dict[int, Child] = {}
     for index, data in enumerate(children):
-        found = find_possible_duplicates(actor=actor, child=data)
+        found = find_possible_duplicates(actor=actor, child=data, family=family)
         if found:
             duplicates[index] = found[0]
     return duplicates
@@ -386,6 +417,8 @@ def register_family(
     guardian_rows: list[Guardian] = []
     for index, data in enumerate(guardians):
         guardian = Guardian(family=family, **asdict(data))
+        guardian.first_name, guardian.last_name = data.first_name.strip(), data.last_name.strip()
+        _set_search_keys(guardian)
         try:
             guardian.full_clean(exclude=["family"])
         except ValidationError as exc:
@@ -395,7 +428,7 @@ def register_family(
     now = timezone.now()
     child_rows: list[tuple[Child, list[ChildLanguage]]] = []
     for index, data in enumerate(children):
-        child = Child(centre=centre, family=family, registered_at=now)
+        child = Child(centre=centre, family=family, registered_at=now, registered_by=actor)
         languages, child_errors = _check_child(child, data, prefix=f"children-{index}")
         _merge(errors, child_errors)
         child_rows.append((child, languages))
@@ -509,11 +542,13 @@ def add_child(
     """
     family = Family.objects.select_for_update().get(pk=family.pk)
     _require(actor, "seiteneinstieg.change_case", family)
-    row = Child(centre=family.centre, family=family, registered_at=timezone.now())
+    row = Child(
+        centre=family.centre, family=family, registered_at=timezone.now(), registered_by=actor
+    )
     languages, errors = _check_child(row, child)
     if errors:
         raise ValidationError(errors)
-    duplicates = _possible_duplicates(actor=actor, children=[child])
+    duplicates = _possible_duplicates(actor=actor, children=[child], family=family)
     if duplicates and not confirm_duplicates:
         raise _duplicate_error(duplicates)
     _save_new_child(row, languages, duplicate_of=duplicates.get(0))
@@ -604,6 +639,7 @@ def save_guardian(
         before = _snapshot(row, GUARDIAN_FIELDS)
     for name, value in asdict(data).items():
         setattr(row, name, value.strip() if isinstance(value, str) else value)
+    _set_search_keys(row)
     row.full_clean()
     changed, old, new = _changes(before, _snapshot(row, GUARDIAN_FIELDS))
     if guardian is not None and not changed:
@@ -671,11 +707,13 @@ def update_child(
     before = _snapshot(child, CHILD_FIELDS) | {"languages": old_languages}
     before["duplicate_of"] = child.duplicate_of_id
     identity = (child.first_name.casefold(), child.last_name.casefold(), child.birth_date)
+    family = child.family
     languages, errors = _check_child(child, data, check_age=data.birth_date != child.birth_date)
     if errors:
         raise ValidationError(errors)
     if (child.first_name.casefold(), child.last_name.casefold(), child.birth_date) != identity:
-        others = [c for c in find_possible_duplicates(actor=actor, child=data) if c.pk != child.pk]
+        found = find_possible_duplicates(actor=actor, child=data, family=family)
+        others = [c for c in found if c.pk != child.pk]
         if others and not confirm_duplicates:
             raise _duplicate_error({0: others[0]})
         if others and child.duplicate_of_id is None:
@@ -687,6 +725,8 @@ def update_child(
     if not changed:
         return child
     fields = [name for name in changed if name != "languages"]
+    if {"first_name", "last_name"} & set(fields):
+        fields += ["search_name", "search_phonetic"]
     if fields:
         child.save(update_fields=fields)
     if "languages" in changed:
@@ -790,7 +830,8 @@ def _transition(*, actor: User, child: Child, to: Status | str, reason: str = ""
         centre=child.centre,
         action=f"seiteneinstieg.child.{to}",
         target=child,
-        summary=_("Status: %(from)s → %(to)s") % {"from": Status(previous).label, "to": to.label},
+        summary=_("Status von %(child)s: %(from)s → %(to)s")
+        % {"child": child, "from": Status(previous).label, "to": to.label},
         data={
             "from": previous,
             "to": str(to),

@@ -21,7 +21,7 @@ from teilhabe.core.decorators import staff_view
 from teilhabe.core.forms import show_service_errors
 from teilhabe.documents.responses import file_response
 from teilhabe.seiteneinstieg.choices import AppointmentStatus
-from teilhabe.seiteneinstieg.forms.appointments import BookingForm, SlotForm
+from teilhabe.seiteneinstieg.forms.appointments import BookingForm, SlotForm, WalkInForm
 from teilhabe.seiteneinstieg.invitations import render_invitation_pdf
 from teilhabe.seiteneinstieg.letters import missing_translations
 from teilhabe.seiteneinstieg.selectors import appointments as selectors
@@ -255,3 +255,30 @@ def ical_feed(request: HttpRequest, token: str) -> HttpResponse:
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Cache-Control"] = "private, max-age=300"
     return response
+
+
+@staff_view("seiteneinstieg.manage_appointments")
+@require_http_methods(["GET", "POST"])
+def walk_in(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a counselling that happens now, without an appointment."""
+    family = case_selectors.family_detail(user=request.user, pk=pk)
+    form = WalkInForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_walk_in(
+                actor=request.user,
+                family=family,
+                interpreter_language=form.cleaned_data["interpreter_language"],
+                notes=form.cleaned_data["notes"],
+            )
+        except ValidationError as exc:
+            show_service_errors(form, exc)
+        else:
+            messages.success(request, _("Beratung ohne Termin erfasst."))
+            return redirect("seiteneinstieg:family_detail", pk=family.pk)
+    return render(
+        request,
+        "seiteneinstieg/walk_in.html",
+        {"family": family, "form": form},
+        status=400 if form.errors else 200,
+    )

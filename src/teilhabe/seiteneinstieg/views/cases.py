@@ -260,6 +260,7 @@ def _child_page(
         "seiteneinstieg/child_detail.html",
         {
             "child": child,
+            "age": case_selectors.age(child.birth_date),
             "history": history[:100],
             "steps": steps,
             "status_form": status_form if can_change else None,
