@@ -36,6 +36,7 @@ ROLES = (
     "school_staff",
     "statistics",
     "state_office",
+    "council_office",
 )
 
 
@@ -194,6 +195,8 @@ def roles(default: int, anonymous: int = 302, **overrides: int) -> dict[str, int
     expect["anonymous"] = anonymous
     # the statewide office works on no centre's pages unless a row says otherwise
     expect["state_office"] = 403
+    # the council office (Geschäftsstelle Integrationsrat) works only on the council's pages
+    expect["council_office"] = 403
     expect.update(overrides)
     return expect
 
@@ -202,14 +205,16 @@ CASEWORK_ONLY = {"schulamt": 403, "school_staff": 403, "statistics": 403}
 
 MATRIX: dict[str, Row] = {
     # core
-    "core:home": Row(roles(200, state_office=200)),
-    "core:healthz": Row(roles(200, anonymous=200, state_office=200)),
+    "core:home": Row(roles(200, state_office=200, council_office=200)),
+    "core:healthz": Row(roles(200, anonymous=200, state_office=200, council_office=200)),
     # accounts
-    "centres:login": Row(roles(302, anonymous=200, state_office=302)),
-    "centres:logout": Row(roles(302, anonymous=302, state_office=302), method="post"),
-    "centres:otp_setup": Row(roles(200, state_office=200)),
+    "centres:login": Row(roles(302, anonymous=200, state_office=302, council_office=302)),
+    "centres:logout": Row(
+        roles(302, anonymous=302, state_office=302, council_office=302), method="post"
+    ),
+    "centres:otp_setup": Row(roles(200, state_office=200, council_office=200)),
     "centres:otp_verify": Row(
-        roles(302, state_office=302)
+        roles(302, state_office=302, council_office=302)
     ),  # without 2FA required a user counts as verified
     # audit
     "audit:list": Row(roles(403, centre_admin=200)),
@@ -297,7 +302,7 @@ MATRIX: dict[str, Row] = {
     ),
     # public: calendar apps cannot log in; the signed token names the counsellor
     "seiteneinstieg:ical_feed": Row(
-        roles(200, anonymous=200, state_office=200), kwargs=_ical_token
+        roles(200, anonymous=200, state_office=200, council_office=200), kwargs=_ical_token
     ),
     "seiteneinstieg:ical_renew": Row(roles(302, **CASEWORK_ONLY), method="post"),
     # a booked slot: every allowed role is answered (302 with the reason), none deletes it

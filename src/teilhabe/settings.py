@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "teilhabe.notify",
     "teilhabe.schulen",
     "teilhabe.seiteneinstieg",
+    "teilhabe.integrationsrat",
     "teilhabe.zuweisung",
 ]
 
