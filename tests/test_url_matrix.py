@@ -180,6 +180,44 @@ def _propose_again(world: World) -> dict[str, str]:
 MAP_READERS = {"school_staff": 403}
 
 
+# integrationsrat: the council's office, its public pages and OParl
+def _add_council(world: World) -> None:
+    from tests.integrationsrat.conftest import build_council
+
+    world.objects["council"] = build_council(world.staff.council_office)
+    world.objects["other_council"] = build_council(world.other.council_office)
+
+
+WORLD_HOOKS.append(_add_council)
+PUBLIC = {"anonymous": 200, "state_office": 200, "council_office": 200}
+COUNCIL_READERS = {"schulamt": 403, "school_staff": 403, "council_office": 200}
+COUNCIL_OFFICE = {"centre_admin": 200, "council_office": 200}
+COUNCIL_POSTS = {"centre_admin": 302, "council_office": 302}
+
+
+def _public(world: World, **kwargs: Any) -> dict[str, Any]:
+    return {"centre": world.staff.centre.slug, **kwargs}
+
+
+def _meeting(prefix: str = "") -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"pk": w.objects[f"{prefix}council"].meeting.pk}
+
+
+def _paper(prefix: str = "") -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"pk": w.objects[f"{prefix}council"].public_paper.pk}
+
+
+def _council_pdf(world: World) -> dict[str, Any]:
+    from tests.integrationsrat.conftest import pdf_upload
+
+    return {"upload": pdf_upload(), "name": "Anlage"}
+
+
+def _result(world: World) -> dict[str, str]:
+    item = world.council.public_item
+    return {f"top{item.pk}-outcome": "adopted", f"top{item.pk}-yes": "0"}
+
+
 @dataclass
 class Row:
     expect: dict[str, int]
@@ -370,6 +408,110 @@ MATRIX: dict[str, Row] = {
     "schulen:map": Row(roles(200, **MAP_READERS)),
     "schulen:map_schools": Row(roles(200, **MAP_READERS)),
     "schulen:map_stadtteile": Row(roles(200, **MAP_READERS)),
+    # integrationsrat: public pages and OParl answer everyone, without login
+    "integrationsrat_public:calendar": Row(roles(200, **PUBLIC), kwargs=_public),
+    "integrationsrat_public:meeting": Row(
+        roles(200, **PUBLIC), kwargs=lambda w: _public(w, pk=w.council.meeting.pk)
+    ),
+    "integrationsrat_public:members": Row(roles(200, **PUBLIC), kwargs=_public),
+    "integrationsrat_public:papers": Row(roles(200, **PUBLIC), kwargs=_public),
+    "integrationsrat_public:paper": Row(
+        roles(200, **PUBLIC), kwargs=lambda w: _public(w, pk=w.council.public_paper.pk)
+    ),
+    "oparl:system": Row(roles(200, **PUBLIC)),
+    "oparl:body_list": Row(roles(200, **PUBLIC)),
+    "oparl:body": Row(roles(200, **PUBLIC), kwargs=lambda w: {"body": w.staff.centre.slug}),
+    "oparl:body_items": Row(
+        roles(200, **PUBLIC), kwargs=lambda w: {"body": w.staff.centre.slug, "kind": "paper"}
+    ),
+    "oparl:organization": Row(roles(200, **PUBLIC), kwargs=lambda w: {"body": w.staff.centre.slug}),
+    "oparl:item": Row(
+        roles(200, **PUBLIC), kwargs=lambda w: {"kind": "meeting", "pk": w.council.meeting.pk}
+    ),
+    "oparl:file_access": Row(
+        roles(200, **PUBLIC), kwargs=lambda w: {"pk": w.council.public_file.pk}
+    ),
+    "oparl:file_download": Row(
+        roles(200, **PUBLIC), kwargs=lambda w: {"pk": w.council.public_file.pk}
+    ),
+    # integrationsrat: the office (Geschäftsstelle) manages, KI staff read
+    "integrationsrat:overview": Row(roles(200, **COUNCIL_READERS)),
+    "integrationsrat:members": Row(roles(200, **COUNCIL_READERS)),
+    "integrationsrat:papers": Row(roles(200, **COUNCIL_READERS)),
+    "integrationsrat:meeting_detail": Row(
+        roles(200, **COUNCIL_READERS), kwargs=_meeting(), foreign=_meeting("other_")
+    ),
+    "integrationsrat:packet": Row(
+        roles(200, **COUNCIL_READERS), kwargs=_meeting(), foreign=_meeting("other_")
+    ),
+    "integrationsrat:minutes": Row(
+        roles(200, **COUNCIL_READERS), kwargs=_meeting(), foreign=_meeting("other_")
+    ),
+    "integrationsrat:paper_detail": Row(
+        roles(200, **COUNCIL_READERS), kwargs=_paper(), foreign=_paper("other_")
+    ),
+    "integrationsrat:file_download": Row(
+        roles(200, **COUNCIL_READERS),
+        kwargs=lambda w: {"pk": w.council.secret_file.pk},
+        foreign=lambda w: {"pk": w.other_council.secret_file.pk},
+    ),
+    "integrationsrat:term_create": Row(roles(403, **COUNCIL_OFFICE)),
+    "integrationsrat:member_add": Row(roles(403, **COUNCIL_OFFICE)),
+    "integrationsrat:location_create": Row(roles(403, **COUNCIL_OFFICE)),
+    "integrationsrat:meeting_create": Row(roles(403, **COUNCIL_OFFICE)),
+    "integrationsrat:paper_create": Row(roles(403, **COUNCIL_OFFICE)),
+    "integrationsrat:membership_end": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=lambda w: {"pk": w.council.members[2].pk},
+        foreign=lambda w: {"pk": w.other_council.members[2].pk},
+        method="post",
+        data=lambda w: {"end_date": w.council.term.end_date.isoformat()},
+    ),
+    "integrationsrat:agenda_item_add": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=_meeting(),
+        foreign=_meeting("other_"),
+        method="post",
+        data=lambda w: {"name": "Verschiedenes", "public": "on"},
+    ),
+    "integrationsrat:invitation_publish": Row(
+        roles(403, **COUNCIL_POSTS), kwargs=_meeting(), foreign=_meeting("other_"), method="post"
+    ),
+    "integrationsrat:attendance": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=_meeting(),
+        foreign=_meeting("other_"),
+        method="post",
+        data=lambda w: {"present": [m.person_id for m in w.council.members]},
+    ),
+    "integrationsrat:item_result": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=lambda w: {"pk": w.council.public_item.pk},
+        foreign=lambda w: {"pk": w.other_council.public_item.pk},
+        method="post",
+        data=_result,
+    ),
+    "integrationsrat:minutes_approve": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=_meeting(),
+        foreign=_meeting("other_"),
+        method="post",
+        data=lambda w: {"approved_in": w.council.meeting.pk},
+    ),
+    "integrationsrat:file_upload": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=_paper(),
+        foreign=_paper("other_"),
+        method="post",
+        data=_council_pdf,
+    ),
+    "integrationsrat:consultation_add": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=_paper(),
+        foreign=_paper("other_"),
+        method="post",
+        data=lambda w: {"committee": "Ausschuss für Soziales", "role": "preliminary"},
+    ),
 }
 
 

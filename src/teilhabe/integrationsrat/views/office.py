@@ -107,11 +107,12 @@ def members(request: HttpRequest) -> HttpResponse:
         request,
         "integrationsrat/members.html",
         {
+            "council": selectors.council_for(user),
             "terms": terms,
             "term": term,
             "rows": rows,
-            "elected": sum(1 for m in rows if m.kind == "elected" and m.voting and not m.end_date),
-            "council": sum(1 for m in rows if m.kind == "council" and m.voting and not m.end_date),
+            "n_elected": sum(1 for m in rows if m.kind == "elected" and m.voting and not m.end_date),
+            "n_council": sum(1 for m in rows if m.kind == "council" and m.voting and not m.end_date),
             "end_form": forms.EndMembershipForm(),
         },
     )
@@ -369,7 +370,7 @@ def packet(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view(VIEW)
 @require_GET
 def papers(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:100]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     return render(
         request,
         "integrationsrat/papers.html",

@@ -82,7 +82,7 @@ def members(request: HttpRequest, centre: str) -> HttpResponse:
 @require_GET
 def papers(request: HttpRequest, centre: str) -> HttpResponse:
     council = selectors.public_council(centre)
-    query = request.GET.get("q", "").strip()[:100]
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
     page = Paginator(selectors.search_public_papers(council.centre, query), 25).get_page(
         request.GET.get("seite")
     )
