@@ -39,7 +39,10 @@ def render_packet(meeting: Meeting) -> bytes:
             "centre": meeting.centre,
             "items": items,
             "papers": papers,
-            "members": services.members_on(meeting),
+            "members": sorted(
+                services.members_on(meeting),
+                key=lambda m: (m.person.family_name, m.person.given_name),
+            ),
             "start": timezone.localtime(meeting.start),
             "end": timezone.localtime(meeting.end),
         },

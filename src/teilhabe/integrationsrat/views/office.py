@@ -111,11 +111,16 @@ def members(request: HttpRequest) -> HttpResponse:
             "terms": terms,
             "term": term,
             "rows": rows,
-            "n_elected": sum(1 for m in rows if m.kind == "elected" and m.voting and not m.end_date),
-            "n_council": sum(1 for m in rows if m.kind == "council" and m.voting and not m.end_date),
+            "n_elected": _count(rows, "elected"),
+            "n_council": _count(rows, "council"),
             "end_form": forms.EndMembershipForm(),
         },
     )
+
+
+def _count(rows: list[Any], kind: str) -> int:
+    """Voting members of a kind whose membership has not ended."""
+    return sum(1 for m in rows if m.kind == kind and m.voting and not m.end_date)
 
 
 @staff_view(MANAGE)
