@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from teilhabe.centres.models import Centre
+from teilhabe.integrationsrat.choices import MembershipRole
 from teilhabe.integrationsrat.models import (
     AgendaItem,
     Consultation,
@@ -22,6 +23,8 @@ from teilhabe.integrationsrat.models import (
     Paper,
     Person,
 )
+
+ROLE_ORDER = list(MembershipRole.values)  # chair, deputy chair, member, deputy member
 
 # --- office ----------------------------------------------------------------------------------
 
@@ -198,4 +201,5 @@ def public_members_on(centre: Centre, day: Any) -> tuple[list[Membership], int]:
         .order_by("role", "person__family_name")
     )
     shown = [m for m in active if m.person.consent_name and not m.person.deleted]
+    shown.sort(key=lambda m: (ROLE_ORDER.index(m.role), m.person.family_name))
     return shown, len(active) - len(shown)

@@ -4,15 +4,27 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('centres', '0004_area_keys_statewide_role'),
+        ("centres", "0004_area_keys_statewide_role"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='user',
-            name='role',
-            field=models.CharField(blank=True, choices=[('centre_admin', 'Zentrumsverwaltung'), ('counsellor', 'Beratung'), ('schulamt', 'Schulamt'), ('school_staff', 'Schule'), ('statistics', 'Statistik (nur lesen)'), ('state_office', 'Landesweite Koordinierung'), ('council_office', 'Geschäftsstelle Integrationsrat')], max_length=32, verbose_name='Rolle'),
+            model_name="user",
+            name="role",
+            field=models.CharField(
+                blank=True,
+                choices=[
+                    ("centre_admin", "Zentrumsverwaltung"),
+                    ("counsellor", "Beratung"),
+                    ("schulamt", "Schulamt"),
+                    ("school_staff", "Schule"),
+                    ("statistics", "Statistik (nur lesen)"),
+                    ("state_office", "Landesweite Koordinierung"),
+                    ("council_office", "Geschäftsstelle Integrationsrat"),
+                ],
+                max_length=32,
+                verbose_name="Rolle",
+            ),
         ),
     ]
