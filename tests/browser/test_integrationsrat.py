@@ -187,6 +187,18 @@ def test_office_runs_a_meeting_and_the_public_sees_the_public_part(
     text = "\n".join(p.extract_text() for p in reader.pages)
     assert SECRET in text and "IR/0150/2026" in text
 
+    for name, path in (
+        ("office-overview", "/integrationsrat/"),
+        ("office-members", "/integrationsrat/mitglieder/"),
+        ("office-minutes", f"/integrationsrat/sitzungen/{meeting.pk}/niederschrift/"),
+    ):
+        page.goto(base + path)
+        _shots(page, screenshot, name)
+    page.goto(base + "/integrationsrat/vorlagen/")
+    page.get_by_role("link", name="IR/0150/2026").click()
+    page.get_by_text("Begründung").first.wait_for()
+    _shots(page, screenshot, "office-paper")
+
     # the public page (no login) and OParl show the public part only
     page.get_by_role("button", name="Abmelden").click()
     page.wait_for_url("**/anmelden/**")
@@ -201,6 +213,10 @@ def test_office_runs_a_meeting_and_the_public_sees_the_public_part(
     _shots(page, screenshot, "public-calendar")
     page.goto(base + f"/{staff.centre.slug}/integrationsrat/mitglieder/")
     _shots(page, screenshot, "public-members")
+    page.goto(base + f"/{staff.centre.slug}/integrationsrat/vorlagen/?q=Einb%C3%BCrgerung")
+    page.get_by_role("link", name="IR/0150/2026").click()
+    assert "Begründung" in page.locator("main").inner_text()
+    _shots(page, screenshot, "public-paper")
     oparl = page.request.get(base + f"/oparl/v1/meeting/{meeting.pk}/")
     data = oparl.json()
     assert [i["name"] for i in data["agendaItem"]] == [

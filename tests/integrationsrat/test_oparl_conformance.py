@@ -347,3 +347,23 @@ def test_list_pages_use_a_constant_number_of_queries(staff, kind):
             consent_name=True,
         )
     assert count() == before
+
+
+def test_changes_to_embedded_objects_mark_their_parents_modified(staff):
+    c = build_council(staff.council_office)
+    time.sleep(0.01)
+    since = timezone.now()
+    services.record_attendance(
+        actor=c.office, meeting=c.meeting, present=[m.person_id for m in c.members[:3]]
+    )
+    type(c.meeting).objects.filter(pk=c.meeting.pk).update(modified=since - dt.timedelta(days=1))
+    services.record_result(actor=c.office, item=c.public_item, outcome="adopted", yes=3)
+    services.add_consultation(actor=c.office, paper=c.public_paper, committee="Rat der Stadt")
+    client = Client()
+    query = {"modified_since": since.isoformat()}
+    slug = staff.centre.slug
+    meetings = client.get(f"/oparl/v1/body/{slug}/meeting/", query).json()["data"]
+    assert [m["id"] for m in meetings] == [f"{BASE}meeting/{c.meeting.pk}/"]
+    assert meetings[0]["agendaItem"][0]["result"] == "beschlossen"
+    papers = client.get(f"/oparl/v1/body/{slug}/paper/", query).json()["data"]
+    assert [p["id"] for p in papers] == [f"{BASE}paper/{c.public_paper.pk}/"]

@@ -65,6 +65,14 @@ def _save(obj: Any) -> Any:
     return obj
 
 
+def _touch(model: Any, *pks: int | None) -> None:
+    """Mark records whose OParl representation embeds what changed (e.g. a paper embeds its
+    consultations), so that clients syncing with ``modified_since`` fetch them again."""
+    ids = [pk for pk in pks if pk is not None]
+    if ids:
+        model.objects.filter(pk__in=ids).update(modified=timezone.now())
+
+
 # --- the council, terms, places ------------------------------------------------------------
 
 
@@ -228,6 +236,8 @@ def add_member(
         )
     elif person.centre_id != centre.pk:
         raise PermissionDenied
+    else:
+        _touch(Person, person.pk)
     membership = Membership(
         centre=centre,
         person=person,
@@ -263,6 +273,7 @@ def end_membership(*, actor: User, membership: Membership, end_date: dt.date) ->
     others = [m for m in _term_memberships(membership.term) if m.pk != membership.pk]
     check_ratio(membership.term, [*others, membership])
     membership.save()
+    _touch(Person, membership.person_id)
     record(
         actor=actor,
         centre=centre,
@@ -414,6 +425,7 @@ def add_consultation(
             centre=centre, paper=paper, committee=committee, role=role, authoritative=authoritative
         )
     )
+    _touch(Paper, paper.pk)
     record(
         actor=actor,
         centre=centre,
@@ -479,6 +491,7 @@ def add_agenda_item(
         )
     )
     if paper is not None:
+        _touch(Paper, paper.pk)
         _save(
             Consultation(
                 centre=centre,
@@ -506,7 +519,9 @@ def remove_agenda_item(*, actor: User, item: AgendaItem) -> AgendaItem:
     now = timezone.now()
     item.deleted_at = now
     _save(item)
-    Consultation.objects.filter(agenda_item=item).update(deleted_at=now, modified=now)
+    consultations = Consultation.objects.filter(agenda_item=item)
+    _touch(Paper, *consultations.values_list("paper_id", flat=True))
+    consultations.update(deleted_at=now, modified=now)
     item.meeting.save(update_fields=["modified"])
     record(
         actor=actor,
@@ -533,6 +548,11 @@ def publish_invitation(*, actor: User, meeting: Meeting) -> Meeting:
         raise ValidationError(_("Die Tagesordnung ist leer: erst Tagesordnungspunkte anlegen."))
     meeting.invitation_published_at = timezone.now()
     _save(meeting)
+    # the papers on its public items now show these consultations
+    _touch(
+        Paper,
+        *Consultation.objects.filter(agenda_item__in=items).values_list("paper_id", flat=True),
+    )
     start = timezone.localtime(meeting.start)
     agenda = "\n".join(f"TOP {i.number}  {i.name}" for i in items if i.public)
     body = _(
@@ -648,6 +668,7 @@ def record_result(
     item.votes_yes, item.votes_no, item.votes_abstain = yes, no, abstain
     item.resolution_text = resolution_text
     _save(item)
+    _touch(Meeting, item.meeting_id)  # the meeting embeds its items
     item.named_votes.all().delete()
     NamedVote.objects.bulk_create(
         NamedVote(agenda_item=item, person_id=pk, vote=vote) for pk, vote in votes.items()
