@@ -224,3 +224,32 @@ def test_office_runs_a_meeting_and_the_public_sees_the_public_part(
         "Mehrsprachige Informationen zur Einbürgerung",
     ]
     assert SECRET not in oparl.text()
+
+
+def test_council_pages_have_no_axe_violations(page, staff, axe_violations, client):
+    from tests.integrationsrat.conftest import build_council
+
+    c = build_council(staff.council_office)
+    slug = staff.centre.slug
+    public = [
+        f"/{slug}/integrationsrat/",
+        f"/{slug}/integrationsrat/sitzung/{c.meeting.pk}/",
+        f"/{slug}/integrationsrat/mitglieder/",
+        f"/{slug}/integrationsrat/vorlagen/",
+        f"/{slug}/integrationsrat/vorlagen/{c.public_paper.pk}/",
+    ]
+    client.force_login(staff.council_office)
+    session = client.cookies["sessionid"].value
+    for path in public:
+        page.goto(page.base_url + path)
+        assert axe_violations() == [], path
+    page.context.add_cookies([{"name": "sessionid", "value": session, "url": page.base_url}])
+    for path in (
+        "/integrationsrat/",
+        f"/integrationsrat/sitzungen/{c.meeting.pk}/",
+        "/integrationsrat/mitglieder/",
+        f"/integrationsrat/vorlagen/{c.public_paper.pk}/",
+        "/integrationsrat/sitzungen/neu/",
+    ):
+        page.goto(page.base_url + path)
+        assert axe_violations() == [], path
