@@ -39,6 +39,7 @@ messages: install
 benchmark: install
 	$(BIN)/python benchmarks/waiting_list.py
 	$(BIN)/python benchmarks/import_schools.py
+	$(BIN)/python benchmarks/oparl.py
 	$(BIN)/python benchmarks/placement/run.py
 
 clean:
