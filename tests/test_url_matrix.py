@@ -213,6 +213,19 @@ def _council_pdf(world: World) -> dict[str, Any]:
     return {"upload": pdf_upload(), "name": "Anlage"}
 
 
+def _put_item_back(world: World) -> dict[str, str]:
+    """Each role removes the same item (the previous role removed it): put it back."""
+    item = world.council.public_item
+    type(item).objects.filter(pk=item.pk).update(deleted_at=None)
+    return {}
+
+
+def _put_paper_back(world: World) -> dict[str, str]:
+    paper = world.council.public_paper
+    type(paper).objects.filter(pk=paper.pk).update(deleted_at=None)
+    return {}
+
+
 def _result(world: World) -> dict[str, str]:
     item = world.council.public_item
     return {f"top{item.pk}-outcome": "adopted", f"top{item.pk}-yes": "0"}
@@ -466,6 +479,25 @@ MATRIX: dict[str, Row] = {
         foreign=lambda w: {"pk": w.other_council.members[2].pk},
         method="post",
         data=lambda w: {"end_date": w.council.term.end_date.isoformat()},
+    ),
+    "integrationsrat:person_edit": Row(
+        roles(403, **COUNCIL_OFFICE),
+        kwargs=lambda w: {"pk": w.council.members[0].person_id},
+        foreign=lambda w: {"pk": w.other_council.members[0].person_id},
+    ),
+    "integrationsrat:agenda_item_remove": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=lambda w: {"pk": w.council.public_item.pk},
+        foreign=lambda w: {"pk": w.other_council.public_item.pk},
+        method="post",
+        data=_put_item_back,
+    ),
+    "integrationsrat:paper_delete": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=_paper(),
+        foreign=_paper("other_"),
+        method="post",
+        data=_put_paper_back,
     ),
     "integrationsrat:agenda_item_add": Row(
         roles(403, **COUNCIL_POSTS),

@@ -104,3 +104,26 @@ def test_office_forms_show_service_errors_in_german(staff, login):
     )
     assert response.status_code == 200
     assert "Das Ende der Sitzung muss nach dem Beginn liegen." in response.content.decode()
+
+
+def test_withdrawn_consent_takes_the_name_off_at_once(staff, login):
+    c = build_council(staff.council_office)
+    person = c.members[0].person
+    client = login(staff.council_office)
+    response = client.post(
+        f"/integrationsrat/personen/{person.pk}/",
+        {"given_name": person.given_name, "family_name": person.family_name},
+    )
+    assert response.status_code == 302
+    anonymous = Client()
+    html = anonymous.get(f"/{staff.centre.slug}/integrationsrat/mitglieder/").content.decode()
+    assert person.family_name not in html
+    stub = anonymous.get(f"/oparl/v1/person/{person.pk}/").json()
+    assert stub["deleted"] is True and person.family_name not in str(stub)
+    memberships = anonymous.get(
+        f"/oparl/v1/body/{staff.centre.slug}/membership/",
+        {"modified_since": c.members[-1].modified.isoformat()},
+    ).json()["data"]
+    assert {"id", "type", "deleted", "created", "modified"} == set(
+        next(m for m in memberships if m["id"].endswith(f"/membership/{c.members[0].pk}/"))
+    )

@@ -46,6 +46,7 @@ def register() -> None:
             "integrationsrat.term.created": _("Wahlperiode angelegt"),
             "integrationsrat.location.created": _("Sitzungsort angelegt"),
             "integrationsrat.member.added": _("Mitglied des Integrationsrats eingetragen"),
+            "integrationsrat.person.updated": _("Person im Integrationsrat geändert"),
             "integrationsrat.membership.ended": _("Mitgliedschaft im Integrationsrat beendet"),
             "integrationsrat.paper.created": _("Vorlage angelegt"),
             "integrationsrat.paper.deleted": _("Vorlage zurückgezogen"),

@@ -47,6 +47,17 @@ class MemberForm(forms.Form):
         self.fields["term"].queryset = terms
 
 
+class PersonForm(forms.Form):
+    given_name = forms.CharField(label=_("Vorname"), max_length=100)
+    family_name = forms.CharField(label=_("Nachname"), max_length=100)
+    form_of_address = forms.CharField(label=_("Anrede"), max_length=30, required=False)
+    email = forms.EmailField(label=_("E-Mail"), required=False)
+    consent_name = forms.BooleanField(label=_("Name darf veröffentlicht werden"), required=False)
+    consent_group = forms.BooleanField(
+        label=_("Liste/Fraktion darf veröffentlicht werden"), required=False
+    )
+
+
 class EndMembershipForm(forms.Form):
     end_date = forms.DateField(label=_("Ende"), widget=DATE)
 

@@ -145,7 +145,7 @@ def ser_location(location: Location, ctx: Ctx) -> dict[str, Any]:
 
 
 def ser_membership(m: Membership, ctx: Ctx) -> dict[str, Any]:
-    if m.deleted:
+    if m.deleted or not m.person.consent_name:
         return _stub(m, "membership", ctx, "Membership")
     return _base(
         m,
@@ -163,7 +163,9 @@ def ser_membership(m: Membership, ctx: Ctx) -> dict[str, Any]:
 
 
 def ser_person(p: Person, ctx: Ctx) -> dict[str, Any]:
-    if p.deleted:
+    # without (or after withdrawing) consent a person is only a deleted stub: syncing
+    # clients drop their copy, and nothing about the person is shown
+    if p.deleted or not p.consent_name:
         return _stub(p, "person", ctx, "Person")
     return _base(
         p,
@@ -339,7 +341,7 @@ def ser_organization(c: Council, ctx: Ctx) -> dict[str, Any]:
 
 def _persons(centre: Any) -> QuerySet:
     return (
-        selectors.public_persons(centre)
+        selectors.oparl_persons(centre)
         .select_related("centre")
         .prefetch_related(
             Prefetch(
@@ -408,7 +410,7 @@ KINDS: dict[str, Kind] = {
     "person": Kind("Person", _persons, ser_person),
     "membership": Kind(
         "Membership",
-        lambda c: selectors.public_memberships(c).select_related("centre", "person"),
+        lambda c: selectors.oparl_memberships(c).select_related("centre", "person"),
         ser_membership,
     ),
     "meeting": Kind("Meeting", _meetings, ser_meeting),

@@ -80,6 +80,16 @@ def locations(user: Any) -> QuerySet[Location]:
     return Location.objects.for_user(user).filter(deleted_at__isnull=True)
 
 
+def person(user: Any, pk: int) -> Person:
+    return get_object_or_404(Person.objects.for_user(user).filter(deleted_at__isnull=True), pk=pk)
+
+
+def agenda_item(user: Any, pk: int) -> AgendaItem:
+    return get_object_or_404(
+        AgendaItem.objects.for_user(user).filter(deleted_at__isnull=True), pk=pk
+    )
+
+
 def membership(user: Any, pk: int) -> Membership:
     return get_object_or_404(memberships(user, None), pk=pk)
 
@@ -161,6 +171,15 @@ def public_persons(centre: Centre | int | None) -> QuerySet[Person]:
 
 def public_memberships(centre: Centre | int | None) -> QuerySet[Membership]:
     return _in(Membership, centre).filter(PUBLIC_MEMBERSHIP)
+
+
+def oparl_persons(centre: Centre | int | None) -> QuerySet[Person]:
+    """All persons: OParl shows those without consent as deleted stubs (see oparl.py)."""
+    return _in(Person, centre)
+
+
+def oparl_memberships(centre: Centre | int | None) -> QuerySet[Membership]:
+    return _in(Membership, centre)
 
 
 def public_locations(centre: Centre | int | None) -> QuerySet[Location]:

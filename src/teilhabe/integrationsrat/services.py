@@ -262,6 +262,40 @@ def add_member(
 
 
 @transaction.atomic
+def update_person(
+    *,
+    actor: User,
+    person: Person,
+    given_name: str,
+    family_name: str,
+    form_of_address: str = "",
+    email: str = "",
+    consent_name: bool = False,
+    consent_group: bool = False,
+) -> Person:
+    """Correct a person's data or record a changed consent (withdrawn consent takes the
+    name off the public pages and OParl at once)."""
+    centre = _require(actor, person)
+    person = Person.objects.select_for_update().get(pk=person.pk)
+    before = (person.consent_name, person.consent_group)
+    person.given_name, person.family_name = given_name, family_name
+    person.form_of_address, person.email = form_of_address, email
+    person.consent_name, person.consent_group = consent_name, consent_group
+    _save(person)
+    if before != (consent_name, consent_group):  # memberships show the name and the list
+        _touch(Membership, *person.memberships.values_list("pk", flat=True))
+    record(
+        actor=actor,
+        centre=centre,
+        action="integrationsrat.person.updated",
+        target=person,
+        summary=str(person),
+        data={"consent_before": before, "consent_after": [consent_name, consent_group]},
+    )
+    return person
+
+
+@transaction.atomic
 def end_membership(*, actor: User, membership: Membership, end_date: dt.date) -> Membership:
     """End a membership (resignation, loss of eligibility); the ratio must still hold."""
     centre = _require(actor, membership)

@@ -8,7 +8,7 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
@@ -139,6 +139,34 @@ def member_add(request: HttpRequest) -> HttpResponse:
 
 
 @staff_view(MANAGE)
+@require_http_methods(["GET", "POST"])
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Correct a member's data or record a changed consent to publication."""
+    found = selectors.person(request.user, pk)
+    initial = {
+        f: getattr(found, f)
+        for f in (
+            "given_name",
+            "family_name",
+            "form_of_address",
+            "email",
+            "consent_name",
+            "consent_group",
+        )
+    }
+    form = forms.PersonForm(request.POST or None, initial=initial)
+    return _form_page(
+        request,
+        form,
+        "integrationsrat/form.html",
+        lambda d: services.update_person(actor=request.user, person=found, **d),
+        lambda _p: reverse("integrationsrat:members"),
+        _("Angaben gespeichert."),
+        {"title": _("%(name)s bearbeiten") % {"name": found}},
+    )
+
+
+@staff_view(MANAGE)
 @require_POST
 def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     membership = selectors.membership(request.user, pk)
@@ -259,6 +287,32 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
 
 @staff_view(MANAGE)
 @require_POST
+def agenda_item_remove(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take an item off the agenda (it stays in OParl as a deleted item)."""
+    item = selectors.agenda_item(request.user, pk)
+    return _back(
+        request,
+        _detail(item.meeting_id),
+        lambda: services.remove_agenda_item(actor=request.user, item=item),
+        _("Tagesordnungspunkt abgesetzt."),
+    )
+
+
+@staff_view(MANAGE)
+@require_POST
+def paper_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    """Withdraw a paper (it stays in OParl as a deleted paper)."""
+    paper = selectors.paper(request.user, pk)
+    return _back(
+        request,
+        reverse("integrationsrat:papers"),
+        lambda: services.delete_paper(actor=request.user, paper=paper),
+        _("Vorlage zurückgezogen."),
+    )
+
+
+@staff_view(MANAGE)
+@require_POST
 def invitation_publish(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting(request.user, pk)
     return _back(
@@ -285,9 +339,7 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view(MANAGE)
 @require_POST
 def item_result(request: HttpRequest, pk: int) -> HttpResponse:
-    item = get_object_or_404(
-        AgendaItem.objects.for_user(request.user).filter(deleted_at__isnull=True), pk=pk
-    )
+    item = selectors.agenda_item(request.user, pk)
     form = forms.ResultForm(request.POST, prefix=f"top{item.pk}")
     if not form.is_valid():
         _form_errors(request, form)
