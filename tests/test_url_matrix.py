@@ -465,8 +465,8 @@ MATRIX: dict[str, Row] = {
     ),
     "integrationsrat:file_download": Row(
         roles(200, **COUNCIL_READERS),
-        kwargs=lambda w: {"pk": w.council.secret_file.pk},
-        foreign=lambda w: {"pk": w.other_council.secret_file.pk},
+        kwargs=lambda w: {"pk": w.council.public_file.pk},
+        foreign=lambda w: {"pk": w.other_council.public_file.pk},
     ),
     "integrationsrat:term_create": Row(roles(403, **COUNCIL_OFFICE)),
     "integrationsrat:member_add": Row(roles(403, **COUNCIL_OFFICE)),

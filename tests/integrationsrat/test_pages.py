@@ -127,3 +127,25 @@ def test_withdrawn_consent_takes_the_name_off_at_once(staff, login):
     assert {"id", "type", "deleted", "created", "modified"} == set(
         next(m for m in memberships if m["id"].endswith(f"/membership/{c.members[0].pk}/"))
     )
+
+
+def test_readers_of_the_office_pages_never_see_the_non_public_part(staff, login):
+    from pypdf import PdfReader
+
+    c = build_council(staff.council_office)
+    client = login(staff.statistics)
+    html = client.get(f"/integrationsrat/sitzungen/{c.meeting.pk}/").content.decode()
+    assert "Mehrsprachigkeit" in html and SECRET not in html
+    assert client.get(f"/integrationsrat/vorlagen/{c.secret_paper.pk}/").status_code == 404
+    assert client.get(f"/integrationsrat/dateien/{c.secret_file.pk}/").status_code == 404
+    assert "IR/2/2026" not in client.get("/integrationsrat/vorlagen/").content.decode()
+    pdf = client.get(f"/integrationsrat/sitzungen/{c.meeting.pk}/mappe.pdf").content
+    text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages)
+    assert "Antrag Mehrsprachigkeit" in text and SECRET not in text
+    services.save_minutes(
+        actor=c.office, meeting=c.meeting, text=f"Intern: {SECRET}", public_text="Öffentlich"
+    )
+    html = client.get(f"/integrationsrat/sitzungen/{c.meeting.pk}/niederschrift/").content.decode()
+    assert "Öffentlich" in html and SECRET not in html
+    office = login(staff.council_office)
+    assert SECRET in office.get(f"/integrationsrat/sitzungen/{c.meeting.pk}/").content.decode()

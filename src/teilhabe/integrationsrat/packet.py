@@ -15,20 +15,24 @@ from teilhabe.integrationsrat import services
 from teilhabe.integrationsrat.models import Meeting
 
 
-def render_packet(meeting: Meeting) -> bytes:
+def render_packet(meeting: Meeting, *, confidential: bool) -> bytes:
+    """The packet; without ``confidential`` only the public items and papers."""
     from pypdf import PdfReader, PdfWriter
     from pypdf.errors import PdfReadError
     from weasyprint import HTML
 
-    items = list(
-        meeting.agenda_items.filter(deleted_at__isnull=True)
-        .select_related("consultation__paper")
-        .order_by("order")
-    )
+    items = meeting.agenda_items.filter(deleted_at__isnull=True)
+    if not confidential:
+        items = items.filter(public=True)
+    items = list(items.select_related("consultation__paper").order_by("order"))
     papers = []
     for item in items:
         consultation = getattr(item, "consultation", None)
-        if consultation is not None and not consultation.paper.deleted:
+        if (
+            consultation is not None
+            and not consultation.paper.deleted
+            and (confidential or consultation.paper.public)
+        ):
             paper = consultation.paper
             files = list(paper.files.filter(deleted_at__isnull=True))
             papers.append((item, paper, files))

@@ -52,10 +52,18 @@ def meeting(user: Any, pk: int) -> Meeting:
     return get_object_or_404(meetings(user), pk=pk)
 
 
-def agenda(meeting: Meeting) -> list[AgendaItem]:
+def confidential(user: Any) -> bool:
+    """Non-public items, papers and files are for the office (and the members), not for
+    every reader of the office pages."""
+    return user.has_perm("integrationsrat.manage")
+
+
+def agenda(meeting: Meeting, user: Any) -> list[AgendaItem]:
+    items = meeting.agenda_items.filter(deleted_at__isnull=True)
+    if not confidential(user):
+        items = items.filter(public=True)
     return list(
-        meeting.agenda_items.filter(deleted_at__isnull=True)
-        .select_related("consultation__paper")
+        items.select_related("consultation__paper")
         .prefetch_related("named_votes__person")
         .order_by("order")
     )
@@ -63,6 +71,8 @@ def agenda(meeting: Meeting) -> list[AgendaItem]:
 
 def papers(user: Any, query: str = "") -> QuerySet[Paper]:
     qs = Paper.objects.for_user(user).filter(deleted_at__isnull=True)
+    if not confidential(user):
+        qs = qs.filter(public=True)
     if query:
         qs = qs.filter(Q(name__icontains=query) | Q(reference__icontains=query))
     return qs
@@ -73,7 +83,10 @@ def paper(user: Any, pk: int) -> Paper:
 
 
 def file(user: Any, pk: int) -> File:
-    return get_object_or_404(File.objects.for_user(user).filter(deleted_at__isnull=True), pk=pk)
+    qs = File.objects.for_user(user).filter(deleted_at__isnull=True)
+    if not confidential(user):
+        qs = qs.filter(paper__public=True)
+    return get_object_or_404(qs, pk=pk)
 
 
 def locations(user: Any) -> QuerySet[Location]:

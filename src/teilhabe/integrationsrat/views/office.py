@@ -220,7 +220,7 @@ def meeting_create(request: HttpRequest) -> HttpResponse:
 def meeting_detail(request: HttpRequest, pk: int) -> HttpResponse:
     user = request.user
     meeting = selectors.meeting(user, pk)
-    items = selectors.agenda(meeting)
+    items = selectors.agenda(meeting, user)
     members = services.members_on(meeting)
     present = set(meeting.attendances.filter(present=True).values_list("person_id", flat=True))
     minutes = Minutes.objects.filter(meeting=meeting).prefetch_related("versions").first()
@@ -391,6 +391,7 @@ def minutes(request: HttpRequest, pk: int) -> HttpResponse:
             "record": record,
             "versions": sorted(record.versions.all(), key=lambda v: -v.number) if record else [],
             "frozen": record is not None and record.status == MinutesStatus.APPROVED,
+            "confidential": selectors.confidential(request.user),
         },
     )
 
@@ -416,9 +417,10 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
 @staff_view(VIEW)
 @require_GET
 def packet(request: HttpRequest, pk: int) -> HttpResponse:
-    """The meeting packet for members: invitation, agenda and papers (all parts) as a PDF."""
+    """The meeting packet: invitation, agenda and papers as a PDF; the non-public parts only
+    for the office, which sends it to the members."""
     meeting = selectors.meeting(request.user, pk)
-    pdf = packets.render_packet(meeting)
+    pdf = packets.render_packet(meeting, confidential=selectors.confidential(request.user))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sitzungsmappe-{meeting.pk}.pdf"'
     return response
