@@ -46,6 +46,7 @@ benchmark: install
 	$(BIN)/python benchmarks/waiting_list.py
 	$(BIN)/python benchmarks/export_job.py
 	$(BIN)/python benchmarks/import_schools.py
+	$(BIN)/python benchmarks/oparl.py
 	$(BIN)/python benchmarks/placement/run.py
 
 clean:

@@ -22,6 +22,7 @@ class Staff:
     school_staff: User
     statistics: User
     state_office: User
+    council_office: User
 
     def by_role(self, role: str) -> User:
         return getattr(self, role)

@@ -36,6 +36,7 @@ ROLES = (
     "school_staff",
     "statistics",
     "state_office",
+    "council_office",
 )
 
 
@@ -296,6 +297,57 @@ def _reset_link(world: World) -> dict[str, str]:
     return {"uidb64": urlsafe_base64_encode(force_bytes(world.colleague.pk)), "token": "x-y"}
 
 
+# integrationsrat: the council's office, its public pages and OParl
+def _add_council(world: World) -> None:
+    from tests.integrationsrat.conftest import build_council
+
+    world.objects["council"] = build_council(world.staff.council_office)
+    world.objects["other_council"] = build_council(world.other.council_office)
+
+
+WORLD_HOOKS.append(_add_council)
+PUBLIC = {"anonymous": 200, "state_office": 200, "council_office": 200}
+COUNCIL_READERS = {"schulamt": 403, "school_staff": 403, "council_office": 200}
+COUNCIL_OFFICE = {"centre_admin": 200, "council_office": 200}
+COUNCIL_POSTS = {"centre_admin": 302, "council_office": 302}
+
+
+def _public(world: World, **kwargs: Any) -> dict[str, Any]:
+    return {"centre": world.staff.centre.slug, **kwargs}
+
+
+def _meeting(prefix: str = "") -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"pk": w.objects[f"{prefix}council"].meeting.pk}
+
+
+def _paper(prefix: str = "") -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"pk": w.objects[f"{prefix}council"].public_paper.pk}
+
+
+def _council_pdf(world: World) -> dict[str, Any]:
+    from tests.integrationsrat.conftest import pdf_upload
+
+    return {"upload": pdf_upload(), "name": "Anlage"}
+
+
+def _put_item_back(world: World) -> dict[str, str]:
+    """Each role removes the same item (the previous role removed it): put it back."""
+    item = world.council.public_item
+    type(item).objects.filter(pk=item.pk).update(deleted_at=None)
+    return {}
+
+
+def _put_paper_back(world: World) -> dict[str, str]:
+    paper = world.council.public_paper
+    type(paper).objects.filter(pk=paper.pk).update(deleted_at=None)
+    return {}
+
+
+def _result(world: World) -> dict[str, str]:
+    item = world.council.public_item
+    return {f"top{item.pk}-outcome": "adopted", f"top{item.pk}-yes": "0"}
+
+
 @dataclass
 class Row:
     expect: dict[str, int]
@@ -311,29 +363,33 @@ def roles(default: int, anonymous: int = 302, **overrides: int) -> dict[str, int
     expect["anonymous"] = anonymous
     # the statewide office works on no centre's pages unless a row says otherwise
     expect["state_office"] = 403
+    # the council office (Geschäftsstelle Integrationsrat) works only on the council's pages
+    expect["council_office"] = 403
     expect.update(overrides)
     return expect
 
 
 STATEWIDE_ONLY = roles(403, state_office=200)
-EVERYONE = roles(200, anonymous=200, state_office=200)
+EVERYONE = roles(200, anonymous=200, state_office=200, council_office=200)
 ADMIN_ONLY = roles(403, centre_admin=200)
 ADMIN_POST = roles(403, centre_admin=302)
 
 CASEWORK_ONLY = {"schulamt": 403, "school_staff": 403, "statistics": 403}
 # A job is seen by the user who started it (here the counsellor) and nobody else: 404.
-JOB_OWNER_ONLY = roles(404, counsellor=200)
+JOB_OWNER_ONLY = roles(404, counsellor=200, council_office=404)
 
 MATRIX: dict[str, Row] = {
     # core
-    "core:home": Row(roles(200, state_office=200)),
-    "core:healthz": Row(roles(200, anonymous=200, state_office=200)),
+    "core:home": Row(roles(200, state_office=200, council_office=200)),
+    "core:healthz": Row(roles(200, anonymous=200, state_office=200, council_office=200)),
     # accounts
-    "centres:login": Row(roles(302, anonymous=200, state_office=302)),
-    "centres:logout": Row(roles(302, anonymous=302, state_office=302), method="post"),
-    "centres:otp_setup": Row(roles(200, state_office=200)),
+    "centres:login": Row(roles(302, anonymous=200, state_office=302, council_office=302)),
+    "centres:logout": Row(
+        roles(302, anonymous=302, state_office=302, council_office=302), method="post"
+    ),
+    "centres:otp_setup": Row(roles(200, state_office=200, council_office=200)),
     "centres:otp_verify": Row(
-        roles(302, state_office=302)
+        roles(302, state_office=302, council_office=302)
     ),  # without 2FA required a user counts as verified
     "centres:account_list": Row(ADMIN_ONLY),
     "centres:account_invite": Row(ADMIN_ONLY),
@@ -464,7 +520,7 @@ MATRIX: dict[str, Row] = {
     ),
     # public: calendar apps cannot log in; the signed token names the counsellor
     "seiteneinstieg:ical_feed": Row(
-        roles(200, anonymous=200, state_office=200), kwargs=_ical_token
+        roles(200, anonymous=200, state_office=200, council_office=200), kwargs=_ical_token
     ),
     "seiteneinstieg:ical_renew": Row(roles(302, **CASEWORK_ONLY), method="post"),
     # a booked slot: every allowed role is answered (302 with the reason), none deletes it
@@ -604,7 +660,7 @@ MATRIX: dict[str, Row] = {
     "zuweisung:map_schools": Row(roles(200, **MAP_READERS)),
     "zuweisung:map_stadtteile": Row(roles(200, **MAP_READERS)),
     # exports: every staff member has a job list (their own jobs only)
-    "exports:job_list": Row(roles(200)),
+    "exports:job_list": Row(roles(200, council_office=200)),
     "exports:job_detail": Row(
         JOB_OWNER_ONLY,
         kwargs=lambda w: {"pk": w.job.pk},
@@ -631,6 +687,129 @@ MATRIX: dict[str, Row] = {
         STATEWIDE_ONLY,
         kwargs=lambda w: {"pk": w.upload.pk},
         foreign=lambda w: {"pk": w.other_upload.pk},
+    ),
+    # integrationsrat: public pages and OParl answer everyone, without login
+    "integrationsrat_public:calendar": Row(roles(200, **PUBLIC), kwargs=_public),
+    "integrationsrat_public:meeting": Row(
+        roles(200, **PUBLIC), kwargs=lambda w: _public(w, pk=w.council.meeting.pk)
+    ),
+    "integrationsrat_public:members": Row(roles(200, **PUBLIC), kwargs=_public),
+    "integrationsrat_public:papers": Row(roles(200, **PUBLIC), kwargs=_public),
+    "integrationsrat_public:paper": Row(
+        roles(200, **PUBLIC), kwargs=lambda w: _public(w, pk=w.council.public_paper.pk)
+    ),
+    "oparl:system": Row(roles(200, **PUBLIC)),
+    "oparl:body_list": Row(roles(200, **PUBLIC)),
+    "oparl:body": Row(roles(200, **PUBLIC), kwargs=lambda w: {"body": w.staff.centre.slug}),
+    "oparl:body_items": Row(
+        roles(200, **PUBLIC), kwargs=lambda w: {"body": w.staff.centre.slug, "kind": "paper"}
+    ),
+    "oparl:organization": Row(roles(200, **PUBLIC), kwargs=lambda w: {"body": w.staff.centre.slug}),
+    "oparl:item": Row(
+        roles(200, **PUBLIC), kwargs=lambda w: {"kind": "meeting", "pk": w.council.meeting.pk}
+    ),
+    "oparl:file_access": Row(
+        roles(200, **PUBLIC), kwargs=lambda w: {"pk": w.council.public_file.pk}
+    ),
+    "oparl:file_download": Row(
+        roles(200, **PUBLIC), kwargs=lambda w: {"pk": w.council.public_file.pk}
+    ),
+    # integrationsrat: the office (Geschäftsstelle) manages, KI staff read
+    "integrationsrat:overview": Row(roles(200, **COUNCIL_READERS)),
+    "integrationsrat:members": Row(roles(200, **COUNCIL_READERS)),
+    "integrationsrat:papers": Row(roles(200, **COUNCIL_READERS)),
+    "integrationsrat:meeting_detail": Row(
+        roles(200, **COUNCIL_READERS), kwargs=_meeting(), foreign=_meeting("other_")
+    ),
+    "integrationsrat:packet": Row(
+        roles(200, **COUNCIL_READERS), kwargs=_meeting(), foreign=_meeting("other_")
+    ),
+    "integrationsrat:minutes": Row(
+        roles(200, **COUNCIL_READERS), kwargs=_meeting(), foreign=_meeting("other_")
+    ),
+    "integrationsrat:paper_detail": Row(
+        roles(200, **COUNCIL_READERS), kwargs=_paper(), foreign=_paper("other_")
+    ),
+    "integrationsrat:file_download": Row(
+        roles(200, **COUNCIL_READERS),
+        kwargs=lambda w: {"pk": w.council.public_file.pk},
+        foreign=lambda w: {"pk": w.other_council.public_file.pk},
+    ),
+    "integrationsrat:term_create": Row(roles(403, **COUNCIL_OFFICE)),
+    "integrationsrat:member_add": Row(roles(403, **COUNCIL_OFFICE)),
+    "integrationsrat:location_create": Row(roles(403, **COUNCIL_OFFICE)),
+    "integrationsrat:meeting_create": Row(roles(403, **COUNCIL_OFFICE)),
+    "integrationsrat:paper_create": Row(roles(403, **COUNCIL_OFFICE)),
+    "integrationsrat:membership_end": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=lambda w: {"pk": w.council.members[2].pk},
+        foreign=lambda w: {"pk": w.other_council.members[2].pk},
+        method="post",
+        data=lambda w: {"end_date": w.council.term.end_date.isoformat()},
+    ),
+    "integrationsrat:person_edit": Row(
+        roles(403, **COUNCIL_OFFICE),
+        kwargs=lambda w: {"pk": w.council.members[0].person_id},
+        foreign=lambda w: {"pk": w.other_council.members[0].person_id},
+    ),
+    "integrationsrat:agenda_item_remove": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=lambda w: {"pk": w.council.public_item.pk},
+        foreign=lambda w: {"pk": w.other_council.public_item.pk},
+        method="post",
+        data=_put_item_back,
+    ),
+    "integrationsrat:paper_delete": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=_paper(),
+        foreign=_paper("other_"),
+        method="post",
+        data=_put_paper_back,
+    ),
+    "integrationsrat:agenda_item_add": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=_meeting(),
+        foreign=_meeting("other_"),
+        method="post",
+        data=lambda w: {"name": "Verschiedenes", "public": "on"},
+    ),
+    "integrationsrat:invitation_publish": Row(
+        roles(403, **COUNCIL_POSTS), kwargs=_meeting(), foreign=_meeting("other_"), method="post"
+    ),
+    "integrationsrat:attendance": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=_meeting(),
+        foreign=_meeting("other_"),
+        method="post",
+        data=lambda w: {"present": [m.person_id for m in w.council.members]},
+    ),
+    "integrationsrat:item_result": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=lambda w: {"pk": w.council.public_item.pk},
+        foreign=lambda w: {"pk": w.other_council.public_item.pk},
+        method="post",
+        data=_result,
+    ),
+    "integrationsrat:minutes_approve": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=_meeting(),
+        foreign=_meeting("other_"),
+        method="post",
+        data=lambda w: {"approved_in": w.council.meeting.pk},
+    ),
+    "integrationsrat:file_upload": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=_paper(),
+        foreign=_paper("other_"),
+        method="post",
+        data=_council_pdf,
+    ),
+    "integrationsrat:consultation_add": Row(
+        roles(403, **COUNCIL_POSTS),
+        kwargs=_paper(),
+        foreign=_paper("other_"),
+        method="post",
+        data=lambda w: {"committee": "Ausschuss für Soziales", "role": "preliminary"},
     ),
 }
 

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "teilhabe.documents",
     "teilhabe.schulen",
     "teilhabe.seiteneinstieg",
+    "teilhabe.integrationsrat",
     "teilhabe.zuweisung",
     "teilhabe.demo",
 ]

@@ -15,4 +15,8 @@ urlpatterns = [
     path("zuweisung/", include("teilhabe.zuweisung.urls")),
     # the statewide office: pages of centres and schulen in one namespace
     path("land/", include((statewide_centres + statewide_schools, "land"))),
+    path("integrationsrat/", include("teilhabe.integrationsrat.urls.office")),
+    path("oparl/v1/", include("teilhabe.integrationsrat.urls.oparl")),
+    # public pages of a centre's council, no login: /<centre>/integrationsrat/...
+    path("<slug:centre>/integrationsrat/", include("teilhabe.integrationsrat.urls.public")),
 ]

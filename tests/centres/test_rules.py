@@ -23,13 +23,14 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-A, C, S, SS, ST, LA = (
+A, C, S, SS, ST, LA, CO = (
     Role.CENTRE_ADMIN,
     Role.COUNSELLOR,
     Role.SCHULAMT,
     Role.SCHOOL_STAFF,
     Role.STATISTICS,
     Role.STATE_OFFICE,
+    Role.COUNCIL_OFFICE,
 )
 
 # permission → roles that hold it (model level; school staff linked to a school)
@@ -68,7 +69,9 @@ TABLE: dict[str, set[Role]] = {
     "zuweisung.review_runs": {A, S},
     "zuweisung.view_metrics": {A, C, S, ST},
     # every staff member sees their own background jobs (exports/rules.py)
-    "exports.view_jobs": {A, C, S, SS, ST},
+    "exports.view_jobs": {A, C, S, SS, ST, CO},
+    "integrationsrat.manage": {A, CO},
+    "integrationsrat.view": {A, CO, C, ST},
 }
 # Object rules: the centre's own objects only (checked against another centre's object).
 CASE_PERMS = [
@@ -78,6 +81,7 @@ CASE_PERMS = [
     "seiteneinstieg.view_documents",
 ]
 OFFER_PERMS = ["schulen.manage_offers", "zuweisung.decide_placement"]
+COUNCIL_PERMS = ["integrationsrat.manage", "integrationsrat.view"]
 
 
 @pytest.fixture
@@ -157,3 +161,15 @@ def test_a_centre_role_without_a_centre_holds_nothing():
 
     user = User(username="broken", role=Role.COUNSELLOR, centre=None, is_active=True)
     assert not any(user.has_perm(perm) for perm in TABLE)
+
+
+@pytest.mark.parametrize("perm", COUNCIL_PERMS)
+def test_council_rules_stop_at_the_centre_border(perm: str, staff, other_staff):
+    from teilhabe.integrationsrat.models import Meeting
+
+    own = Meeting(centre=staff.centre)
+    foreign = Meeting(centre=other_staff.centre)
+    for role in TABLE[perm]:
+        user = staff.by_role(role.value)
+        assert user.has_perm(perm, own)
+        assert not user.has_perm(perm, foreign)

@@ -16,6 +16,7 @@ class Role(models.TextChoices):
     SCHOOL_STAFF = "school_staff", _("Schule")
     STATISTICS = "statistics", _("Statistik (nur lesen)")
     STATE_OFFICE = "state_office", _("Landesweite Koordinierung")
+    COUNCIL_OFFICE = "council_office", _("Geschäftsstelle Integrationsrat")
 
 
 STATEWIDE_ROLES: frozenset[str] = frozenset({Role.STATE_OFFICE})
