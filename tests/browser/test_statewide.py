@@ -50,7 +50,7 @@ def test_statewide_office_creates_kreis_soest_with_its_administrator(
     page.locator("#id_admin_last_name").fill("Berg")
     page.locator("#id_admin_email").fill("eva.berg@kreis-soest.example")
     page.get_by_role("button", name="Zentrum anlegen und einladen").click()
-    assert page.get_by_text("„0597“ ist kein Kreis- (5 Ziffern)").is_visible()
+    assert page.get_by_text("„0597“ ist kein gültiger Gebietsschlüssel").is_visible()
     _shots(page, screenshot, "centre-form-error")
     assert not Centre.objects.filter(slug="kreis-soest").exists()
 

@@ -160,3 +160,20 @@ def test_export_button_starts_a_job_and_redirects_to_its_page(staff, login):
     html = page.content.decode()
     assert f'action="{url}"' in html
     assert '<input type="hidden" name="status" value="invited">' in html
+
+
+def test_a_file_is_gone_once_its_owner_lost_the_right(staff, run_job_via, login):
+    """Found by the outside check: a counsellor made a statistics account kept the list."""
+    from django.db import transaction
+
+    from teilhabe.centres.services import change_user
+
+    client = login(staff.counsellor)
+    run_job_via(client, reverse("seiteneinstieg:waiting_list_export", args=["csv"]))
+    job = Job.objects.get(owner=staff.counsellor)
+    with transaction.atomic():
+        change_user(actor=staff.centre_admin, user=staff.counsellor, role="statistics")
+    staff.counsellor.refresh_from_db()
+    client = login(staff.counsellor)
+    assert client.get(reverse("exports:job_download", args=[job.pk])).status_code == 404
+    assert client.get(reverse("exports:job_detail", args=[job.pk])).status_code == 404

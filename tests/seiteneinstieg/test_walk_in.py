@@ -113,3 +113,19 @@ def test_walk_in_page_shows_form_errors(staff, family, login):
     response = client.post(url, {"interpreter_language": "xx"})
     assert response.status_code == 400
     assert family.children.get(first_name="Ali").status == Status.REGISTERED
+
+
+def test_a_double_click_records_one_walk_in(staff):
+    """Found by the outside check: two quick submits recorded the same visit twice."""
+    from django.core.exceptions import ValidationError
+
+    from teilhabe.seiteneinstieg.models import Appointment
+    from teilhabe.seiteneinstieg.services.appointments import record_walk_in
+    from tests.factories import ChildFactory, FamilyFactory
+
+    family = FamilyFactory(centre=staff.centre)
+    ChildFactory(family=family)
+    record_walk_in(actor=staff.counsellor, family=family)
+    with pytest.raises(ValidationError, match="gerade eben"):
+        record_walk_in(actor=staff.counsellor, family=family)
+    assert Appointment.objects.filter(family=family).count() == 1

@@ -55,7 +55,7 @@ def test_each_child_has_an_explanation_in_german(staff, area):
     assert placed.placement.offer == area["near"]
     assert placed.explanation[0].startswith("Vorgeschlagen: Gesamtschule am Dom, 3,0 km")
     assert rows[area["siblings"][0].pk].placement.offer == area["far"]
-    assert placed.map and placed.map["bar_km"] > 0
+    assert placed.map and placed.map["bar_km"] in {"0,5", "1", "2", "5"}
 
 
 def test_release_sends_proposals_to_the_schools_with_mail(staff, area, mailoutbox):
@@ -176,3 +176,22 @@ def test_a_run_of_another_centre_is_invisible(staff, other_staff, area, client):
 
     assert not runs_for_user(user=other_staff.schulamt).filter(pk=run.pk).exists()
     assert PlacementRun.objects.for_user(other_staff.schulamt).count() == 0
+
+
+def test_a_counsellor_cannot_replace_the_schulamts_draft(staff, area):
+    """Found by the outside check: a counsellor's new run threw away the reviewed draft."""
+    run = computed(staff)
+    with pytest.raises(ValidationError, match="wartet auf die Prüfung"):
+        runs.start_run(actor=staff.counsellor)
+    assert PlacementRun.objects.get(pk=run.pk).status == "draft"
+
+
+def test_a_rerun_keeps_what_the_schulamt_changed_by_hand_and_says_what_it_replaced(staff, area):
+    run = computed(staff)
+    extra = offer_at(staff, 2, seats=1, name="Gesamtschule West")
+    review.set_offer(actor=staff.schulamt, run=run, child=area["single"], offer=extra)
+    second = computed(staff)
+    moved = Placement.objects.get(child=area["single"], status="draft")
+    assert moved.run == second and moved.offer == extra
+    entry = AuditEntry.objects.filter(action="zuweisung.run.computed").latest("id")
+    assert entry.data["replaced_runs"] == [run.pk]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib import messages
@@ -38,8 +39,9 @@ SCHOOL_PERMISSION = "schulen.act_for_school"
 
 
 def _site_url(request: HttpRequest) -> str:
-    """The address the administrator uses, for the link in the invitation."""
-    return request.build_absolute_uri("/").rstrip("/")
+    """The installation's address for links in mail: ``TEILHABE_SITE_URL`` when set (never
+    a Host header a client chose), otherwise the address the administrator uses."""
+    return settings.TEILHABE_SITE_URL.rstrip("/") or request.build_absolute_uri("/").rstrip("/")
 
 
 @staff_view(MANAGE)
@@ -185,6 +187,16 @@ class PasswordResetView(auth_views.PasswordResetView):
     email_template_name = "centres/mail/password_reset.txt"
     subject_template_name = "centres/mail/password_reset_subject.txt"
     success_url = reverse_lazy("centres:password_reset_done")
+
+    def form_valid(self, form: OutboxPasswordResetForm) -> HttpResponse:
+        """With ``TEILHABE_SITE_URL`` set, the link names that address, never the Host
+        header of the request (which a client chooses)."""
+        site = urlsplit(settings.TEILHABE_SITE_URL)
+        if site.netloc:
+            self.extra_email_context = {"site_name": site.netloc}
+            self.domain_override = site.netloc
+            self.use_https = site.scheme == "https"
+        return super().form_valid(form)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

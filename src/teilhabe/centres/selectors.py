@@ -74,6 +74,7 @@ def invited_user(token: str) -> User | None:
     user = (
         User.objects.filter(pk=data["u"], is_active=False)
         .exclude(invitation_nonce="")
+        .exclude(centre__is_active=False)  # a deactivated centre takes no new accounts
         .select_related("centre")
         .first()
     )

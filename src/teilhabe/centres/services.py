@@ -699,7 +699,7 @@ def reset_second_factor(*, actor: User, user: User) -> User:
 def complete_password_reset(*, actor: User, password: str) -> User:
     """The holder of a valid reset link sets a new password (other sessions end with it)."""
     user = User.objects.select_for_update(of=("self",)).select_related("centre").get(pk=actor.pk)
-    if not user.is_active:
+    if not user.is_active or (user.centre is not None and not user.centre.is_active):
         raise ValidationError(_("Dieses Konto ist deaktiviert."))
     try:
         validate_password(password, user)

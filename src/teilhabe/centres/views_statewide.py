@@ -6,6 +6,7 @@ both are mounted under ``/land/`` by the root URLconf.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -37,7 +38,9 @@ def centre_create(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             centre = services.create_centre(
-                actor=request.user, site_url=request.build_absolute_uri("/"), **form.cleaned_data
+                actor=request.user,
+                site_url=settings.TEILHABE_SITE_URL or request.build_absolute_uri("/"),
+                **form.cleaned_data,
             )
         except ValidationError as exc:
             show_service_errors(form, exc)

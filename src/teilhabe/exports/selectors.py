@@ -12,12 +12,25 @@ from teilhabe.exports import registry
 from teilhabe.exports.models import Job
 
 
+def _kinds_allowed(user: User) -> list[str]:
+    """Kinds whose permission the user holds now: a job whose right was lost since it was
+    started (a changed role) shows nothing any more, its file included."""
+    return [
+        kind
+        for kind in registry.registered_kinds()
+        if user.has_perm(registry.get_kind(kind).permission)
+    ]
+
+
 def jobs_of(*, user: User) -> QuerySet[Job]:
-    """The user's own jobs: theirs, and of their centre (or statewide ones they started)."""
+    """The user's own jobs: theirs, and of their centre (or statewide ones they started),
+    of kinds the user may still start."""
     if not user.is_authenticated or not user.has_perm("exports.view_jobs"):
         return Job.objects.none()
     return Job.objects.filter(
-        Q(centre_id=user.centre_id) | Q(centre__isnull=True), owner_id=user.pk
+        Q(centre_id=user.centre_id) | Q(centre__isnull=True),
+        owner_id=user.pk,
+        kind__in=_kinds_allowed(user),
     )
 
 

@@ -196,7 +196,13 @@ def oparl_memberships(centre: Centre | int | None) -> QuerySet[Membership]:
 
 
 def public_locations(centre: Centre | int | None) -> QuerySet[Location]:
-    return _in(Location, centre)
+    """Only places of published meetings: an office's address for a meeting not yet
+    announced (or a private place) is not public."""
+    return (
+        _in(Location, centre)
+        .filter(pk__in=Meeting.objects.filter(PUBLIC_MEETING).values("location_id"))
+        .distinct()
+    )
 
 
 def public_terms(centre: Centre | int | None) -> QuerySet[LegislativeTerm]:

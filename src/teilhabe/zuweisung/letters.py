@@ -244,6 +244,11 @@ def _parts(placement: Any, child: Any) -> dict[str, dict[str, Any]]:
                 phone=centre.phone or "–", email=centre.email or "–"
             ),
             "date": day,
+            "grades": f"{placement.offer.grade_from}–{placement.offer.grade_to}",
+            # one isolated run, so that right-to-left text keeps street, postcode, town in order
+            "address": ", ".join(
+                x for x in (school.street, f"{school.postcode} {school.city}".strip()) if x
+            ),
         }
     return parts
 

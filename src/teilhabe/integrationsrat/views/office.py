@@ -323,11 +323,16 @@ def invitation_publish(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def _is_id(value: str) -> bool:
+    """A database id: ASCII digits only ("²" passes isdigit()) and not absurdly long."""
+    return value.isascii() and value.isdigit() and len(value) <= 12
+
+
 @staff_view(MANAGE)
 @require_POST
 def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting(request.user, pk)
-    present = [v for v in request.POST.getlist("present") if v.isdigit()]
+    present = [v for v in request.POST.getlist("present") if _is_id(v)]
     return _back(
         request,
         _detail(pk),
@@ -346,7 +351,7 @@ def item_result(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(_detail(item.meeting_id))
     named = {}
     for key, value in request.POST.items():
-        if key.startswith("vote-") and key[5:].isdigit() and value:
+        if key.startswith("vote-") and _is_id(key[5:]) and value:
             named[int(key[5:])] = value
     data = form.cleaned_data
     return _back(

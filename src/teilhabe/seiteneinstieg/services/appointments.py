@@ -296,6 +296,17 @@ def record_walk_in(
     if family.centre_id != actor.centre_id:
         raise PermissionDenied
     family = Family.objects.select_for_update().get(pk=family.pk)
+    # a double click (or two counsellors at once) must not record the same visit twice
+    recent = timezone.now() - dt.timedelta(minutes=10)
+    if Appointment.objects.filter(
+        family=family,
+        slot__is_walk_in=True,
+        slot__starts_at__gte=recent,
+        status=AppointmentStatus.ATTENDED,
+    ).exists():
+        raise ValidationError(
+            _("Für diese Familie ist gerade eben schon eine Beratung ohne Termin erfasst.")
+        )
     # one second earlier per walk-in already recorded this second (one start per counsellor)
     starts_at = timezone.now().replace(microsecond=0)
     while CounsellingSlot.objects.filter(counsellor=actor, starts_at=starts_at).exists():

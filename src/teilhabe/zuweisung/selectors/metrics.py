@@ -148,7 +148,7 @@ def bar_chart(rows: list[DurationRow], *, width: int = 640, bar: int = 22) -> di
     the table beside it says the same without the picture)."""
     values = [r.median or 0 for r in rows]
     top = max([*values, 1.0])
-    label_w = 150
+    label_w = 230
     scale = (width - label_w - 60) / top
     bars = [
         {

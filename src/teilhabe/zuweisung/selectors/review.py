@@ -103,7 +103,7 @@ REASONS = {
 
 
 def _offer_line(row: dict[str, Any]) -> str:
-    return _("– %(school)s (%(km)s km): %(why)s") % {
+    return _("%(school)s (%(km)s km): %(why)s") % {
         "school": row["school_name"],
         "km": f"{row['distance_km']:.1f}".replace(".", ","),
         "why": REASONS.get(row["status"], row["status"]),
@@ -201,7 +201,7 @@ def mini_map(
         "school": xy(school),
         "others": [xy(o) for o in others[:6]],
         "bar_px": round(bar_km / km_per_px, 1),
-        "bar_km": bar_km,
+        "bar_km": f"{bar_km:g}".replace(".", ","),
     }
 
 

@@ -125,12 +125,14 @@ class Replaced:
 
     held: Counter[int] = field(default_factory=Counter)  # offer pk -> locked drafts
     children: set[int] = field(default_factory=set)  # children with a locked draft
+    runs: list[int] = field(default_factory=list)  # the draft runs this one replaced
 
 
 def replace_open_drafts(*, centre: Any, run: PlacementRun) -> Replaced:
-    """Discard the centre's other draft batch runs; their locked proposals move to ``run``.
+    """Discard the centre's other draft batch runs; their locked proposals — and those the
+    Schulamt changed by hand — move to ``run``.
 
-    One draft at a time: a re-run keeps what the Schulamt locked and starts the rest anew.
+    One draft at a time: a re-run keeps what the Schulamt decided and starts the rest anew.
     """
     result = Replaced()
     others = (
@@ -143,7 +145,7 @@ def replace_open_drafts(*, centre: Any, run: PlacementRun) -> Replaced:
             run=other, status=PlacementStatus.DRAFT
         )
         for placement in drafts:
-            if placement.locked:
+            if placement.locked or placement.overridden:
                 placement.run = run
                 placement.save(update_fields=["run"])
                 result.held[placement.offer_id] += 1
@@ -153,6 +155,7 @@ def replace_open_drafts(*, centre: Any, run: PlacementRun) -> Replaced:
                 placement.save(update_fields=["status"])
         other.status = RunStatus.DISCARDED
         other.save(update_fields=["status"])
+        result.runs.append(other.pk)
     return result
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -63,6 +64,19 @@ def start_run(*, actor: User, child: Child | None = None) -> PlacementRun:
             centre=centre, kind=RunKind.BATCH, status=RunStatus.RUNNING
         ).exists():
             raise ValidationError(_("Eine Berechnung läuft bereits. Bitte warten Sie ihr Ende ab."))
+        if (
+            not actor.has_perm("zuweisung.review_runs")
+            and PlacementRun.objects.filter(
+                centre=centre, kind=RunKind.BATCH, status=RunStatus.DRAFT
+            ).exists()
+        ):
+            # a new run replaces the open draft: only those who review drafts may do that
+            raise ValidationError(
+                _(
+                    "Ein Entwurf wartet auf die Prüfung durch das Schulamt; eine neue "
+                    "Berechnung würde ihn ersetzen."
+                )
+            )
     else:
         child = Child.objects.select_for_update().get(pk=child.pk)
         _require(actor, "zuweisung.request_single", child)
@@ -116,23 +130,15 @@ def compute_run(*, run_id: int, progress: Progress | None = None) -> PlacementRu
         return run
     centre = run.centre
     report(5, _("Wartende Kinder und freie Plätze werden zusammengestellt"))
-    locked = Counter(
-        Placement.objects.filter(
-            centre=centre,
-            run__status=RunStatus.DRAFT,
-            run__kind=RunKind.BATCH,
-            status=PlacementStatus.DRAFT,
-            locked=True,
-        ).values_list("offer_id", flat=True)
+    # what the Schulamt decided in an open draft (locked or changed by hand) stays
+    kept = Placement.objects.filter(
+        Q(locked=True) | Q(overridden=True),
+        centre=centre,
+        run__status=RunStatus.DRAFT,
+        status=PlacementStatus.DRAFT,
     )
-    locked_children = set(
-        Placement.objects.filter(
-            centre=centre,
-            run__status=RunStatus.DRAFT,
-            status=PlacementStatus.DRAFT,
-            locked=True,
-        ).values_list("child_id", flat=True)
-    )
+    locked = Counter(kept.filter(run__kind=RunKind.BATCH).values_list("offer_id", flat=True))
+    locked_children = set(kept.values_list("child_id", flat=True))
     only = [run.child_id] if run.kind == RunKind.SINGLE else None
     doc = build_instance(
         centre=centre,
@@ -169,9 +175,11 @@ def compute_run(*, run_id: int, progress: Progress | None = None) -> PlacementRu
             run = PlacementRun.objects.select_for_update().get(pk=run_id)
             if run.status != RunStatus.RUNNING:
                 return run
-            held = Counter()
+            held: Counter[int] = Counter()
+            replaced: list[int] = []
             if run.kind == RunKind.BATCH:
-                held = replace_open_drafts(centre=centre, run=run).held
+                replacing = replace_open_drafts(centre=centre, run=run)
+                held, replaced = replacing.held, replacing.runs
             placements = create_drafts(
                 actor=run.started_by, run=run, doc=answer, held=held, explanations=explanations
             )
@@ -206,6 +214,7 @@ def compute_run(*, run_id: int, progress: Progress | None = None) -> PlacementRu
                     "lower_bound": run.lower_bound,
                     "gap": run.gap,
                     "proven_optimal": run.proven_optimal,
+                    "replaced_runs": replaced,
                 },
             )
     except ValidationError as exc:

@@ -75,10 +75,12 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
     can_review = (
         request.user.has_perm("zuweisung.review_runs", run) and run.status == RunStatus.DRAFT
     )
-    focus = request.GET.get("kind")
+    raw = request.GET.get("kind", "")
+    # isdigit() alone accepts "²" and 5,000-digit numbers, which int() refuses
+    focus = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 12 else None
     options = {}
-    if can_review and focus and focus.isdigit():
-        child = next((r.child for r in rows if r.child.pk == int(focus)), None)
+    if can_review and focus is not None:
+        child = next((r.child for r in rows if r.child.pk == focus), None)
         if child is not None:
             options[child.pk] = selectors.compatible_offers(run=run, child=child)
     return render(
@@ -89,7 +91,7 @@ def run_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "rows": rows,
             "can_review": can_review,
             "options": options,
-            "focus": int(focus) if focus and focus.isdigit() else None,
+            "focus": focus,
             "placed": sum(1 for r in rows if r.placement),
             "unplaced": sum(1 for r in rows if not r.placement),
         },
