@@ -32,7 +32,7 @@ def _shots(page, screenshot, name: str) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
 
 
-@override_settings(TEILHABE_REQUIRE_2FA=True)
+@override_settings(TEILHABE_REQUIRE_2FA=True, TEILHABE_SITE_URL="")
 def test_admin_invites_a_counsellor_who_sets_password_and_second_factor(
     page, staff, screenshot, axe_violations
 ):

@@ -48,7 +48,7 @@ def _accept(browser, base_url: str, email: str, password: str):
     return page
 
 
-@override_settings(TEILHABE_REQUIRE_2FA=True)
+@override_settings(TEILHABE_REQUIRE_2FA=True, TEILHABE_SITE_URL="")
 def test_a_new_kreis_centre_from_the_statewide_office_to_its_first_family(
     page, browser, staff, screenshot, axe_violations
 ):
