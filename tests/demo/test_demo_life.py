@@ -67,6 +67,14 @@ def test_packaged_school_files_hold_only_schools():
     assert all('"05974' in line for line in soest) and len(soest) == 106
 
 
+def soest_numbers() -> set[str]:
+    return set(
+        School.objects.filter(municipality_key__startswith="05974").values_list(
+            "schulnummer", flat=True
+        )
+    )
+
+
 class TestDemoLife:
     def test_search_keys_and_owner_are_filled(self, demo: str) -> None:
         beratung = User.objects.get(username="beratung")
@@ -210,6 +218,9 @@ class TestDemoLife:
         assert response.status_code == 200
         schools = response.json()["schools"]
         assert schools and len(schools) <= Offer.objects.filter(centre__slug="kreis-soest").count()
+        assert all(s["id"] in soest_numbers() for s in schools)
+        areas = client.get(reverse("zuweisung:map_stadtteile")).json()
+        assert areas["features"] == []  # no Köln Stadtteile behind a Kreis
 
     def test_soest_batch_run_gives_a_draft_with_proposals(self, demo: str) -> None:
         schulamt = User.objects.get(username="soest-schulamt")
