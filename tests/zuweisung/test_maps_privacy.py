@@ -37,3 +37,12 @@ def test_casework_roles_see_exact_counts(staff, waiting):
     props = _props(staff.counsellor)
     assert props["503"]["waiting"] == 1 and props["503"]["waiting_label"] == "1"
     assert {row["number"] for row in stadtteil_table(user=staff.counsellor)} == {"101", "503"}
+
+
+def test_a_centre_outside_koeln_gets_no_koeln_stadtteile(staff):
+    """A Kreis has no Stadtteil polygons: no Köln map behind its children, no empty row."""
+    staff.centre.area_keys = ["05974"]
+    staff.centre.save()
+    ChildFactory(family=FamilyFactory(centre=staff.centre, stadtteil_number=""))
+    assert stadtteile_with_counts(user=staff.counsellor)["features"] == []
+    assert stadtteil_table(user=staff.counsellor) == []

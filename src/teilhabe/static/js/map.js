@@ -1,4 +1,5 @@
-/* Schools map: Köln Stadtteile shaded by waiting children, schools with free seats as dots.
+/* Schools map: Köln Stadtteile shaded by waiting children (none elsewhere), schools with free
+   seats as dots.
    Works without tiles (TEILHABE_MAP_TILES_URL empty): nothing is fetched from outside. */
 (function () {
   "use strict";
@@ -57,8 +58,11 @@
         layer.bindTooltip(esc(f.properties.STT_NAME) + ": " + esc(f.properties.waiting_label) + " " + esc(d.labelWaiting));
       }
     }).addTo(map);
-    map.fitBounds(areas.getBounds());
     schools = results[1].schools;
+    // Köln has Stadtteile to frame the map; elsewhere (a Kreis) the schools frame it.
+    var frame = results[0].features.length ? areas.getBounds()
+      : L.latLngBounds(schools.map(function (s) { return [s.lat, s.lon]; }));
+    if (frame.isValid()) { map.fitBounds(frame); }
     drawSchools();
     el.dataset.ready = "1";
   }).catch(function (err) {

@@ -10,6 +10,7 @@ from typing import Any
 from django.db.models import Count
 from django.urls import reverse
 
+from teilhabe import geo
 from teilhabe.centres.models import User
 from teilhabe.core.privacy import SMALL_GROUP
 from teilhabe.geo.koeln import DATA_DIR
@@ -90,10 +91,20 @@ def _stadtteile_geojson() -> dict[str, Any]:
         return json.load(fh)
 
 
+def _has_stadtteile(user: User) -> bool:
+    """Only Köln has Stadtteil polygons; a centre elsewhere (a Kreis) gets none drawn."""
+    return user.centre_id is not None and geo.area(user.centre.area_keys).contains_municipality(
+        geo.KOELN_MUNICIPALITY_KEY
+    )
+
+
 def stadtteile_with_counts(*, user: User) -> dict[str, Any]:
-    """The real Köln Stadtteile with ``waiting`` (children per Stadtteil) in the properties."""
+    """The real Köln Stadtteile with ``waiting`` (children per Stadtteil) in the properties;
+    no features for a centre outside Köln."""
     counts = waiting_by_stadtteil(user=user)
     base = _stadtteile_geojson()
+    if not _has_stadtteile(user):
+        return {"type": "FeatureCollection", "features": []}
     features = []
     for feature in base["features"]:
         props = dict(feature["properties"])
@@ -120,6 +131,6 @@ def stadtteil_table(*, user: User) -> list[dict[str, Any]]:
             "label": waiting_label(n, user=user),
         }
         for nr, n in counts.items()
-        if n
+        if n and nr  # families outside Köln have no Stadtteil number
     ]
     return sorted(rows, key=lambda r: (-r["waiting"], r["name"]))

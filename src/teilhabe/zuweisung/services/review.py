@@ -92,7 +92,10 @@ def set_offer(*, actor: User, run: PlacementRun, child: Child, offer: Offer) -> 
 @transaction.atomic
 def set_lock(*, actor: User, placement: Placement, locked: bool) -> Placement:
     """A locked draft proposal stays when the run is computed again."""
-    placement = Placement.objects.select_for_update().select_related("run").get(pk=placement.pk)
+    # of=self: PostgreSQL refuses to lock the nullable side of the outer join to the run
+    placement = (
+        Placement.objects.select_for_update(of=("self",)).select_related("run").get(pk=placement.pk)
+    )
     if placement.run is None or placement.status != PlacementStatus.DRAFT:
         raise ValidationError(_("Nur Vorschläge im Entwurf können festgehalten werden."))
     _draft_run(actor, placement.run)

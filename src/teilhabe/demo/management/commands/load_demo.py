@@ -1,12 +1,17 @@
-"""``teilhabe load_demo``: one Köln centre, one user per role, ~300 synthetic children.
+"""``teilhabe load_demo``: two centres (Köln and the Kreis Soest) that look like real life.
 
-Everything about the children is invented (names from small per-origin lists, addresses
-jittered around real Köln postcode centroids) and reproducible from ``--seed``. The schools
-are real: the 299 Köln rows of the MSB directory, imported like ``teilhabe import_schools``
-does, with invented seat offers in the proportions Köln reported for spring 2022, and every
-proposed or placed child sits at a compatible offer near home. The command is idempotent: it
-creates what is missing and leaves existing demo data alone, so ``make run`` may call it on
-every start. Demo accounts share one weak password, hence the refusal outside demo mode.
+Everything about the children is invented (names from small per-origin lists in
+``teilhabe.demo.people``, addresses jittered around real postcode points) and reproducible
+from ``--seed``. The schools are real: the Köln and Kreis Soest rows of the MSB directory,
+imported like ``teilhabe import_schools`` does, with invented seat offers (Köln in the
+proportions it reported for spring 2022), and every proposed or placed child sits at a
+compatible offer near home. Families move through the work as they do in a centre: invited
+after a few days, counselled in a booked appointment some weeks later, assessed, waiting for
+a seat — so most children have waited two to six weeks, a few only days, a few for months.
+
+The command is idempotent: it creates what is missing and leaves existing demo data alone,
+so ``make run`` may call it on every start. Demo accounts share one weak password, hence
+the refusal outside demo mode.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from django.conf import settings
@@ -24,11 +30,14 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from teilhabe import geo
 from teilhabe.audit.services import record
 from teilhabe.centres.models import Centre, User
 from teilhabe.centres.roles import Role
 from teilhabe.centres.services import create_centre, create_user
+from teilhabe.demo.people import KOELN_STREETS, ORIGINS, SOEST_STREETS, SOEST_TOWNS, Origin
 from teilhabe.geo import koeln
+from teilhabe.integrationsrat import demo as council_demo
 from teilhabe.schulen.importers import KEY_FILE
 from teilhabe.schulen.models import Offer, OfferKind, School
 from teilhabe.schulen.rules import school_id_of
@@ -37,195 +46,61 @@ from teilhabe.schulen.selectors.schools import area_schools
 from teilhabe.schulen.services.directory import import_directory
 from teilhabe.schulen.services.offers import create_offer
 from teilhabe.schulen.services.staff import link_school_staff
-from teilhabe.seiteneinstieg.choices import PIPELINE, SchoolForm, SchoolLevel, Status
-from teilhabe.seiteneinstieg.models import Assessment, Child, ChildLanguage, Family, Guardian
+from teilhabe.seiteneinstieg.choices import (
+    PIPELINE,
+    AppointmentStatus,
+    SchoolForm,
+    SchoolLevel,
+    Status,
+)
+from teilhabe.seiteneinstieg.matching import phone_digits, search_fields
+from teilhabe.seiteneinstieg.models import (
+    Appointment,
+    Assessment,
+    Child,
+    ChildLanguage,
+    CounsellingSlot,
+    Family,
+    Guardian,
+)
+from teilhabe.seiteneinstieg.services.appointments import create_slots
 from teilhabe.seiteneinstieg.services.cases import STATUS_TIMESTAMP
 from teilhabe.zuweisung.models import ACTIVE_PLACEMENT_STATUSES, Placement, PlacementStatus
 from teilhabe.zuweisung.services.runs import proposed_start
 
-CENTRE_SLUG = "ki-koeln"
 DEMO_PASSWORD = "teilhabe-demo"
-USERS: list[tuple[str, Role, str, str, str]] = [
-    # username, role, first name, last name, languages
-    ("verwaltung", Role.CENTRE_ADMIN, "Petra", "Verwaltung", "de,en"),
-    ("beratung", Role.COUNSELLOR, "Leyla", "Beratung", "de,tr,ar"),
-    ("schulamt", Role.SCHULAMT, "Jürgen", "Schulamt", "de"),
-    ("schule", Role.SCHOOL_STAFF, "Anke", "Schule", "de"),
-    ("statistik", Role.STATISTICS, "Tobias", "Statistik", "de"),
-]
+ASSESSED_OR_LATER = frozenset(PIPELINE[PIPELINE.index(Status.ASSESSED) :])
+DATA_DIR = KEY_FILE.parent
+# The Köln and Kreis Soest rows of the MSB directory, packaged with the schulen app (see its
+# data/README.md; offices such as the Bezirksregierung are left out).
+SCHOOLS_FILE = DATA_DIR / "koeln_schulen_msb_2021-09.csv"
+SOEST_SCHOOLS_FILE = DATA_DIR / "kreis_soest_schulen_msb_2021-09.csv"
+
+SLOT_MINUTES = 45
+SLOT_DAY = (dt.time(9, 0), dt.time(15, 0))  # booked counselling: 8 slots a weekday
+FREE_SLOTS = (dt.time(15, 0), dt.time(16, 30))  # offered, not yet booked: 2 a weekday
 
 
 @dataclass(frozen=True)
-class Origin:
-    """Where a demo family comes from: its language, nationality and names."""
+class DemoUser:
+    """One demo account. ``school_forms``: for school staff, the forms their school may have."""
 
-    language: str
-    nationality: str
-    weight: int
-    girls: tuple[str, ...]
-    boys: tuple[str, ...]
-    adults_f: tuple[str, ...]
-    adults_m: tuple[str, ...]
-    surnames: tuple[str, ...]
-    also_speaks: tuple[str, ...] = ()
-
-
-ORIGINS: tuple[Origin, ...] = (
-    Origin(
-        "uk",
-        "UA",
-        30,
-        ("Sofiia", "Anastasiia", "Viktoriia", "Yelyzaveta", "Daryna", "Polina", "Zlata"),
-        ("Maksym", "Artem", "Oleksandr", "Danylo", "Bohdan", "Mykyta", "Yehor"),
-        ("Olena", "Iryna", "Tetiana", "Nataliia", "Oksana", "Yuliia"),
-        ("Andrii", "Serhii", "Volodymyr", "Dmytro", "Ihor"),
-        ("Kovalenko", "Shevchenko", "Bondarenko", "Tkachenko", "Kravchenko", "Melnyk", "Boiko"),
-        ("ru", "en"),
-    ),
-    Origin(
-        "ar",
-        "SY",
-        18,
-        ("Lana", "Sham", "Rahaf", "Judy", "Maya", "Nour", "Hala"),
-        ("Omar", "Ahmad", "Karam", "Yamen", "Mohammad", "Tareq", "Jad"),
-        ("Rasha", "Ghada", "Hiba", "Lama", "Reem"),
-        ("Khaled", "Bassam", "Fadi", "Samer", "Walid"),
-        ("Al-Hassan", "Haddad", "Khalil", "Al-Ahmad", "Darwish", "Najjar", "Sabbagh"),
-        ("ku", "en"),
-    ),
-    Origin(
-        "fa",
-        "AF",
-        14,
-        ("Mursal", "Parisa", "Mahsa", "Zahra", "Shabnam", "Farishta", "Marwa"),
-        ("Ahmad", "Mustafa", "Sohail", "Farhad", "Jawid", "Elias", "Haris"),
-        ("Fatima", "Nargis", "Soraya", "Laila", "Gulalai"),
-        ("Nasir", "Habib", "Rahim", "Wahid", "Zabihullah"),
-        ("Ahmadi", "Rahimi", "Hosseini", "Sultani", "Karimi", "Nazari", "Mohammadi"),
-        ("ps", "ur"),
-    ),
-    Origin(
-        "tr",
-        "TR",
-        10,
-        ("Elif", "Zeynep", "Defne", "Ecrin", "Azra", "Eylül", "Nehir"),
-        ("Yusuf", "Eymen", "Mustafa", "Kerem", "Emir", "Ömer", "Aras"),
-        ("Ayşe", "Fatma", "Emine", "Hatice", "Sibel"),
-        ("Mehmet", "Ahmet", "Hüseyin", "Murat", "Serkan"),
-        ("Yılmaz", "Kaya", "Demir", "Şahin", "Çelik", "Aydın", "Öztürk"),
-        ("ku", "en"),
-    ),
-    Origin(
-        "ro",
-        "RO",
-        9,
-        ("Maria", "Ioana", "Andreea", "Elena", "Bianca", "Alexia", "Sara"),
-        ("Andrei", "David", "Ștefan", "Luca", "Matei", "Gabriel", "Ionuț"),
-        ("Mihaela", "Florentina", "Daniela", "Gabriela", "Roxana"),
-        ("Ion", "Florin", "Marian", "Costel", "Adrian"),
-        ("Popescu", "Ionescu", "Stan", "Dumitru", "Radu", "Lungu", "Stoica"),
-        ("other", "it"),
-    ),
-    Origin(
-        "bg",
-        "BG",
-        8,
-        ("Aleksandra", "Viktoria", "Nikol", "Raya", "Gergana", "Aysel", "Emine"),
-        ("Georgi", "Ivan", "Dimitar", "Martin", "Aleksandar", "Mehmed", "Emre"),
-        ("Desislava", "Mariya", "Silviya", "Ayshe", "Tsvetelina"),
-        ("Nikolay", "Stoyan", "Hristo", "Ahmed", "Petar"),
-        ("Ivanov", "Georgiev", "Dimitrov", "Petrov", "Hasanov", "Yusein", "Todorov"),
-        ("tr",),
-    ),
-    Origin(
-        "ti",
-        "ER",
-        6,
-        ("Selam", "Helen", "Luwam", "Senait", "Yordanos", "Ruta", "Saron"),
-        ("Yonas", "Robel", "Biniam", "Filmon", "Henok", "Aron", "Samuel"),
-        ("Tsega", "Mebrat", "Azieb", "Letemariam", "Hiwet"),
-        ("Tesfay", "Mehari", "Ghirmay", "Kidane", "Berhane"),
-        ("Tesfamariam", "Ghebremedhin", "Haile", "Woldemichael", "Kahsay", "Abraha", "Yohannes"),
-        ("ar", "en"),
-    ),
-    Origin(
-        "so",
-        "SO",
-        3,
-        ("Hodan", "Ayaan", "Sagal", "Najma", "Ifrah"),
-        ("Abdirahman", "Mahad", "Liban", "Hamza", "Yasin"),
-        ("Faadumo", "Hibaaq", "Sahra"),
-        ("Abdullahi", "Farah", "Hassan"),
-        ("Warsame", "Mohamud", "Jama", "Abdi", "Nur"),
-        ("ar", "en"),
-    ),
-    Origin(
-        "sq",
-        "AL",
-        2,
-        ("Arta", "Blerta", "Elira", "Jeta", "Dea"),
-        ("Arbër", "Dardan", "Leon", "Ardit", "Ilir"),
-        ("Drita", "Vjosa", "Mimoza"),
-        ("Agron", "Besnik", "Fatmir"),
-        ("Krasniqi", "Gashi", "Berisha", "Hoxha", "Morina"),
-        ("sr", "de"),
-    ),
-)
-
-STREETS = (
-    "Venloer Straße",
-    "Aachener Straße",
-    "Neusser Straße",
-    "Berliner Straße",
-    "Frankfurter Straße",
-    "Kalker Hauptstraße",
-    "Bergisch Gladbacher Straße",
-    "Dürener Straße",
-    "Luxemburger Straße",
-    "Bonner Straße",
-    "Severinstraße",
-    "Subbelrather Straße",
-    "Mülheimer Freiheit",
-    "Hauptstraße",
-    "Kirchstraße",
-    "Am Bilderstöckchen",
-    "Florastraße",
-    "Merheimer Straße",
-    "Olpener Straße",
-    "Rösrather Straße",
-    "Waldstraße",
-    "Lindenstraße",
-    "Schulstraße",
-    "Gartenstraße",
-)
-
-# How often each status occurs among demo children: mostly still waiting, some done.
-STATUS_WEIGHTS: dict[str, int] = {
-    Status.REGISTERED: 22,
-    Status.INVITED: 16,
-    Status.COUNSELLED: 14,
-    Status.ASSESSED: 12,
-    Status.READY: 12,
-    Status.PROPOSED: 5,
-    Status.ACCEPTED: 3,
-    Status.PLACED: 11,
-    Status.WITHDRAWN: 3,
-    Status.MOVED_AWAY: 3,
-}
-ASSESSED_OR_LATER = frozenset(PIPELINE[PIPELINE.index(Status.ASSESSED) :])
-
-# The Köln rows of the MSB directory, packaged with the schulen app (see its data/README.md).
-SCHOOLS_FILE = KEY_FILE.parent / "koeln_schulen_msb_2021-09.csv"
+    username: str
+    role: Role
+    first_name: str
+    last_name: str
+    languages: str = "de"
+    school_forms: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class SeatPlan:
-    """One line of the demo's seat picture: which offers at how many schools of which forms.
+    """One line of a centre's seat picture: which offers at how many schools of which forms.
 
     Köln reported 1,180 Vorbereitungsklassen seats in spring 2022 (330 primary, 850
-    secondary, groups of 18) plus Internationale Förderklassen at the Berufskollegs; the
-    plan reproduces those proportions. ``weights`` favour the forms that carry most
-    Vorbereitungsklassen in practice (Haupt-, Real-, Gesamtschulen).
+    secondary, groups of 18) plus Internationale Förderklassen at the Berufskollegs; its plan
+    reproduces those proportions. ``weights`` favour the forms that carry most
+    Vorbereitungsklassen in practice (Haupt-, Real-, Gesamt-, Sekundarschulen).
     """
 
     kind: str
@@ -236,28 +111,159 @@ class SeatPlan:
     seats: tuple[int, int]
 
 
-SEAT_PLANS: tuple[SeatPlan, ...] = (
-    SeatPlan(OfferKind.PREP_PRIMARY, SchoolLevel.PRIMARY, {"Grundschule": 1}, 18, (1, 4), (18, 18)),
-    SeatPlan(
-        OfferKind.PREP_SECONDARY,
-        SchoolLevel.SECONDARY,
-        {"Hauptschule": 4, "Realschule": 3, "Gesamtschule": 3, "Sekundarschule": 3, "Gymnasium": 2},
-        47,
-        (5, 10),
-        (18, 18),
+@dataclass(frozen=True)
+class DemoCentre:
+    """A demo centre: its record, accounts, schools file, seat picture and where families live.
+
+    ``towns`` (postcode, place, weight) place families via ``teilhabe.geo.locate``; without
+    towns they are placed in Köln's Stadtteile.
+    """
+
+    slug: str
+    name: str
+    label: str  # short, for the list of logins
+    area_keys: tuple[str, ...]
+    city: str
+    street: str
+    postcode: str
+    phone: str
+    users: tuple[DemoUser, ...]
+    schools_file: Path
+    seat_plans: tuple[SeatPlan, ...]
+    secondary_forms: tuple[str, ...]
+    streets: tuple[str, ...]
+    towns: tuple[tuple[str, str, int], ...] = ()
+    council: bool = False
+    seed_suffix: str = ""
+
+    def user(self, role: Role) -> DemoUser:
+        return next(u for u in self.users if u.role == role)
+
+
+SECONDARY_SCHOOL_FORMS = (SchoolForm.GESAMTSCHULE, SchoolForm.REALSCHULE)
+
+KOELN = DemoCentre(
+    slug="ki-koeln",
+    name="Kommunales Integrationszentrum Köln (Demo)",
+    label="Köln",
+    area_keys=("05315",),
+    city="Köln",
+    street="Willy-Brandt-Platz 2",
+    postcode="50679",
+    phone="0221 221-0",
+    users=(
+        DemoUser("verwaltung", Role.CENTRE_ADMIN, "Petra", "Verwaltung", "de,en"),
+        DemoUser("beratung", Role.COUNSELLOR, "Leyla", "Beratung", "de,tr,ar"),
+        DemoUser("schulamt", Role.SCHULAMT, "Jürgen", "Schulamt"),
+        DemoUser(
+            "schule", Role.SCHOOL_STAFF, "Anke", "Schule", school_forms=SECONDARY_SCHOOL_FORMS
+        ),
+        DemoUser(
+            "grundschule",
+            Role.SCHOOL_STAFF,
+            "Birgit",
+            "Grundschule",
+            school_forms=(SchoolForm.GRUNDSCHULE,),
+        ),
+        DemoUser(
+            "berufskolleg",
+            Role.SCHOOL_STAFF,
+            "Klaus",
+            "Berufskolleg",
+            school_forms=(SchoolForm.BERUFSKOLLEG,),
+        ),
+        DemoUser("statistik", Role.STATISTICS, "Tobias", "Statistik"),
+        DemoUser("geschaeftsstelle", Role.COUNCIL_OFFICE, "Derya", "Geschäftsstelle", "de,tr"),
     ),
-    SeatPlan(OfferKind.IFK, SchoolLevel.VOCATIONAL, {"Berufskolleg": 1}, 10, (11, 11), (16, 20)),
-    # A few seats in regular classes with German support, at schools without a prep class.
-    SeatPlan(OfferKind.REGULAR, SchoolLevel.PRIMARY, {"Grundschule": 1}, 3, (2, 4), (2, 4)),
-    SeatPlan(
-        OfferKind.REGULAR,
-        SchoolLevel.SECONDARY,
-        {"Gesamtschule": 1, "Realschule": 1, "Gymnasium": 1},
-        3,
-        (5, 7),
-        (2, 4),
+    schools_file=SCHOOLS_FILE,
+    seat_plans=(
+        SeatPlan(
+            OfferKind.PREP_PRIMARY, SchoolLevel.PRIMARY, {"Grundschule": 1}, 18, (1, 4), (18, 18)
+        ),
+        SeatPlan(
+            OfferKind.PREP_SECONDARY,
+            SchoolLevel.SECONDARY,
+            {"Hauptschule": 4, "Realschule": 3, "Gesamtschule": 3, "Gymnasium": 2},
+            47,
+            (5, 10),
+            (18, 18),
+        ),
+        SeatPlan(
+            OfferKind.IFK, SchoolLevel.VOCATIONAL, {"Berufskolleg": 1}, 10, (11, 11), (16, 20)
+        ),
+        # A few seats in regular classes with German support, at schools without a prep class.
+        SeatPlan(OfferKind.REGULAR, SchoolLevel.PRIMARY, {"Grundschule": 1}, 3, (2, 4), (2, 4)),
+        SeatPlan(
+            OfferKind.REGULAR,
+            SchoolLevel.SECONDARY,
+            {"Gesamtschule": 1, "Realschule": 1, "Gymnasium": 1},
+            3,
+            (5, 7),
+            (2, 4),
+        ),
     ),
+    # No Sekundarschule: Köln had none in the 2021 directory, so no demo offer could fit.
+    secondary_forms=(
+        SchoolForm.GESAMTSCHULE,
+        SchoolForm.REALSCHULE,
+        SchoolForm.HAUPTSCHULE,
+        SchoolForm.GYMNASIUM,
+    ),
+    streets=KOELN_STREETS,
+    council=True,
 )
+
+SOEST = DemoCentre(
+    slug="kreis-soest",
+    name="Kommunales Integrationszentrum Kreis Soest (Demo)",
+    label="Kreis Soest",
+    area_keys=("05974",),
+    city="Soest",
+    street="Hoher Weg 1-3",
+    postcode="59494",
+    phone="02921 30-0",
+    users=(
+        DemoUser("soest-verwaltung", Role.CENTRE_ADMIN, "Martina", "Verwaltung"),
+        DemoUser("soest-beratung", Role.COUNSELLOR, "Olena", "Beratung", "de,uk,ru"),
+        DemoUser("soest-schulamt", Role.SCHULAMT, "Frank", "Schulamt"),
+        DemoUser("soest-schule", Role.SCHOOL_STAFF, "Sabine", "Schule", school_forms=()),
+        DemoUser("soest-statistik", Role.STATISTICS, "Jan", "Statistik"),
+        DemoUser("soest-geschaeftsstelle", Role.COUNCIL_OFFICE, "Ute", "Geschäftsstelle"),
+    ),
+    schools_file=SOEST_SCHOOLS_FILE,
+    seat_plans=(
+        SeatPlan(
+            OfferKind.PREP_PRIMARY, SchoolLevel.PRIMARY, {"Grundschule": 1}, 4, (1, 4), (12, 16)
+        ),
+        SeatPlan(
+            OfferKind.PREP_SECONDARY,
+            SchoolLevel.SECONDARY,
+            {"Realschule": 3, "Gesamtschule": 3, "Sekundarschule": 3},
+            7,
+            (5, 10),
+            (12, 18),
+        ),
+        SeatPlan(OfferKind.IFK, SchoolLevel.VOCATIONAL, {"Berufskolleg": 1}, 2, (11, 11), (16, 20)),
+        SeatPlan(OfferKind.REGULAR, SchoolLevel.PRIMARY, {"Grundschule": 1}, 2, (2, 4), (2, 4)),
+    ),
+    secondary_forms=(
+        SchoolForm.GESAMTSCHULE,
+        SchoolForm.REALSCHULE,
+        SchoolForm.SEKUNDARSCHULE,
+    ),  # the Kreis had a single Hauptschule in 2021: too few to recommend one
+    streets=SOEST_STREETS,
+    towns=SOEST_TOWNS,
+    seed_suffix="-soest",
+)
+
+CENTRES: tuple[DemoCentre, ...] = (KOELN, SOEST)
+STATEWIDE_USERS: tuple[DemoUser, ...] = (
+    DemoUser("land", Role.STATE_OFFICE, "Nils", "Landesstelle"),
+)
+# Kept for callers of the first demo: Köln's slug and accounts.
+CENTRE_SLUG = KOELN.slug
+USERS = KOELN.users
+
 # Seat reports are spread over the last 60 days, most of them recent: about a quarter are
 # older than the 30 days after which the platform flags an offer as stale.
 REPORT_SPREAD_DAYS = 60
@@ -272,83 +278,180 @@ def _level_for(age: int) -> tuple[str, int]:
     return SchoolLevel.VOCATIONAL, 11
 
 
-def _forms_for(level: str, rng: random.Random) -> list[str]:
+def _forms_for(level: str, rng: random.Random, secondary: tuple[str, ...]) -> list[str]:
     if level == SchoolLevel.PRIMARY:
         return [SchoolForm.GRUNDSCHULE]
     if level == SchoolLevel.VOCATIONAL:
         return [SchoolForm.BERUFSKOLLEG]
-    # No Sekundarschule: Köln had none in the 2021 directory, so no demo offer could fit.
-    secondary = [
-        SchoolForm.GESAMTSCHULE,
-        SchoolForm.REALSCHULE,
-        SchoolForm.HAUPTSCHULE,
-        SchoolForm.GYMNASIUM,
-    ]
-    return rng.sample(secondary, rng.randint(1, 3))
+    return rng.sample(list(secondary), rng.randint(1, 3))
+
+
+@dataclass
+class Journey:
+    """One family's way through the centre so far: status, timestamps, appointment."""
+
+    status: str
+    stamps: dict[str, dt.datetime]
+    slot: tuple[dt.datetime, dt.datetime] | None = None
+    appointment: str = ""  # AppointmentStatus of the slot's booking
+
+
+@dataclass
+class SlotBook:
+    """The counsellor's booked times, so that no two appointments share a start."""
+
+    taken: set[dt.datetime] = field(default_factory=set)
+
+    def take(self, not_before: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
+        """The first free 45-minute slot of a weekday (9 to 15 h) at or after ``not_before``."""
+        tz = timezone.get_current_timezone()
+        day = timezone.localtime(not_before).date()
+        step = dt.timedelta(minutes=SLOT_MINUTES)
+        while True:
+            if day.weekday() < 5:
+                start = timezone.make_aware(dt.datetime.combine(day, SLOT_DAY[0]), tz)
+                end_of_day = timezone.make_aware(dt.datetime.combine(day, SLOT_DAY[1]), tz)
+                while start + step <= end_of_day:
+                    if start >= not_before and start not in self.taken:
+                        self.taken.add(start)
+                        return start, start + step
+                    start += step
+            day += dt.timedelta(days=1)
 
 
 class DemoBuilder:
-    """Generates the demo families; all randomness comes from one seeded generator."""
+    """Generates one centre's families; all randomness comes from one seeded generator."""
 
-    def __init__(self, *, seed: int, now: dt.datetime) -> None:
-        self.rng = random.Random(seed)
+    def __init__(self, *, spec: DemoCentre, seed: int, now: dt.datetime, slots: SlotBook) -> None:
+        self.spec = spec
+        self.rng = random.Random(f"{seed}{spec.seed_suffix}" if spec.seed_suffix else seed)
         self.now = now
         self.today = timezone.localdate(now)
-        self.postcodes = sorted(koeln._postcodes().items())
+        self.slots = slots
+        self.postcodes = sorted(koeln._postcodes().items()) if not spec.towns else []
+        self.towns = [geo.locate(postcode, place) for postcode, place, _w in spec.towns]
 
     def origin(self) -> Origin:
         return self.rng.choices(ORIGINS, weights=[o.weight for o in ORIGINS])[0]
 
-    def location(self) -> tuple[str, koeln.Location]:
-        """A point near a real Köln postcode centroid, kept inside Köln."""
+    def address(self) -> dict[str, Any]:
+        """Family address fields: a point near a real postcode point, inside the area."""
         rng = self.rng
+        if self.spec.towns:
+            weights = [w for _p, _t, w in self.spec.towns]
+            location = rng.choices(self.towns, weights=weights)[0]
+            assert location is not None  # the packaged towns are all in the GeoNames table
+            return {
+                "postcode": location.postcode,
+                "city": location.place,
+                "municipality_key": location.municipality_key,
+                "municipality_name": location.town,
+                "lat": round(location.latitude + rng.uniform(-0.008, 0.008), 6),
+                "lon": round(location.longitude + rng.uniform(-0.012, 0.012), 6),
+            }
         while True:
             postcode, (lat, lon) = rng.choice(self.postcodes)
             lat += rng.uniform(-0.012, 0.012)
             lon += rng.uniform(-0.018, 0.018)
             stadtteil = koeln.stadtteil_at(lat, lon)
             if stadtteil is not None:
-                return postcode, koeln.Location(round(lat, 6), round(lon, 6), stadtteil)
+                return {
+                    "postcode": postcode,
+                    "city": "Köln",
+                    "municipality_key": koeln.KOELN_MUNICIPALITY_KEY,
+                    "municipality_name": "Köln",
+                    "lat": round(lat, 6),
+                    "lon": round(lon, 6),
+                    "stadtteil_number": stadtteil.number,
+                    "stadtteil_name": stadtteil.name,
+                    "stadtbezirk_number": stadtteil.bezirk_number,
+                    "stadtbezirk_name": stadtteil.bezirk_name,
+                }
 
-    def birth_date(self, *, older_than: int | None = None) -> dt.date:
+    def birth_date(self) -> dt.date:
         # Mostly school age; a few young adults (vocational, beyond the 4-week flag).
         age_days = self.rng.randint(6 * 365 + 10, 18 * 365 + 300)
         if self.rng.random() < 0.05:
             age_days = self.rng.randint(19 * 365, 20 * 365)
         return self.today - dt.timedelta(days=age_days)
 
-    def status(self, registered_at: dt.datetime) -> str:
-        """A status that fits the waiting time: the longer ago, the further along, mostly."""
-        progress = (self.now - registered_at).days / 120 * (len(PIPELINE) - 1)
-        weights = [
-            w / (1 + abs(PIPELINE.index(s) - progress)) ** 2 if s in PIPELINE else w / 4
-            for s, w in STATUS_WEIGHTS.items()
-        ]
-        return self.rng.choices(list(STATUS_WEIGHTS), weights=weights)[0]
-
-    def timeline(self, status: str, registered_at: dt.datetime) -> dict[str, Any]:
-        """Timestamps up to ``status``, in pipeline order, all between registration and now."""
-        if status in (Status.WITHDRAWN, Status.MOVED_AWAY):
-            reached = self.rng.choice(PIPELINE[:3])
-            steps = [*PIPELINE[1 : PIPELINE.index(reached) + 1], status]
+    def registered_at(self) -> dt.datetime:
+        """How long ago a family registered: mostly weeks, some days, a few months."""
+        rng = self.rng
+        share = rng.random()
+        if share < 0.12:
+            days = rng.uniform(0, 10)
+        elif share < 0.70:
+            days = rng.uniform(10, 50)
+        elif share < 0.92:
+            days = rng.uniform(50, 110)
         else:
-            steps = list(PIPELINE[1 : PIPELINE.index(status) + 1])
-        span = max((self.now - registered_at).total_seconds(), 60.0 * len(steps) + 60)
-        offsets = sorted(self.rng.uniform(30, span) for _ in steps)
-        return {
-            STATUS_TIMESTAMP[step]: min(registered_at + dt.timedelta(seconds=o), self.now)
-            for step, o in zip(steps, offsets, strict=True)
-        }
+            days = rng.uniform(110, 170)
+        return self.now - dt.timedelta(days=days)
+
+    def journey(self, registered_at: dt.datetime) -> Journey:
+        """The family's steps, each some days after the last, up to now.
+
+        An invitation goes out within two weeks; the counselling takes place in a booked
+        appointment one to four weeks later; the Einstufung follows within days or weeks;
+        then the family waits for a seat (the batch runs), the school's answer and the
+        first school day. A few families withdraw or move away before they are counselled.
+        """
+        rng, now = self.rng, self.now
+        day = dt.timedelta(days=1)
+        invited = registered_at + rng.triangular(0.5, 14, 3) * day
+        slot = self.slots.take(invited + rng.triangular(5, 30, 12) * day)
+        counselled = slot[1]
+        assessed = counselled + rng.triangular(0, 20, 4) * day
+        ready = assessed + rng.triangular(0, 12, 3) * day
+        proposed = ready + rng.triangular(5, 75, 14) * day
+        accepted = proposed + rng.triangular(3, 24, 9) * day
+        placed = accepted + rng.triangular(3, 20, 7) * day
+        plan = [
+            (Status.INVITED, invited),
+            (Status.COUNSELLED, counselled),
+            (Status.ASSESSED, assessed),
+            (Status.READY, ready),
+            (Status.PROPOSED, proposed),
+            (Status.ACCEPTED, accepted),
+            (Status.PLACED, placed),
+        ]
+        closing = None
+        if rng.random() < 0.07:
+            closing = registered_at + (now - registered_at) * rng.uniform(0.3, 1.0)
+            plan = [(s, t) for s, t in plan[:2] if t < closing]
+        stamps = {"registered_at": registered_at}
+        status = Status.REGISTERED
+        for step, when in plan:
+            if when > now:
+                break
+            stamps[STATUS_TIMESTAMP[step]] = when
+            status = step
+        journey = Journey(status=status, stamps=stamps)
+        if closing is not None:
+            journey.status = rng.choice([Status.WITHDRAWN, Status.MOVED_AWAY])
+            journey.stamps["closed_at"] = max(closing, *stamps.values())
+        if status == Status.REGISTERED or (closing is not None and status != Status.COUNSELLED):
+            self.slots.taken.discard(slot[0])  # never booked, or given back on closing
+        else:
+            journey.slot = slot
+            journey.appointment = (
+                AppointmentStatus.BOOKED if status == Status.INVITED else AppointmentStatus.ATTENDED
+            )
+        return journey
 
 
 class Command(BaseCommand):
     help = (
-        "Lädt Demo-Daten für Köln: ein Zentrum, ein Konto je Rolle, ~300 Kinder, "
-        "die Kölner Schulen mit Platzangeboten."
+        "Lädt Demo-Daten: die Zentren Köln und Kreis Soest mit einem Konto je Rolle, "
+        "~300 bzw. ~100 Kindern und den echten Schulen mit Platzangeboten."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("--children", type=int, default=300, help="Zahl der Kinder")
+        parser.add_argument("--children", type=int, default=300, help="Zahl der Kinder in Köln")
+        parser.add_argument(
+            "--children-soest", type=int, default=100, help="Zahl der Kinder im Kreis Soest"
+        )
         parser.add_argument("--seed", type=int, default=2026, help="Zufallsstartwert")
         parser.add_argument(
             "--force",
@@ -362,113 +465,144 @@ class Command(BaseCommand):
                 "Demo-Daten nur im Demo-Modus (TEILHABE_DEMO=1): die Demo-Konten haben "
                 "ein schwaches, öffentlich bekanntes Passwort. Mit --force trotzdem laden."
             )
+        counts = {KOELN.slug: options["children"], SOEST.slug: options["children_soest"]}
         changed = False
         with transaction.atomic():
-            centre = Centre.objects.filter(slug=CENTRE_SLUG).first()
-            if centre is None:
-                centre = create_centre(
-                    actor=None,
-                    name="Kommunales Integrationszentrum Köln (Demo)",
-                    slug=CENTRE_SLUG,
-                    area_keys=["05315"],
-                    city="Köln",
-                    street="Willy-Brandt-Platz 2",
-                    postcode="50679",
-                    phone="0221 221-0",
-                    email="ki-demo@example.org",
-                )
-                changed = True
-            users: dict[str, User] = {}
-            for username, role, first, last, languages in USERS:
-                user = User.objects.filter(username=username).first()
-                if user is None:
-                    user = create_user(
-                        actor=None,
-                        centre=centre,
-                        username=username,
-                        password=DEMO_PASSWORD,
-                        role=role,
-                        first_name=first,
-                        last_name=last,
-                        email=f"{username}@example.org",
-                        languages=languages,
-                        check_password=False,
-                    )
-                    changed = True
-                users[username] = user
-            has_cases = (
-                Family.objects.filter(centre=centre).exists()
-                or Child.objects.filter(centre=centre).exists()
-            )
-            if not has_cases:
-                families, children = self._load_children(
-                    centre=centre,
-                    counsellor=users["beratung"],
-                    count=options["children"],
-                    seed=options["seed"],
-                )
-                self.stdout.write(f"{families} Familien mit {children} Kindern angelegt.")
-                changed = True
             changed |= self._load_schools()
-            offers = self._load_offers(
-                centre=centre, actor=users["verwaltung"], seed=options["seed"]
-            )
-            if offers:
-                seats = sum(o.seats_total for o in offers)
-                schools = len({o.school_id for o in offers})
-                self.stdout.write(
-                    f"{len(offers)} Platzangebote ({seats} Plätze) an {schools} Schulen."
-                )
-                changed = True
-            placed = self._place_children(centre=centre, actor=users["schulamt"])
-            if placed:
-                self.stdout.write(f"{placed} Kinder einem Platz zugeordnet.")
-                changed = True
-            if (
-                school_id_of(users["schule"]) is None
-                and Offer.objects.filter(centre=centre).exists()
-            ):
-                self._link_school_user(
-                    centre=centre, actor=users["verwaltung"], user=users["schule"]
-                )
-                users["schule"].__dict__.pop("_teilhabe_school_id", None)
-                changed = True
+            for spec in CENTRES:
+                changed |= self._load_centre(spec, children=counts[spec.slug], seed=options["seed"])
+            for demo_user in STATEWIDE_USERS:
+                changed |= self._user(demo_user, centre=None)[1]
         if not changed:
             self.stdout.write("Demo-Daten sind bereits vorhanden; nichts geändert.")
-        school_id = school_id_of(users["schule"])
-        self._print_logins(School.objects.get(pk=school_id) if school_id else None)
+        self._print_logins()
+
+    def _user(self, demo_user: DemoUser, *, centre: Centre | None) -> tuple[User, bool]:
+        user = User.objects.filter(username=demo_user.username).first()
+        if user is not None:
+            return user, False
+        user = create_user(
+            actor=None,
+            centre=centre,  # type: ignore[arg-type]  # None for the statewide office
+            username=demo_user.username,
+            password=DEMO_PASSWORD,
+            role=demo_user.role,
+            first_name=demo_user.first_name,
+            last_name=demo_user.last_name,
+            email=f"{demo_user.username}@example.org",
+            languages=demo_user.languages,
+            check_password=False,
+        )
+        return user, True
+
+    def _load_centre(self, spec: DemoCentre, *, children: int, seed: int) -> bool:
+        """One centre: record, accounts, families, offers, placements, school links, council."""
+        changed = False
+        centre = Centre.objects.filter(slug=spec.slug).first()
+        if centre is None:
+            centre = create_centre(
+                actor=None,
+                name=spec.name,
+                slug=spec.slug,
+                area_keys=list(spec.area_keys),
+                city=spec.city,
+                street=spec.street,
+                postcode=spec.postcode,
+                phone=spec.phone,
+                email=f"{spec.slug}-demo@example.org",
+            )
+            changed = True
+        users: dict[str, User] = {}
+        for demo_user in spec.users:
+            users[demo_user.username], created = self._user(demo_user, centre=centre)
+            changed |= created
+        admin = users[spec.user(Role.CENTRE_ADMIN).username]
+        counsellor = users[spec.user(Role.COUNSELLOR).username]
+        has_cases = (
+            Family.objects.filter(centre=centre).exists()
+            or Child.objects.filter(centre=centre).exists()
+        )
+        if not has_cases:
+            families, kids = self._load_children(
+                spec=spec, centre=centre, counsellor=counsellor, count=children, seed=seed
+            )
+            self.stdout.write(f"{centre.name}: {families} Familien mit {kids} Kindern angelegt.")
+            changed = True
+        offers = self._load_offers(spec=spec, centre=centre, actor=admin, seed=seed)
+        if offers:
+            seats = sum(o.seats_total for o in offers)
+            schools = len({o.school_id for o in offers})
+            self.stdout.write(
+                f"{centre.name}: {len(offers)} Platzangebote ({seats} Plätze) an {schools} Schulen."
+            )
+            changed = True
+        placed = self._place_children(centre=centre, actor=users[spec.user(Role.SCHULAMT).username])
+        if placed:
+            self.stdout.write(f"{centre.name}: {placed} Kinder einem Platz zugeordnet.")
+            changed = True
+        taken: set[int] = set()
+        for demo_user in spec.users:
+            if demo_user.role != Role.SCHOOL_STAFF:
+                continue
+            user = users[demo_user.username]
+            school_id = school_id_of(user)
+            if school_id is None and Offer.objects.filter(centre=centre).exists():
+                membership = self._link_school_user(
+                    centre=centre, actor=admin, user=user, forms=demo_user.school_forms, taken=taken
+                )
+                user.__dict__.pop("_teilhabe_school_id", None)
+                school_id = membership.school_id
+                changed = True
+            if school_id is not None:
+                taken.add(school_id)
+        if spec.council:
+            council_user = users[spec.user(Role.COUNCIL_OFFICE).username]
+            if council_demo.load(centre, actor=council_user):
+                self.stdout.write(f"{centre.name}: Integrationsrat (Demo) angelegt.")
+                changed = True
+        return changed
 
     def _load_schools(self) -> bool:
-        """Import the packaged Köln directory once, exactly as ``import_schools`` would.
+        """Import the packaged directory extracts once each, as ``import_schools`` would.
 
-        The import closes every school missing from its file, so it never runs over a
-        fuller directory (say all of NRW, imported by an operator): that would close the
-        other 5,200 schools just to show a demo.
+        An import closes the schools of the municipalities its file covers that are missing
+        from it, so it never runs over a fuller directory (say all of NRW, imported by an
+        operator): a 2021 extract would overwrite newer rows just to show a demo.
         """
-        data = SCHOOLS_FILE.read_bytes()
-        rows = csv.DictReader(data.decode("utf-8").splitlines()[1:], delimiter=";")
-        numbers = {row["Schulnummer"] for row in rows}
-        open_schools = School.objects.filter(closed_at__isnull=True, schulnummer__in=numbers)
-        if open_schools.count() == len(numbers):
-            return False
-        if School.objects.exclude(schulnummer__in=numbers).exists():
+        files = [(spec.schools_file, spec.schools_file.read_bytes()) for spec in CENTRES]
+        wanted: dict[Path, set[str]] = {}
+        municipalities: set[str] = set()
+        for path, data in files:
+            rows = list(csv.DictReader(data.decode("utf-8").splitlines()[1:], delimiter=";"))
+            wanted[path] = {row["Schulnummer"] for row in rows}
+            municipalities |= {row["Gemeindeschluessel"] for row in rows}
+        if School.objects.exclude(municipality_key__in=municipalities).exists():
             self.stderr.write(
-                "Das Schulverzeichnis enthält schon andere Schulen; die Kölner Demo-Schulen "
+                "Das Schulverzeichnis enthält schon andere Schulen; die Demo-Schulen "
                 "werden nicht importiert (der Import würde die übrigen schließen)."
             )
             return False
-        try:
-            run = import_directory(actor=None, data=data, file_name=SCHOOLS_FILE.name)
-        except ValidationError as exc:
-            raise CommandError(f"{SCHOOLS_FILE.name}: {'; '.join(exc.messages)}") from None
-        self.stdout.write(
-            f"{run.rows} Kölner Schulen aus dem MSB-Verzeichnis importiert "
-            f"({run.added} neu, {run.changed} geändert)."
-        )
-        return True
+        changed = False
+        for path, data in files:
+            numbers = wanted[path]
+            open_schools = School.objects.filter(closed_at__isnull=True, schulnummer__in=numbers)
+            if open_schools.count() == len(numbers):
+                continue
+            try:
+                run = import_directory(actor=None, data=data, file_name=path.name)
+            except ValidationError as exc:
+                raise CommandError(f"{path.name}: {'; '.join(exc.messages)}") from None
+            self.stdout.write(
+                f"{run.rows} Schulen aus {path.name} importiert "
+                f"({run.added} neu, {run.changed} geändert, {run.closed} geschlossen)."
+            )
+            changed = True
+        return changed
 
-    def _load_offers(self, *, centre: Centre, actor: User, seed: int) -> list[Offer]:
-        """The seat picture of SEAT_PLANS, created through the offers service.
+    def _load_offers(
+        self, *, spec: DemoCentre, centre: Centre, actor: User, seed: int
+    ) -> list[Offer]:
+        """The centre's seat picture (``spec.seat_plans``), created through the offers service.
 
         ``create_offer`` counts creation as a report made today; the demo then backdates
         the reports over 60 days so that the Schulamt sees some offers flagged as stale.
@@ -476,7 +610,7 @@ class Command(BaseCommand):
         """
         if Offer.objects.filter(centre=centre).exists():
             return []
-        rng = random.Random(f"{seed}-schulen")
+        rng = random.Random(f"{seed}{spec.seed_suffix}-schulen")
         now = timezone.now()
         candidates = list(
             area_schools(centre=centre)
@@ -485,7 +619,7 @@ class Command(BaseCommand):
         )
         used: set[int] = set()
         offers: list[Offer] = []
-        for plan in SEAT_PLANS:
+        for plan in spec.seat_plans:
             pool = [s for s in candidates if s.school_form in plan.weights and s.pk not in used]
             # Weighted sampling without replacement (Efraimidis–Spirakis keys).
             keys = {s.pk: rng.random() ** (1 / plan.weights[s.school_form]) for s in pool}
@@ -604,63 +738,81 @@ class Command(BaseCommand):
             )
         return len(placements)
 
-    def _link_school_user(self, *, centre: Centre, actor: User, user: User) -> object:
-        """Link the demo school account to the school whose page shows the most.
+    def _link_school_user(
+        self,
+        *,
+        centre: Centre,
+        actor: User,
+        user: User,
+        forms: tuple[str, ...],
+        taken: set[int],
+    ) -> Any:
+        """Link a demo school account to the school of its forms whose page shows the most.
 
-        That is a school with proposed *and* accepted children (so the account can decide
-        on a proposal), the most children first; without placements, the first offer's.
+        That is a school with a proposal to decide on, best with accepted or attending
+        children too, the most children first; without placements, an offer's school.
         """
         schools: dict[int, list[str]] = {}
-        for school_id, status in Placement.objects.filter(
-            centre=centre, status__in=ACTIVE_PLACEMENT_STATUSES
-        ).values_list("offer__school_id", "status"):
+        placements = Placement.objects.filter(centre=centre, status__in=ACTIVE_PLACEMENT_STATUSES)
+        if forms:
+            placements = placements.filter(offer__school__school_form__in=forms)
+        for school_id, status in placements.exclude(offer__school_id__in=taken).values_list(
+            "offer__school_id", "status"
+        ):
             schools.setdefault(school_id, []).append(status)
         if schools:
             school_id = min(
                 schools,
                 key=lambda pk: (
-                    len(set(schools[pk])) < 2,  # both statuses first
+                    PlacementStatus.PROPOSED not in schools[pk],
+                    len(set(schools[pk])) < 2,  # several statuses first
                     -len(schools[pk]),
                     pk,
                 ),
             )
         else:
-            school_id = Offer.objects.filter(centre=centre).order_by("pk")[0].school_id
+            offers = Offer.objects.filter(centre=centre).exclude(school_id__in=taken)
+            if forms:
+                offers = offers.filter(school__school_form__in=forms)
+            school_id = (offers or Offer.objects.filter(centre=centre)).order_by("pk")[0].school_id
         school = School.objects.get(pk=school_id)
         return link_school_staff(actor=actor, user=user, schulnummer=school.schulnummer)
 
     def _load_children(
-        self, *, centre: Centre, counsellor: User, count: int, seed: int
+        self, *, spec: DemoCentre, centre: Centre, counsellor: User, count: int, seed: int
     ) -> tuple[int, int]:
-        """Bulk inserts for speed, then one audit entry per family as a service would write."""
-        builder = DemoBuilder(seed=seed, now=timezone.now())
+        """Bulk inserts for speed, then one audit entry per family as a service would write.
+
+        The rows carry what the services would write too: the name search keys, the
+        counsellor who registered the child, a booked appointment for an invited family and
+        an attended one for a counselled family, in the counsellor's slots.
+        """
+        now = timezone.now()
+        slots = SlotBook(
+            taken=set(
+                CounsellingSlot.objects.filter(counsellor=counsellor).values_list(
+                    "starts_at", flat=True
+                )
+            )
+        )
+        builder = DemoBuilder(spec=spec, seed=seed, now=now, slots=slots)
         rng = builder.rng
-        plans: list[tuple[Family, list[Guardian], list[tuple[Child, list[str]]]]] = []
+        plans: list[tuple[Family, list[Guardian], list[tuple[Child, list[str]]], Journey]] = []
         planned = 0
         while planned < count:
             origin = builder.origin()
-            postcode, location = builder.location()
+            address = builder.address()
             surname = rng.choice(origin.surnames)
             n = min(rng.choices([1, 2, 3, 4], weights=[45, 30, 17, 8])[0], count - planned)
             family = Family(
                 centre=centre,
-                reference=f"DEMO-{len(plans) + 1:05d}",
-                street=f"{rng.choice(STREETS)} {rng.randint(1, 180)}",
-                postcode=postcode,
-                city="Köln",
-                municipality_key=koeln.KOELN_MUNICIPALITY_KEY,
-                municipality_name="Köln",
-                lat=location.lat,
-                lon=location.lon,
-                stadtteil_number=location.stadtteil.number,
-                stadtteil_name=location.stadtteil.name,
-                stadtbezirk_number=location.stadtteil.bezirk_number,
-                stadtbezirk_name=location.stadtteil.bezirk_name,
+                reference=f"DEMO-{spec.seed_suffix[1:3].upper()}{len(plans) + 1:05d}",
+                street=f"{rng.choice(spec.streets)} {rng.randint(1, 180)}",
+                **address,
             )
             guardians = self._guardians(origin, surname, rng)
-            registered_at = builder.now - dt.timedelta(
-                days=rng.randint(0, 120), hours=rng.randint(0, 8), minutes=rng.randint(0, 59)
-            )
+            registered_at = builder.registered_at()
+            journey = builder.journey(registered_at)
             arrived = registered_at.date() - dt.timedelta(days=rng.randint(3, 300))
             in_city = arrived + dt.timedelta(
                 days=rng.randint(0, (registered_at.date() - arrived).days)
@@ -674,7 +826,6 @@ class Command(BaseCommand):
                     first = rng.choice(origin.girls + origin.boys)
                 used.add(first)
                 birth = builder.birth_date()
-                status = builder.status(registered_at)
                 school_years = max(
                     0, min(12, (arrived - birth).days // 365 - 6 - rng.randint(0, 2))
                 )
@@ -689,24 +840,28 @@ class Command(BaseCommand):
                     arrived_in_city_on=max(in_city, birth),
                     school_years=school_years,
                     last_grade=school_years or None,
-                    status=status,
-                    registered_at=registered_at,
-                    **builder.timeline(status, registered_at),
+                    status=journey.status,
+                    registered_by=counsellor,
+                    **journey.stamps,
+                    **search_fields(first, surname),
                 )
                 extra = [lang for lang in origin.also_speaks if rng.random() < 0.35]
                 kids.append((child, extra))
-            plans.append((family, guardians, kids))
+            plans.append((family, guardians, kids, journey))
             planned += n
 
-        Family.objects.bulk_create([f for f, _, _ in plans])
-        for family, guardians, kids in plans:
+        Family.objects.bulk_create([p[0] for p in plans])
+        for family, guardians, kids, _journey in plans:
             for guardian in guardians:
                 guardian.family = family
             for child, _ in kids:
                 child.family = family
-        Guardian.objects.bulk_create([g for _, gs, _ in plans for g in gs])
-        all_kids = [k for _, _, ks in plans for k in ks]
+        Guardian.objects.bulk_create([g for p in plans for g in p[1]])
+        all_kids = [k for p in plans for k in p[2]]
         Child.objects.bulk_create([c for c, _ in all_kids])
+        appointments = self._appointments(
+            centre=centre, counsellor=counsellor, plans=[(p[0], p[1], p[3]) for p in plans]
+        )
 
         languages: list[ChildLanguage] = []
         assessments: list[Assessment] = []
@@ -734,7 +889,9 @@ class Command(BaseCommand):
                         ),
                         recommended_level=level,
                         recommended_grade=grade,
-                        recommended_school_forms=[str(f) for f in _forms_for(level, rng)],
+                        recommended_school_forms=[
+                            str(f) for f in _forms_for(level, rng, spec.secondary_forms)
+                        ],
                         assessed_by=counsellor,
                         assessed_at=child.assessed_at,
                     )
@@ -744,16 +901,82 @@ class Command(BaseCommand):
         Child.objects.bulk_update(
             [c for c, _ in all_kids if c.recommended_level], ["recommended_level"]
         )
-        for family, _, kids in plans:
+        for family, _guardians, kids, _journey in plans:
+            appointment = appointments.get(family.pk)
             record(
                 actor=None,
                 centre=centre,
                 action="seiteneinstieg.demo.loaded",
                 target=family,
                 summary=f"Demo-Familie {family.reference} mit {len(kids)} Kind(ern)",
-                data={"children": [c.pk for c, _ in kids]},
+                data={
+                    "children": [c.pk for c, _ in kids],
+                    "appointment": appointment.pk if appointment else None,
+                },
             )
+        self._offer_free_slots(counsellor=counsellor, today=builder.today)
         return len(plans), len(all_kids)
+
+    @staticmethod
+    def _appointments(
+        *,
+        centre: Centre,
+        counsellor: User,
+        plans: list[tuple[Family, list[Guardian], Journey]],
+    ) -> dict[int, Appointment]:
+        """The counselling appointments of the families' journeys, booked when invited."""
+        booked: list[tuple[Family, list[Guardian], Journey, CounsellingSlot]] = []
+        for family, guardians, journey in plans:
+            if journey.slot is None:
+                continue
+            slot = CounsellingSlot(
+                centre=centre,
+                counsellor=counsellor,
+                starts_at=journey.slot[0],
+                ends_at=journey.slot[1],
+                location="Beratungsraum 1",
+            )
+            booked.append((family, guardians, journey, slot))
+        CounsellingSlot.objects.bulk_create([b[3] for b in booked])
+        appointments: list[Appointment] = []
+        for family, guardians, journey, slot in booked:
+            interpreter = next(
+                (g.language for g in guardians if g.interpreter_needed and g.language != "de"), ""
+            )
+            appointments.append(
+                Appointment(
+                    centre=centre,
+                    slot=slot,
+                    family=family,
+                    interpreter_language=interpreter,
+                    status=journey.appointment,
+                    booked_by=counsellor,
+                )
+            )
+        Appointment.objects.bulk_create(appointments)
+        for appointment, (_f, _g, journey, _s) in zip(appointments, booked, strict=True):
+            # auto_now_add wrote "now"; the family was booked when it was invited
+            appointment.booked_at = journey.stamps[STATUS_TIMESTAMP[Status.INVITED]]
+        Appointment.objects.bulk_update(appointments, ["booked_at"])
+        return {a.family_id: a for a in appointments}
+
+    @staticmethod
+    def _offer_free_slots(*, counsellor: User, today: dt.date) -> None:
+        """Free afternoon slots on the next five weekdays, offered through the service."""
+        day, offered = today, 0
+        while offered < 5:
+            day += dt.timedelta(days=1)
+            if day.weekday() >= 5:
+                continue
+            create_slots(
+                actor=counsellor,
+                date=day,
+                start=FREE_SLOTS[0],
+                end=FREE_SLOTS[1],
+                duration=SLOT_MINUTES,
+                location="Beratungsraum 2",
+            )
+            offered += 1
 
     @staticmethod
     def _guardians(origin: Origin, surname: str, rng: random.Random) -> list[Guardian]:
@@ -764,12 +987,15 @@ class Command(BaseCommand):
         speaks_german = rng.random() < 0.15
         result = []
         for first, relation in people:
+            phone = f"0176 {rng.randint(1000000, 9999999)}"
             result.append(
                 Guardian(
                     first_name=first,
                     last_name=surname,
                     relation=relation,
-                    phone=f"0176 {rng.randint(1000000, 9999999)}",
+                    phone=phone,
+                    phone_digits=phone_digits(phone),
+                    **search_fields(first, surname),
                     email=(
                         f"{slugify(first)}.{slugify(surname)}@example.org"
                         if rng.random() < 0.5
@@ -781,21 +1007,26 @@ class Command(BaseCommand):
             )
         return result
 
-    def _print_logins(self, school: School | None) -> None:
+    def _print_logins(self) -> None:
         self.stdout.write("")
         self.stdout.write(f"Demo-Zugänge (Passwort für alle: {DEMO_PASSWORD})")
-        where = f"{school.name} ({school.schulnummer})" if school is not None else ""
-        width = max(len("Schule"), len(where))
-        self.stdout.write(
-            f"| {'Benutzername':<12} | {'Rolle':<24} | {'Passwort':<14} | {'Schule':<{width}} |"
-        )
-        self.stdout.write(f"|{'-' * 14}|{'-' * 26}|{'-' * 16}|{'-' * (width + 2)}|")
-        for username, role, *_ in USERS:
-            school_cell = where if role == Role.SCHOOL_STAFF else ""
+        rows = [("Benutzername", "Rolle", "Zentrum", "Schule")]
+        for spec in CENTRES:
+            for demo_user in spec.users:
+                user = User.objects.filter(username=demo_user.username).first()
+                school_id = school_id_of(user) if user is not None else None
+                school = School.objects.filter(pk=school_id).first() if school_id else None
+                where = f"{school.name} ({school.schulnummer})" if school is not None else ""
+                rows.append((demo_user.username, str(demo_user.role.label), spec.label, where))
+        for demo_user in STATEWIDE_USERS:
+            rows.append((demo_user.username, str(demo_user.role.label), "landesweit", ""))
+        widths = [max(len(row[i]) for row in rows) for i in range(4)]
+        for n, row in enumerate(rows):
             self.stdout.write(
-                f"| {username:<12} | {str(role.label):<24} | {DEMO_PASSWORD:<14} "
-                f"| {school_cell:<{width}} |"
+                "| " + " | ".join(f"{c:<{w}}" for c, w in zip(row, widths, strict=True)) + " |"
             )
+            if n == 0:
+                self.stdout.write("|" + "|".join("-" * (w + 2) for w in widths) + "|")
 
 
 def fits(assessment: Assessment, offer: Offer) -> bool:
