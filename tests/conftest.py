@@ -20,6 +20,7 @@ class Staff:
     schulamt: User
     school_staff: User
     statistics: User
+    department_contact: User
     state_office: User
 
     def by_role(self, role: str) -> User:

@@ -35,6 +35,7 @@ ROLES = (
     "schulamt",
     "school_staff",
     "statistics",
+    "department_contact",
     "state_office",
 )
 
@@ -180,6 +181,26 @@ def _propose_again(world: World) -> dict[str, str]:
 MAP_READERS = {"school_staff": 403}
 
 
+# oeffnung
+def _add_oeffnung(world: World) -> None:
+    """Departments, a survey wave and a measure per centre; the contact linked at home."""
+    from tests.factories import DepartmentFactory, MeasureFactory, WaveFactory, link_department
+
+    for staff, prefix in ((world.staff, ""), (world.other, "other_")):
+        department = DepartmentFactory(centre=staff.centre)
+        world.objects[f"{prefix}department"] = department
+        world.objects[f"{prefix}wave"] = WaveFactory(centre=staff.centre, departments=[department])
+        world.objects[f"{prefix}measure"] = MeasureFactory(department=department)
+        link_department(staff.department_contact, department)
+
+
+WORLD_HOOKS.append(_add_oeffnung)
+KI = {"centre_admin": 200, "counsellor": 200}
+KI_AND_STATISTICS = {**KI, "statistics": 200}
+PROGRAMME_READERS = {**KI_AND_STATISTICS, "department_contact": 200}
+PUBLIC = {role: 200 for role in ROLES}
+
+
 @dataclass
 class Row:
     expect: dict[str, int]
@@ -195,6 +216,8 @@ def roles(default: int, anonymous: int = 302, **overrides: int) -> dict[str, int
     expect["anonymous"] = anonymous
     # the statewide office works on no centre's pages unless a row says otherwise
     expect["state_office"] = 403
+    # a department's contact person (Interkulturelle Öffnung) sees only that work area
+    expect["department_contact"] = 403
     expect.update(overrides)
     return expect
 
@@ -203,14 +226,16 @@ CASEWORK_ONLY = {"schulamt": 403, "school_staff": 403, "statistics": 403}
 
 MATRIX: dict[str, Row] = {
     # core
-    "core:home": Row(roles(200, state_office=200)),
-    "core:healthz": Row(roles(200, anonymous=200, state_office=200)),
+    "core:home": Row(roles(200, state_office=200, department_contact=200)),
+    "core:healthz": Row(roles(200, anonymous=200, state_office=200, department_contact=200)),
     # accounts
-    "centres:login": Row(roles(302, anonymous=200, state_office=302)),
-    "centres:logout": Row(roles(302, anonymous=302, state_office=302), method="post"),
-    "centres:otp_setup": Row(roles(200, state_office=200)),
+    "centres:login": Row(roles(302, anonymous=200, state_office=302, department_contact=302)),
+    "centres:logout": Row(
+        roles(302, anonymous=302, state_office=302, department_contact=302), method="post"
+    ),
+    "centres:otp_setup": Row(roles(200, state_office=200, department_contact=200)),
     "centres:otp_verify": Row(
-        roles(302, state_office=302)
+        roles(302, state_office=302, department_contact=302)
     ),  # without 2FA required a user counts as verified
     # audit
     "audit:list": Row(roles(403, centre_admin=200)),
@@ -298,7 +323,7 @@ MATRIX: dict[str, Row] = {
     ),
     # public: calendar apps cannot log in; the signed token names the counsellor
     "seiteneinstieg:ical_feed": Row(
-        roles(200, anonymous=200, state_office=200), kwargs=_ical_token
+        roles(200, anonymous=200, state_office=200, department_contact=200), kwargs=_ical_token
     ),
     "seiteneinstieg:ical_renew": Row(roles(302, **CASEWORK_ONLY), method="post"),
     # a booked slot: every allowed role is answered (302 with the reason), none deletes it
@@ -366,6 +391,35 @@ MATRIX: dict[str, Row] = {
     "zuweisung:map": Row(roles(200, **MAP_READERS)),
     "zuweisung:map_schools": Row(roles(200, **MAP_READERS)),
     "zuweisung:map_stadtteile": Row(roles(200, **MAP_READERS)),
+    # oeffnung: departments and the staff survey
+    "oeffnung:department_list": Row(roles(403, centre_admin=200)),
+    "oeffnung:wave_list": Row(roles(403, **KI_AND_STATISTICS)),
+    "oeffnung:wave_create": Row(roles(403, **KI)),
+    "oeffnung:wave_detail": Row(
+        roles(403, **KI_AND_STATISTICS),
+        kwargs=lambda w: {"pk": w.wave.pk},
+        foreign=lambda w: {"pk": w.other_wave.pk},
+    ),
+    "oeffnung:wave_codes": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.wave.pk},
+        foreign=lambda w: {"pk": w.other_wave.pk},
+    ),
+    "oeffnung:wave_export": Row(
+        roles(403, **KI_AND_STATISTICS),
+        kwargs=lambda w: {"pk": w.wave.pk, "fmt": "xlsx"},
+        foreign=lambda w: {"pk": w.other_wave.pk, "fmt": "xlsx"},
+    ),
+    # public: the questionnaire needs no login (a wrong code re-shows the code form)
+    "befragung:start": Row(PUBLIC, kwargs=lambda w: {"centre": w.staff.centre.slug}),
+    "befragung:answer": Row(
+        PUBLIC,
+        kwargs=lambda w: {"centre": w.staff.centre.slug},
+        method="post",
+        data=lambda w: {"code": "AAAA-BBBB-CCCC-DDDD"},
+    ),
+    # oeffnung: measures programme
+    "oeffnung:measure_list": Row(roles(403, **PROGRAMME_READERS)),
 }
 
 

@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "teilhabe.notify",
     "teilhabe.schulen",
     "teilhabe.seiteneinstieg",
+    "teilhabe.oeffnung",
     "teilhabe.zuweisung",
     "teilhabe.demo",
 ]

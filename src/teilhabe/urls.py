@@ -9,4 +9,7 @@ urlpatterns = [
     path("seiteneinstieg/", include("teilhabe.seiteneinstieg.urls")),
     path("schulen/", include("teilhabe.schulen.urls")),
     path("zuweisung/", include("teilhabe.zuweisung.urls")),
+    path("oeffnung/", include("teilhabe.oeffnung.urls")),
+    # public: the anonymous staff survey of a centre, /<centre-slug>/befragung/
+    path("", include("teilhabe.oeffnung.public_urls")),
 ]

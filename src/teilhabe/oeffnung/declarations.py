@@ -1,0 +1,94 @@
+"""What the Interkulturelle Öffnung plugs into the layers below: navigation, audit codes and
+retention declarations (called from ``AppConfig.ready``)."""
+
+from __future__ import annotations
+
+from django.utils.translation import gettext_lazy as _
+
+from teilhabe.audit.registry import register_actions
+from teilhabe.core.registry import (
+    RetentionAction,
+    register_navigation,
+    register_not_personal,
+    register_retention,
+    years,
+)
+
+ORGANISATION = (
+    "Organisational data of the institution (the city administration's units, measures, "
+    "costs and indicators); contact persons are linked in DepartmentMembership."
+)
+
+
+def register() -> None:
+    register_navigation(
+        "oeffnung:measure_list",
+        label=_("Maßnahmenprogramm"),
+        permission="oeffnung.view_measures",
+        order=30,
+    )
+    register_navigation(
+        "oeffnung:wave_list",
+        label=_("Beschäftigtenbefragung"),
+        permission="oeffnung.view_survey_results",
+        order=31,
+    )
+    register_navigation(
+        "oeffnung:department_list",
+        label=_("Dienststellen"),
+        permission="oeffnung.manage_departments",
+        order=32,
+    )
+
+    register_actions(
+        {
+            "oeffnung.department.created": _("Dienststelle angelegt"),
+            "oeffnung.department.updated": _("Dienststelle geändert"),
+            "oeffnung.contact.linked": _("Ansprechperson einer Dienststelle zugeordnet"),
+            "oeffnung.wave.created": _("Befragungswelle angelegt"),
+            "oeffnung.codes.issued": _("Zugangscodes erzeugt"),
+            "oeffnung.answer.received": _("Anonyme Antwort eingegangen"),
+            "oeffnung.wave.sealed": _("Befragungsdaten neu geordnet"),
+            "oeffnung.results.exported": _("Befragungsergebnis exportiert"),
+            "oeffnung.measure.created": _("Maßnahme angelegt"),
+            "oeffnung.measure.updated": _("Maßnahme aktualisiert"),
+            "oeffnung.measure.reminded": _("An Aktualisierung erinnert"),
+            "oeffnung.measures.imported": _("Maßnahmen importiert"),
+            "oeffnung.report.created": _("Fortschrittsbericht angelegt"),
+            "oeffnung.report.updated": _("Fortschrittsbericht bearbeitet"),
+            "oeffnung.report.finalised": _("Fortschrittsbericht abgeschlossen"),
+            "oeffnung.demo.loaded": _("Demodaten Interkulturelle Öffnung geladen"),
+        }
+    )
+
+    register_not_personal(
+        "oeffnung.surveyanswer",
+        reason=(
+            "Anonymous by design: no person, no account, no access code, no IP address and no "
+            "time finer than the wave are stored; the raw birth-country answers are published "
+            "only as protected shares of the institution's departments (at least 5 answers)."
+        ),
+    )
+    register_not_personal(
+        "oeffnung.accesscode",
+        reason="A hash of a code printed on an unaddressed letter and a used flag: no person.",
+    )
+    for model in (
+        "oeffnung.department",
+        "oeffnung.surveywave",
+        "oeffnung.measure",
+        "oeffnung.indicator",
+        "oeffnung.indicatorvalue",
+        "oeffnung.councilreport",
+    ):
+        register_not_personal(model, reason=ORGANISATION)
+
+    register_retention(
+        "oeffnung.departmentmembership",
+        purpose=_("Zuständigkeit einer Ansprechperson für die Maßnahmen ihrer Dienststelle"),
+        legal_basis="Art. 6 Abs. 1 lit. e DSGVO i. V. m. § 18 DSG NRW (Beschäftigtendaten)",
+        trigger=_("Ende der Zuständigkeit (Zuordnung entfernt oder Konto deaktiviert)"),
+        period=years(1),
+        action=RetentionAction.DELETE,
+        personal_fields=("user",),
+    )

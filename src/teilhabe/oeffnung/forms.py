@@ -1,0 +1,206 @@
+"""Forms of the Interkulturelle Öffnung (the questionnaire speaks German or English)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from teilhabe.oeffnung.models import Department, SurveyWave
+from teilhabe.oeffnung.services.survey import AnswerInput, PersonAnswer
+from teilhabe.oeffnung.survey_texts import TEXTS, WORK_LANGUAGES
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(max_length=40, strip=True)
+
+    def __init__(self, *args: Any, lang: str = "de", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        t = TEXTS[lang]
+        field = self.fields["code"]
+        field.label = t["code_label"]
+        field.help_text = t["code_help"]
+        field.error_messages["required"] = t["code_required"]
+        field.widget.attrs.update(
+            {"autocomplete": "off", "autocapitalize": "characters", "spellcheck": "false"}
+        )
+
+
+def _country_choices(lang: str, blank: str) -> list[tuple[str, str]]:
+    with translation.override(lang):
+        listed = [(code, str(name)) for code, name in countries]
+    germany = [c for c in listed if c[0] == "DE"]
+    return [("", blank), *germany, *[c for c in listed if c[0] != "DE"]]
+
+
+class QuestionnaireForm(forms.Form):
+    """The raw answers; every field has a label, radio groups are rendered as fieldsets."""
+
+    PERSON_PREFIXES = ("", "parent_1_", "parent_2_")
+
+    def __init__(self, *args: Any, wave: SurveyWave, lang: str = "de", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        t = TEXTS[lang]
+        self.lang = lang
+        yes_no = [("yes", t["yes"]), ("no", t["no"]), ("unknown", t["unknown"])]
+        countries_ = _country_choices(lang, t["no_answer"])
+        self.fields["code"] = forms.CharField(widget=forms.HiddenInput, max_length=40)
+        self.fields["german_now"] = forms.ChoiceField(
+            label=t["german_now"],
+            choices=yes_no,
+            widget=forms.RadioSelect,
+            error_messages={"required": t["required"]},
+        )
+        for prefix in self.PERSON_PREFIXES:
+            own = prefix == ""
+            self.fields[f"{prefix}birth_country"] = forms.ChoiceField(
+                label=t["birth_country" if own else "parent_birth_country"],
+                choices=countries_,
+                required=False,
+            )
+            self.fields[f"{prefix}german_at_birth"] = forms.ChoiceField(
+                label=t["german_at_birth" if own else "parent_german_at_birth"],
+                choices=yes_no,
+                widget=forms.RadioSelect,
+                required=own,
+                error_messages={"required": t["required"]},
+            )
+            self.fields[f"{prefix}immigration_year"] = forms.IntegerField(
+                label=t["immigration_year" if own else "parent_immigration_year"],
+                help_text=t["immigration_year_help"] if own else "",
+                required=False,
+                min_value=1000,
+                max_value=9999,
+                error_messages={
+                    "invalid": t["year_invalid"],
+                    "min_value": t["year_invalid"],
+                    "max_value": t["year_invalid"],
+                },
+                widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+            )
+        if wave.ask_department:
+            self.fields["department"] = forms.ModelChoiceField(
+                label=t["department"],
+                queryset=Department.objects.filter(pk__in=wave.departments.all()),
+                required=False,
+                empty_label=t["no_answer"],
+            )
+        if wave.ask_age_band:
+            self.fields["age_band"] = forms.ChoiceField(
+                label=t["age_band"],
+                choices=[
+                    ("", t["no_answer"]),
+                    *[(k, t[f"age_{k}"]) for k in ("u30", "30_44", "45_59", "60p")],
+                ],
+                widget=forms.RadioSelect,
+                required=False,
+            )
+        if wave.ask_career_group:
+            self.fields["career_group"] = forms.ChoiceField(
+                label=t["career_group"],
+                choices=[
+                    ("", t["no_answer"]),
+                    *[(k, t[f"career_{k}"]) for k in ("trainee", "lg1", "lg2_1", "lg2_2", "other")],
+                ],
+                widget=forms.RadioSelect,
+                required=False,
+            )
+        if wave.ask_languages:
+            index = 0 if lang == "de" else 1
+            self.fields["languages"] = forms.MultipleChoiceField(
+                label=t["languages"],
+                choices=[(k, names[index]) for k, names in WORK_LANGUAGES.items()],
+                widget=forms.CheckboxSelectMultiple,
+                required=False,
+            )
+        self.fields["comment"] = forms.CharField(
+            label=t["comment"],
+            help_text=t["comment_help"],
+            widget=forms.Textarea(attrs={"rows": 3}),
+            max_length=2000,
+            required=False,
+        )
+
+    def person(self, prefix: str) -> PersonAnswer:
+        data = self.cleaned_data
+        return PersonAnswer(
+            birth_country=data.get(f"{prefix}birth_country") or "",
+            german_at_birth=data.get(f"{prefix}german_at_birth") or "unknown",
+            immigration_year=data.get(f"{prefix}immigration_year"),
+        )
+
+    def answer_input(self) -> AnswerInput:
+        data = self.cleaned_data
+        department = data.get("department")
+        return AnswerInput(
+            german_now=data["german_now"],
+            person=self.person(""),
+            parent_1=self.person("parent_1_"),
+            parent_2=self.person("parent_2_"),
+            department_id=department.pk if department else None,
+            age_band=data.get("age_band") or "",
+            career_group=data.get("career_group") or "",
+            languages=list(data.get("languages") or []),
+            comment=data.get("comment") or "",
+        )
+
+    def add_service_error(self, name: str, messages: list[str]) -> None:
+        self.add_error(name if name in self.fields else None, messages)
+
+
+# --- staff forms --------------------------------------------------------------------------
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class WaveForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    starts_on = forms.DateField(label=_("Beginn"), widget=DateInput)
+    ends_on = forms.DateField(label=_("Ende"), widget=DateInput)
+    departments = forms.ModelMultipleChoiceField(
+        label=_("Dienststellen"),
+        queryset=Department.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+    )
+    reference_share = forms.DecimalField(
+        label=_("Vergleichswert Bevölkerung (%)"),
+        required=False,
+        min_value=0,
+        max_value=100,
+        decimal_places=1,
+        help_text=_("leer lassen: Anteil mit Migrationshintergrund laut Statistik der Stadt"),
+    )
+    reference_label = forms.CharField(label=_("Quelle des Vergleichswerts"), required=False)
+    ask_age_band = forms.BooleanField(label=_("Altersgruppe fragen"), required=False, initial=True)
+    ask_career_group = forms.BooleanField(
+        label=_("Laufbahngruppe fragen"), required=False, initial=True
+    )
+    ask_languages = forms.BooleanField(
+        label=_("Sprachen bei der Arbeit fragen"), required=False, initial=True
+    )
+    ask_department = forms.BooleanField(
+        label=_("Dienststelle fragen"), required=False, initial=True
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["departments"].queryset = Department.objects.for_user(user)
+
+
+class CodesForm(forms.Form):
+    department = forms.ModelChoiceField(label=_("Dienststelle"), queryset=Department.objects.none())
+    count = forms.IntegerField(
+        label=_("Anzahl Briefe (eine pro beschäftigter Person)"), min_value=1, max_value=20000
+    )
+
+    def __init__(self, *args: Any, wave: SurveyWave, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = wave.departments.all()

@@ -1,0 +1,175 @@
+"""Published survey results: Wilson intervals, roll-up of small units, and the property that
+no suppressed count can be computed from what is published."""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from teilhabe.core.privacy import protect_table
+from teilhabe.oeffnung.models import SurveyAnswer
+from teilhabe.oeffnung.selectors.survey import roll_up, survey_results, wilson
+from tests.factories import DepartmentFactory, WaveFactory
+
+T = 5
+
+
+def test_wilson_matches_known_values():
+    low, high = wilson(20, 100)
+    assert (round(low, 4), round(high, 4)) == (0.1334, 0.2888)
+    assert wilson(0, 10)[0] == 0.0 and wilson(10, 10)[1] == pytest.approx(1.0)
+    assert wilson(0, 0) == (0.0, 1.0)
+
+
+# --- the oracle: every integer table consistent with what is published ---------------------
+
+
+def _consistent_values(table, hidden, threshold, cap):
+    """All values each hidden entry of the augmented table can take (brute force)."""
+    n_r, n_c = len(table), len(table[0])
+    spots = [(r, c) for r in range(n_r) for c in range(n_c) if hidden[r][c]]
+
+    def domain(r, c):
+        # an entry is at most its row's or column's total when that total is shown
+        known = [table[r][-1]] if not hidden[r][-1] and c != n_c - 1 else []
+        known += [table[-1][c]] if not hidden[-1][c] and r != n_r - 1 else []
+        top = min([cap, *known])
+        if table[r][c] < threshold:
+            return range(0, min(threshold - 1, top) + 1)
+        return range(threshold, top + 1)
+
+    seen = {rc: set() for rc in spots}
+    for values in itertools.product(*(domain(r, c) for r, c in spots)):
+        trial = [row[:] for row in table]
+        for (r, c), v in zip(spots, values, strict=True):
+            trial[r][c] = v
+        if all(sum(row[:-1]) == row[-1] for row in trial) and all(
+            sum(trial[r][c] for r in range(n_r - 1)) == trial[-1][c] for c in range(n_c)
+        ):
+            for rc, v in zip(spots, values, strict=True):
+                seen[rc].add(v)
+    return seen
+
+
+def _augmented_hidden(protection):
+    rows = [
+        cells + [total]
+        for cells, total in zip(protection.cells, protection.row_totals, strict=True)
+    ]
+    return rows + [protection.column_totals + [protection.grand_total]]
+
+
+small_tables = st.integers(1, 3).flatmap(
+    lambda n_rows: st.lists(
+        st.lists(st.integers(0, 9), min_size=2, max_size=2), min_size=n_rows, max_size=n_rows
+    )
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(small_tables)
+def test_no_hidden_count_can_be_computed_exactly(rows):
+    protection = protect_table(rows, exact=False, threshold=T)
+    table = [list(r) + [sum(r)] for r in rows]
+    table.append([sum(r[c] for r in table) for c in range(len(table[0]))])
+    hidden = _augmented_hidden(protection)
+    grand = table[-1][-1]
+    cap = grand if not hidden[-1][-1] else (T - 1 if grand < T else grand + 10)
+    if sum(map(sum, hidden)) > 7:  # brute force stays small; everything hidden is safe anyway
+        return
+    seen = _consistent_values(table, hidden, T, cap)
+    for (r, c), values in seen.items():
+        assert len(values) >= 2, f"entry {(r, c)} of {table} is computable as {values}"
+    for r, row in enumerate(table):
+        for c, value in enumerate(row):
+            if value < T:
+                assert hidden[r][c], f"small count {value} at {(r, c)} shown"
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.integers(1, 8).flatmap(
+        lambda n_rows: st.lists(
+            st.lists(st.integers(0, 40), min_size=3, max_size=3), min_size=n_rows, max_size=n_rows
+        )
+    )
+)
+def test_survey_shaped_tables_show_no_small_count_and_no_single_hidden_in_a_line(rows):
+    """Units × (with, without, not classifiable): every line with a hidden entry has
+    at least two, and no count below five is shown."""
+    protection = protect_table(rows, exact=False, threshold=T)
+    hidden = _augmented_hidden(protection)
+    table = [list(r) + [sum(r)] for r in rows]
+    table.append([sum(r[c] for r in table) for c in range(4)])
+    lines = [list(range(4))] * len(table)
+    for r, row in enumerate(hidden):
+        assert sum(row) != 1, (rows, hidden)
+        for c, value in enumerate(table[r]):
+            assert hidden[r][c] or value >= T
+    for c in range(4):
+        assert sum(hidden[r][c] for r in range(len(table))) != 1, (rows, hidden)
+    del lines
+
+
+def test_exact_shows_everything():
+    protection = protect_table([[1, 2], [3, 4]], exact=True, threshold=T)
+    assert not any(map(any, protection.cells)) and not protection.grand_total
+
+
+# --- roll-up and the results page ---------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_small_units_join_their_parent_and_the_rest_is_grouped(staff):
+    dezernat = DepartmentFactory(centre=staff.centre, level="dezernat", name="Dezernat I")
+    amt = DepartmentFactory(centre=staff.centre, parent=dezernat, name="Personalamt")
+    tiny = DepartmentFactory(centre=staff.centre, parent=amt, level="abteilung", name="Ausbildung")
+    other = DepartmentFactory(centre=staff.centre, level="dezernat", name="Dezernat II")
+    wave = WaveFactory(centre=staff.centre, departments=[dezernat, amt, tiny, other])
+    units = roll_up(wave, Counter({amt.pk: 6, tiny.pk: 2, dezernat.pk: 1, other.pk: 7, None: 2}))
+    by_label = {u.label: set(u.department_ids) for u in units}
+    assert by_label[str(amt)] == {amt.pk, tiny.pk}
+    # Dezernat I (1 answer) and the 2 without department are too few on their own: they
+    # join the smallest unit, whose label says so
+    assert any(dezernat.pk in ids and None in ids for ids in by_label.values())
+    assert sum(len(ids) for ids in by_label.values()) == 5
+
+
+@pytest.mark.django_db
+def test_results_hide_small_groups_and_give_intervals(staff):
+    big = DepartmentFactory(centre=staff.centre, level="dezernat", name="Dezernat A")
+    small = DepartmentFactory(centre=staff.centre, level="dezernat", name="Dezernat B")
+    wave = WaveFactory(centre=staff.centre, departments=[big, small])
+
+    def add(department, german_now, n):
+        for _ in range(n):
+            SurveyAnswer.objects.create(
+                wave=wave,
+                department=department,
+                german_now=german_now,
+                birth_country="DE" if german_now == "yes" else "TR",
+                german_at_birth=german_now,
+                immigration_year=None if german_now == "yes" else 1990,
+                parent_1_birth_country="DE",
+                parent_1_german_at_birth="yes",
+                parent_2_birth_country="DE",
+                parent_2_german_at_birth="yes",
+            )
+
+    add(big, "yes", 30)
+    add(big, "no", 10)
+    add(small, "yes", 8)
+    add(small, "no", 2)  # only two people with a history in Dezernat B: must not show
+    results = survey_results(user=staff.centre_admin, wave=wave)
+    nrw = results.tables[0]
+    rows = {r.label: r for r in nrw.rows}
+    assert rows[str(small)].with_.hidden and rows[str(small)].share is None
+    assert rows[str(big)].with_.hidden  # secondary: the column total would give B away
+    assert nrw.total.with_.count == 12 and not nrw.total.with_.hidden
+    assert nrw.total.share == pytest.approx(24.0)
+    assert nrw.total.low < 24.0 < nrw.total.high
+    assert results.reference.share == pytest.approx(34.5)
