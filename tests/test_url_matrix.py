@@ -184,6 +184,7 @@ MAP_READERS = {"school_staff": 403}
 # oeffnung
 def _add_oeffnung(world: World) -> None:
     """Departments, a survey wave and a measure per centre; the contact linked at home."""
+    from teilhabe.oeffnung.models import CouncilReport
     from tests.factories import DepartmentFactory, MeasureFactory, WaveFactory, link_department
 
     for staff, prefix in ((world.staff, ""), (world.other, "other_")):
@@ -191,6 +192,12 @@ def _add_oeffnung(world: World) -> None:
         world.objects[f"{prefix}department"] = department
         world.objects[f"{prefix}wave"] = WaveFactory(centre=staff.centre, departments=[department])
         world.objects[f"{prefix}measure"] = MeasureFactory(department=department)
+        world.objects[f"{prefix}indicator"] = world.objects[f"{prefix}measure"].indicators.create(
+            name="Beschäftigte mit Einwanderungsgeschichte", unit="%", baseline=12, target=20
+        )
+        world.objects[f"{prefix}report"] = CouncilReport.objects.create(
+            centre=staff.centre, title="Fortschrittsbericht", year=2026
+        )
         link_department(staff.department_contact, department)
 
 
@@ -420,6 +427,44 @@ MATRIX: dict[str, Row] = {
     ),
     # oeffnung: measures programme
     "oeffnung:measure_list": Row(roles(403, **PROGRAMME_READERS)),
+    "oeffnung:measure_detail": Row(
+        roles(403, **PROGRAMME_READERS),
+        kwargs=lambda w: {"pk": w.measure.pk},
+        foreign=lambda w: {"pk": w.other_measure.pk},
+    ),
+    # the contact is linked to this measure's department: own department, so 200
+    "oeffnung:measure_create": Row(roles(403, **KI, department_contact=200)),
+    "oeffnung:measure_edit": Row(
+        roles(403, **KI, department_contact=200),
+        kwargs=lambda w: {"pk": w.measure.pk},
+        foreign=lambda w: {"pk": w.other_measure.pk},
+    ),
+    "oeffnung:indicator_value": Row(
+        roles(403, **{r: 302 for r in ("centre_admin", "counsellor", "department_contact")}),
+        kwargs=lambda w: {"pk": w.indicator.pk},
+        foreign=lambda w: {"pk": w.other_indicator.pk},
+        method="post",
+        data=lambda w: {"year": 2025, "value": "13.5"},
+    ),
+    "oeffnung:measure_import": Row(roles(403, **KI)),
+    "oeffnung:report_list": Row(roles(403, **KI)),
+    "oeffnung:report_edit": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.report.pk},
+        foreign=lambda w: {"pk": w.other_report.pk},
+    ),
+    "oeffnung:report_file": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.report.pk, "fmt": "xlsx"},
+        foreign=lambda w: {"pk": w.other_report.pk, "fmt": "xlsx"},
+    ),
+    # each role finalises a fresh draft (the previous role finished it)
+    "oeffnung:report_finalise": Row(
+        roles(403, **{r: 302 for r in ("centre_admin", "counsellor")}),
+        kwargs=lambda w: {"pk": w.report.pk},
+        foreign=lambda w: {"pk": w.other_report.pk},
+        method="post",
+    ),
 }
 
 

@@ -220,3 +220,7 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Interkulturelle Öffnung: a measure not updated for this many months triggers a reminder
+# to its department's contact persons (teilhabe remind_stale_measures, daily).
+TEILHABE_MEASURE_STALE_MONTHS = int(os.environ.get("TEILHABE_MEASURE_STALE_MONTHS", "6"))

@@ -9,7 +9,9 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from teilhabe.oeffnung.models import Department, SurveyWave
+from teilhabe.oeffnung.choices import Category, FieldOfAction, FundingSource, MeasureStatus
+from teilhabe.oeffnung.models import Department, Measure, SurveyWave
+from teilhabe.oeffnung.services.measures import MeasureInput
 from teilhabe.oeffnung.services.survey import AnswerInput, PersonAnswer
 from teilhabe.oeffnung.survey_texts import TEXTS, WORK_LANGUAGES
 
@@ -204,3 +206,80 @@ class CodesForm(forms.Form):
     def __init__(self, *args: Any, wave: SurveyWave, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["department"].queryset = wave.departments.all()
+
+
+# --- measures programme -------------------------------------------------------------------
+
+
+class MeasureForm(forms.Form):
+    """A measure's fields; the programme's rules (dates, costs, progress) live in the service."""
+
+    title = forms.CharField(label=_("Titel"), max_length=300)
+    description = forms.CharField(
+        label=_("Beschreibung"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    department = forms.ModelChoiceField(label=_("Federführung"), queryset=Department.objects.none())
+    external_partners = forms.CharField(label=_("Externe Partner"), max_length=300, required=False)
+    category = forms.ChoiceField(label=_("Kategorie"), choices=Category.choices)
+    field_of_action = forms.ChoiceField(label=_("Handlungsfeld"), choices=FieldOfAction.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=MeasureStatus.choices)
+    # no max_value here: the service says why 140 % is wrong, in its own words
+    progress = forms.IntegerField(label=_("Fortschritt (%)"), min_value=0)
+    starts_on = forms.DateField(label=_("Beginn"), widget=DateInput, required=False)
+    ends_on = forms.DateField(label=_("Ende"), widget=DateInput, required=False)
+    planned_cost = forms.DecimalField(
+        label=_("Geplante Kosten (€)"), min_value=0, decimal_places=2, max_digits=12
+    )
+    spent_cost = forms.DecimalField(
+        label=_("Ausgegeben (€)"), min_value=0, decimal_places=2, max_digits=12
+    )
+    funding_source = forms.ChoiceField(label=_("Finanzierung"), choices=FundingSource.choices)
+    cost_note = forms.CharField(
+        label=_("Anmerkung zu den Kosten"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
+        help_text=_("Pflicht, wenn die Ausgaben über den geplanten Kosten liegen."),
+    )
+    parent = forms.ModelChoiceField(
+        label=_("Teil von"), queryset=Measure.objects.none(), required=False
+    )
+    weight = forms.IntegerField(
+        label=_("Gewicht im übergeordneten Fortschritt"), min_value=0, initial=1
+    )
+
+    def __init__(
+        self, *args: Any, user: Any, measure: Measure | None = None, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        departments = Department.objects.for_user(user)
+        self.fields["department"].queryset = departments
+        parents = Measure.objects.for_user(user)
+        if measure is not None:
+            parents = parents.exclude(pk=measure.pk)
+        self.fields["parent"].queryset = parents
+
+    def measure_input(self) -> MeasureInput:
+        return MeasureInput(**self.cleaned_data)
+
+
+class IndicatorValueForm(forms.Form):
+    year = forms.IntegerField(label=_("Jahr"))
+    value = forms.DecimalField(label=_("Istwert"), max_digits=14, decimal_places=2)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Datei (xlsx oder csv)"))
+
+
+class ReportForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    year = forms.IntegerField(label=_("Berichtsjahr"))
+
+
+class ChaptersForm(forms.Form):
+    def __init__(self, *args: Any, chapters: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for key, title in chapters:
+            self.fields[key] = forms.CharField(
+                label=title, widget=forms.Textarea(attrs={"rows": 5}), required=False
+            )

@@ -14,4 +14,13 @@ urlpatterns = [
     path("befragung/<int:pk>/codes/", survey.wave_codes, name="wave_codes"),
     path("befragung/<int:pk>/ergebnis.<str:fmt>", survey.wave_export, name="wave_export"),
     path("massnahmen/", measures.measure_list, name="measure_list"),
+    path("massnahmen/neu/", measures.measure_create, name="measure_create"),
+    path("massnahmen/import/", measures.measure_import_view, name="measure_import"),
+    path("massnahmen/<int:pk>/", measures.measure_detail, name="measure_detail"),
+    path("massnahmen/<int:pk>/bearbeiten/", measures.measure_edit, name="measure_edit"),
+    path("kennzahlen/<int:pk>/istwert/", measures.indicator_value, name="indicator_value"),
+    path("bericht/", measures.report_list, name="report_list"),
+    path("bericht/<int:pk>/", measures.report_edit, name="report_edit"),
+    path("bericht/<int:pk>/abschliessen/", measures.report_finalise, name="report_finalise"),
+    path("bericht/<int:pk>/bericht.<str:fmt>", measures.report_file, name="report_file"),
 ]

@@ -1,13 +1,19 @@
-"""Reading the measures programme as the user may see it."""
+"""Reading the measures programme as the user may see it.
+
+A measure with sub-measures shows the weighted mean of its children's progress (weights
+of the children; dropped children do not count) instead of its own entry.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
 
-from teilhabe.oeffnung.models import Measure
+from teilhabe.oeffnung.choices import MeasureStatus
+from teilhabe.oeffnung.models import CouncilReport, Indicator, Measure
 
 
 def measures(*, user: Any) -> QuerySet[Measure]:
@@ -18,7 +24,65 @@ def measure_for(*, user: Any, pk: int) -> Measure:
     return get_object_or_404(measures(user=user), pk=pk)
 
 
-def programme(*, user: Any) -> list[Measure]:
-    """Top-level measures with their sub-measures, progress rolled up."""
-    items = list(measures(user=user).prefetch_related("children"))
-    return [m for m in items if m.parent_id is None]
+def indicator_for(*, user: Any, pk: int) -> Indicator:
+    return get_object_or_404(Indicator.objects.for_user(user).select_related("measure"), pk=pk)
+
+
+def weighted_progress(items: list[tuple[float, int]]) -> float | None:
+    """Weighted mean of (progress, weight); None when nothing carries weight."""
+    total = sum(w for _, w in items)
+    if total <= 0:
+        return None
+    return sum(p * w for p, w in items) / total
+
+
+@dataclass
+class Node:
+    measure: Measure
+    children: list[Node] = field(default_factory=list)
+    can_change: bool = False
+
+    @property
+    def progress(self) -> float:
+        """Own progress, or the weighted mean of the children's (recursively)."""
+        live = [c for c in self.children if c.measure.status != MeasureStatus.DROPPED]
+        mean = weighted_progress([(c.progress, c.measure.weight) for c in live])
+        return float(self.measure.progress) if mean is None else mean
+
+
+def programme(*, user: Any, department_id: int | None = None) -> list[Node]:
+    """Top-level measures with their sub-measures as a tree (optionally one department's)."""
+    items = list(measures(user=user).order_by("department__number", "title"))
+    nodes = {m.pk: Node(m, can_change=user.has_perm("oeffnung.change_measure", m)) for m in items}
+    roots = []
+    for m in items:
+        if m.parent_id in nodes:
+            nodes[m.parent_id].children.append(nodes[m.pk])
+        else:
+            roots.append(nodes[m.pk])
+    if department_id:
+        roots = [n for n in roots if n.measure.department_id == department_id]
+    return roots
+
+
+def node_for(*, user: Any, pk: int) -> Node:
+    """One measure with its whole subtree (for its page and its rolled-up progress)."""
+    measure = measure_for(user=user, pk=pk)
+    tree = {n.measure.pk: n for n in _flatten(programme(user=user))}
+    return tree.get(measure.pk) or Node(measure)
+
+
+def _flatten(nodes: list[Node]) -> list[Node]:
+    out = []
+    for n in nodes:
+        out.append(n)
+        out.extend(_flatten(n.children))
+    return out
+
+
+def reports(*, user: Any) -> QuerySet[CouncilReport]:
+    return CouncilReport.objects.for_user(user)
+
+
+def report_for(*, user: Any, pk: int) -> CouncilReport:
+    return get_object_or_404(reports(user=user), pk=pk)
