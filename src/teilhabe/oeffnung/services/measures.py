@@ -155,6 +155,30 @@ def update_measure(*, actor: User, measure: Measure, data: MeasureInput) -> Meas
 
 
 @transaction.atomic
+def add_indicator(
+    *, actor: User, measure: Measure, name: str, unit: str, baseline: Decimal, target: Decimal
+) -> Indicator:
+    """A new Kennzahl of a measure, with where it started and where it should get to."""
+    measure = Measure.objects.select_for_update().get(pk=measure.pk)
+    if not actor.has_perm("oeffnung.change_measure", measure):
+        raise PermissionDenied
+    if baseline == target:
+        raise ValidationError({"target": [_("Ziel- und Ausgangswert sind gleich.")]})
+    indicator = Indicator(measure=measure, name=name, unit=unit, baseline=baseline, target=target)
+    indicator.full_clean()
+    indicator.save()
+    record(
+        actor=actor,
+        centre=measure.centre,
+        action="oeffnung.measure.updated",
+        target=measure,
+        summary=_("Kennzahl „%(name)s“ angelegt") % {"name": name},
+        data={"indicator": indicator.pk},
+    )
+    return indicator
+
+
+@transaction.atomic
 def record_indicator_value(
     *, actor: User, indicator: Indicator, year: int, value: Decimal
 ) -> IndicatorValue:

@@ -54,7 +54,7 @@ def _page(request: HttpRequest, template: str, lang: str, context: dict) -> Http
     with translation.override(lang):
         response = render(request, template, {"t": TEXTS[lang], "lang": lang, **context})
     response["Cache-Control"] = "no-store"
-    response["Referrer-Policy"] = "no-referrer"
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
