@@ -138,3 +138,16 @@ def test_employee_answers_with_a_code_and_a_second_use_is_refused(browser, live_
     page.screenshot(path=str(SCREENSHOTS / "oeffnung-survey-refused-360.png"), full_page=True)
     assert SurveyAnswer.objects.count() == 1
     context.close()
+
+
+def test_results_page_shows_protected_shares(page, staff, screenshot):
+    from teilhabe.oeffnung import demo
+    from teilhabe.oeffnung.models import SurveyWave
+
+    demo.load(staff.centre, answers=200)
+    wave = SurveyWave.objects.get()
+    log_in(page, staff.statistics)
+    page.goto(page.base_url + f"/oeffnung/befragung/{wave.pk}/")
+    page.get_by_role("table", name=re.compile("Migrationshintergrund")).wait_for()
+    screenshot("oeffnung-survey-results")
+    assert page.get_by_text("Vergleichswert Bevölkerung: 34,5 %").count() == 1
