@@ -266,3 +266,35 @@ def link_department(user: User, department) -> None:
 
     DepartmentMembership.objects.update_or_create(user=user, defaults={"department": department})
     user.__dict__.pop("_teilhabe_department_id", None)
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "oeffnung.Course"
+
+    centre = factory.SubFactory(CentreFactory)
+    title = factory.Sequence(lambda n: f"Interkulturelle Kompetenz {n}")
+    capacity = 12
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "oeffnung.CourseSession"
+
+    course = factory.SubFactory(CourseFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))
+    ends_at = factory.LazyAttribute(lambda s: s.starts_at + dt.timedelta(hours=3))
+    place = "Historisches Rathaus, Raum 12"
+    trainer = "Dr. Ayşe Trainerin"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "oeffnung.Registration"
+
+    course = factory.SubFactory(CourseFactory)
+    first_name = "Mira"
+    last_name = factory.Sequence(lambda n: f"Beispiel{n}")
+    email = factory.Sequence(lambda n: f"person{n}@stadt-koeln.de")
+    token = factory.Sequence(lambda n: f"token-{n}-abcdefghijklmnopqrstuvwxyz")
+    registered_at = factory.LazyFunction(timezone.now)

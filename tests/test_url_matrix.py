@@ -185,7 +185,15 @@ MAP_READERS = {"school_staff": 403}
 def _add_oeffnung(world: World) -> None:
     """Departments, a survey wave and a measure per centre; the contact linked at home."""
     from teilhabe.oeffnung.models import CouncilReport
-    from tests.factories import DepartmentFactory, MeasureFactory, WaveFactory, link_department
+    from tests.factories import (
+        CourseFactory,
+        DepartmentFactory,
+        MeasureFactory,
+        RegistrationFactory,
+        SessionFactory,
+        WaveFactory,
+        link_department,
+    )
 
     for staff, prefix in ((world.staff, ""), (world.other, "other_")):
         department = DepartmentFactory(centre=staff.centre)
@@ -199,6 +207,12 @@ def _add_oeffnung(world: World) -> None:
             centre=staff.centre, title="Fortschrittsbericht", year=2026
         )
         link_department(staff.department_contact, department)
+        course = CourseFactory(centre=staff.centre)
+        session = SessionFactory(course=course)
+        registration = RegistrationFactory(course=course, status="confirmed", department=department)
+        world.objects[f"{prefix}course"] = course
+        world.objects[f"{prefix}session"] = session
+        world.objects[f"{prefix}registration"] = registration
 
 
 WORLD_HOOKS.append(_add_oeffnung)
@@ -457,6 +471,69 @@ MATRIX: dict[str, Row] = {
         roles(403, **KI),
         kwargs=lambda w: {"pk": w.report.pk, "fmt": "xlsx"},
         foreign=lambda w: {"pk": w.other_report.pk, "fmt": "xlsx"},
+    ),
+    # oeffnung: training (staff)
+    "oeffnung:course_list": Row(roles(403, **KI)),
+    "oeffnung:training_domains": Row(
+        roles(403, centre_admin=302, counsellor=302),
+        method="post",
+        data=lambda w: {"domains": "stadt-koeln.de"},
+    ),
+    "oeffnung:training_figures": Row(roles(403, **KI_AND_STATISTICS)),
+    "oeffnung:course_detail": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.course.pk},
+        foreign=lambda w: {"pk": w.other_course.pk},
+    ),
+    "oeffnung:session_add": Row(
+        roles(403, centre_admin=302, counsellor=302),
+        kwargs=lambda w: {"pk": w.course.pk},
+        foreign=lambda w: {"pk": w.other_course.pk},
+        method="post",
+        data=lambda w: {},
+    ),
+    "oeffnung:course_ical": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.course.pk},
+        foreign=lambda w: {"pk": w.other_course.pk},
+    ),
+    "oeffnung:attendance": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.session.pk},
+        foreign=lambda w: {"pk": w.other_session.pk},
+    ),
+    "oeffnung:signin_sheet": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.session.pk},
+        foreign=lambda w: {"pk": w.other_session.pk},
+    ),
+    # the course is not over: no certificate, back to the course with the reason
+    "oeffnung:certificate": Row(
+        roles(403, centre_admin=302, counsellor=302),
+        kwargs=lambda w: {"pk": w.registration.pk},
+        foreign=lambda w: {"pk": w.other_registration.pk},
+    ),
+    # public: training pages need no login (the e-mail links carry their token)
+    "fortbildung:catalogue": Row(PUBLIC, kwargs=lambda w: {"centre": w.staff.centre.slug}),
+    "fortbildung:register": Row(
+        PUBLIC,
+        kwargs=lambda w: {"centre": w.staff.centre.slug, "pk": w.course.pk},
+        foreign=lambda w: {"centre": w.staff.centre.slug, "pk": w.other_course.pk},
+    ),
+    "fortbildung:confirm": Row(
+        PUBLIC,
+        kwargs=lambda w: {"centre": w.staff.centre.slug, "token": w.registration.token},
+        foreign=lambda w: {"centre": w.staff.centre.slug, "token": w.other_registration.token},
+    ),
+    "fortbildung:accept": Row(
+        PUBLIC,
+        kwargs=lambda w: {"centre": w.staff.centre.slug, "token": w.registration.token},
+        foreign=lambda w: {"centre": w.staff.centre.slug, "token": w.other_registration.token},
+    ),
+    "fortbildung:cancel": Row(
+        PUBLIC,
+        kwargs=lambda w: {"centre": w.staff.centre.slug, "token": w.registration.token},
+        foreign=lambda w: {"centre": w.staff.centre.slug, "token": w.other_registration.token},
     ),
     # each role finalises a fresh draft (the previous role finished it)
     "oeffnung:report_finalise": Row(

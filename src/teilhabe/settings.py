@@ -224,3 +224,5 @@ LOGGING = {
 # Interkulturelle Öffnung: a measure not updated for this many months triggers a reminder
 # to its department's contact persons (teilhabe remind_stale_measures, daily).
 TEILHABE_MEASURE_STALE_MONTHS = int(os.environ.get("TEILHABE_MEASURE_STALE_MONTHS", "6"))
+# Absolute links in mails sent by jobs and public pages (e.g. https://teilhabe.stadt.de).
+TEILHABE_BASE_URL = os.environ.get("TEILHABE_BASE_URL", "")

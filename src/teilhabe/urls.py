@@ -12,4 +12,5 @@ urlpatterns = [
     path("oeffnung/", include("teilhabe.oeffnung.urls")),
     # public: the anonymous staff survey of a centre, /<centre-slug>/befragung/
     path("", include("teilhabe.oeffnung.public_urls")),
+    path("", include("teilhabe.oeffnung.training_urls")),
 ]

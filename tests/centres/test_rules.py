@@ -73,6 +73,8 @@ TABLE: dict[str, set[Role]] = {
     "oeffnung.change_measure": {A, C, DC},
     "oeffnung.import_measures": {A, C},
     "oeffnung.manage_council_report": {A, C},
+    "oeffnung.manage_training": {A, C},
+    "oeffnung.view_training_figures": {A, C, ST},
 }
 # Object rules: the centre's own objects only (checked against another centre's object).
 CASE_PERMS = [

@@ -34,10 +34,16 @@ def register() -> None:
         order=31,
     )
     register_navigation(
+        "oeffnung:course_list",
+        label=_("Fortbildungen"),
+        permission="oeffnung.manage_training",
+        order=32,
+    )
+    register_navigation(
         "oeffnung:department_list",
         label=_("Dienststellen"),
         permission="oeffnung.manage_departments",
-        order=32,
+        order=33,
     )
 
     register_actions(
@@ -58,6 +64,17 @@ def register() -> None:
             "oeffnung.report.updated": _("Fortschrittsbericht bearbeitet"),
             "oeffnung.report.finalised": _("Fortschrittsbericht abgeschlossen"),
             "oeffnung.demo.loaded": _("Demodaten Interkulturelle Öffnung geladen"),
+            "oeffnung.course.created": _("Fortbildung angelegt"),
+            "oeffnung.course.session_added": _("Fortbildungstermin angelegt"),
+            "oeffnung.course.attendance": _("Anwesenheit erfasst"),
+            "oeffnung.course.reminded": _("An Fortbildungstermin erinnert"),
+            "oeffnung.training.domains_set": _("E-Mail-Domains für Fortbildungen festgelegt"),
+            "oeffnung.registration.created": _("Anmeldung zur Fortbildung eingegangen"),
+            "oeffnung.registration.confirmed": _("Anmeldung zur Fortbildung bestätigt"),
+            "oeffnung.registration.accepted": _("Platzangebot angenommen"),
+            "oeffnung.registration.cancelled": _("Von Fortbildung abgemeldet"),
+            "oeffnung.registration.offer_expired": _("Platzangebot verfallen"),
+            "oeffnung.certificate.issued": _("Teilnahmebescheinigung erstellt"),
         }
     )
 
@@ -73,7 +90,12 @@ def register() -> None:
         "oeffnung.accesscode",
         reason="A hash of a code printed on an unaddressed letter and a used flag: no person.",
     )
+    register_not_personal(
+        "oeffnung.allowedmaildomain",
+        reason="Mail domains of the institution (the city administration), no person.",
+    )
     for model in (
+        "oeffnung.course",
         "oeffnung.department",
         "oeffnung.surveywave",
         "oeffnung.measure",
@@ -92,3 +114,18 @@ def register() -> None:
         action=RetentionAction.DELETE,
         personal_fields=("user",),
     )
+    training = {
+        "purpose": _("Organisation von Fortbildungen und Nachweis der Teilnahme"),
+        "legal_basis": "Art. 6 Abs. 1 lit. e DSGVO i. V. m. § 18 DSG NRW (Beschäftigtendaten)",
+        "trigger": _("Ende der Fortbildung (letzter Termin)"),
+        # three years: the share of staff trained in the last three years is reported
+        "period": years(3),
+        "action": RetentionAction.DELETE,
+    }
+    register_retention(
+        "oeffnung.registration",
+        personal_fields=("first_name", "last_name", "email", "department"),
+        **training,
+    )
+    register_retention("oeffnung.attendance", personal_fields=("present",), **training)
+    register_retention("oeffnung.coursesession", personal_fields=("trainer",), **training)

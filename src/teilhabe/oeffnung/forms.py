@@ -283,3 +283,58 @@ class ChaptersForm(forms.Form):
             self.fields[key] = forms.CharField(
                 label=title, widget=forms.Textarea(attrs={"rows": 5}), required=False
             )
+
+
+# --- training -----------------------------------------------------------------------------
+
+
+class CourseForm(forms.Form):
+    title = forms.CharField(label=_("Titel"), max_length=200)
+    description = forms.CharField(
+        label=_("Beschreibung"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
+    capacity = forms.IntegerField(label=_("Plätze"), min_value=1, max_value=500)
+    max_missed = forms.IntegerField(
+        label=_("Höchstens versäumte Termine für die Bescheinigung"), min_value=0, initial=1
+    )
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
+
+
+class SessionForm(forms.Form):
+    starts_at = forms.DateTimeField(label=_("Beginn"), widget=DateTimeInput)
+    ends_at = forms.DateTimeField(label=_("Ende"), widget=DateTimeInput)
+    trainer = forms.CharField(label=_("Trainerin / Trainer"), max_length=200)
+    place = forms.CharField(label=_("Ort"), max_length=200, required=False)
+    online_url = forms.URLField(
+        label=_("Online-Raum (Link)"), required=False, assume_scheme="https"
+    )
+
+
+class DomainsForm(forms.Form):
+    domains = forms.CharField(
+        label=_("Zugelassene E-Mail-Domains"),
+        help_text=_("eine pro Zeile, z. B. stadt-koeln.de"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
+
+
+class RegistrationForm(forms.Form):
+    first_name = forms.CharField(label=_("Vorname"), max_length=100)
+    last_name = forms.CharField(label=_("Nachname"), max_length=100)
+    email = forms.EmailField(label=_("Dienstliche E-Mail-Adresse"))
+    department = forms.ModelChoiceField(
+        label=_("Dienststelle"), queryset=Department.objects.none(), required=False
+    )
+
+    def __init__(self, *args: Any, centre: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.for_centre(centre).exclude(
+            level="dezernat"
+        )

@@ -312,3 +312,122 @@ class CouncilReport(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+# --- Intercultural training ---------------------------------------------------------------
+
+
+class AllowedMailDomain(models.Model):
+    """A work e-mail domain whose holders may register for the centre's courses."""
+
+    centre = models.ForeignKey("centres.Centre", on_delete=models.CASCADE, related_name="+")
+    domain = models.CharField(_("Domain"), max_length=200, help_text=_("z. B. stadt-koeln.de"))
+
+    objects = scoped_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["centre", "domain"], name="mail_domain_unique")
+        ]
+
+    def __str__(self) -> str:
+        return self.domain
+
+
+class Course(models.Model):
+    """A course of intercultural training, held in one or more sessions."""
+
+    centre = models.ForeignKey("centres.Centre", on_delete=models.CASCADE, related_name="+")
+    title = models.CharField(_("Titel"), max_length=200)
+    description = models.TextField(_("Beschreibung"), blank=True)
+    capacity = models.PositiveSmallIntegerField(_("Plätze"), validators=[MinValueValidator(1)])
+    max_missed = models.PositiveSmallIntegerField(
+        _("Höchstens versäumte Termine für die Bescheinigung"), default=1
+    )
+
+    objects = scoped_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("Fortbildung")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class CourseSession(models.Model):
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="sessions")
+    starts_at = models.DateTimeField(_("Beginn"))
+    ends_at = models.DateTimeField(_("Ende"))
+    place = models.CharField(_("Ort"), max_length=200, blank=True)
+    online_url = models.URLField(_("Online-Raum"), blank=True)
+    trainer = models.CharField(_("Trainerin / Trainer"), max_length=200)
+    reminded = models.BooleanField(default=False)
+
+    objects = scoped_manager("course__centre")
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("Termin")
+
+    def __str__(self) -> str:
+        return f"{self.course} {self.starts_at:%d.%m.%Y}"
+
+
+class Registration(models.Model):
+    """A staff member's place (or place on the waiting list) in a course."""
+
+    class Status(models.TextChoices):
+        UNCONFIRMED = "unconfirmed", _("E-Mail nicht bestätigt")
+        CONFIRMED = "confirmed", _("angemeldet")
+        WAITING = "waiting", _("Warteliste")
+        OFFERED = "offered", _("Platz angeboten")
+        CANCELLED = "cancelled", _("abgemeldet")
+        EXPIRED = "expired", _("Angebot verfallen")
+
+    course = models.ForeignKey(Course, on_delete=models.CASCADE, related_name="registrations")
+    first_name = models.CharField(_("Vorname"), max_length=100)
+    last_name = models.CharField(_("Nachname"), max_length=100)
+    email = models.EmailField(_("Dienstliche E-Mail"))
+    department = models.ForeignKey(
+        Department, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.UNCONFIRMED)
+    token = models.CharField(max_length=64, unique=True)
+    registered_at = models.DateTimeField()
+    waiting_since = models.DateTimeField(null=True, blank=True)
+    offer_expires_at = models.DateTimeField(null=True, blank=True)
+
+    objects = scoped_manager("course__centre")
+
+    class Meta:
+        ordering = ["registered_at"]
+        verbose_name = _("Anmeldung")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["course", "email"],
+                condition=~models.Q(status__in=["cancelled", "expired"]),
+                name="one_live_registration_per_email",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class Attendance(models.Model):
+    registration = models.ForeignKey(
+        Registration, on_delete=models.CASCADE, related_name="attendances"
+    )
+    session = models.ForeignKey(CourseSession, on_delete=models.CASCADE, related_name="+")
+    present = models.BooleanField(default=False)
+
+    objects = scoped_manager("registration__course__centre")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["registration", "session"], name="attendance_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.registration} {self.session}: {self.present}"

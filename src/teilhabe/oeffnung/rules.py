@@ -77,3 +77,6 @@ grant("oeffnung.change_measure", *KI)
 grant("oeffnung.change_measure", Role.DEPARTMENT_CONTACT, rule=own_department)
 grant("oeffnung.import_measures", *KI)
 grant("oeffnung.manage_council_report", *KI)
+# intercultural training
+grant("oeffnung.manage_training", *KI)
+grant("oeffnung.view_training_figures", *KI, Role.STATISTICS)

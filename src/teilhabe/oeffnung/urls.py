@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from teilhabe.oeffnung.views import departments, measures, survey
+from teilhabe.oeffnung.views import departments, measures, survey, training
 
 app_name = "oeffnung"
 
@@ -23,4 +23,13 @@ urlpatterns = [
     path("bericht/<int:pk>/", measures.report_edit, name="report_edit"),
     path("bericht/<int:pk>/abschliessen/", measures.report_finalise, name="report_finalise"),
     path("bericht/<int:pk>/bericht.<str:fmt>", measures.report_file, name="report_file"),
+    path("fortbildung/", training.course_list, name="course_list"),
+    path("fortbildung/domains/", training.training_domains, name="training_domains"),
+    path("fortbildung/quote/", training.training_figures, name="training_figures"),
+    path("fortbildung/<int:pk>/", training.course_detail, name="course_detail"),
+    path("fortbildung/<int:pk>/termin/", training.session_add, name="session_add"),
+    path("fortbildung/<int:pk>/kalender.ics", training.course_ical, name="course_ical"),
+    path("termin/<int:pk>/anwesenheit/", training.attendance, name="attendance"),
+    path("termin/<int:pk>/unterschriften.pdf", training.signin_sheet, name="signin_sheet"),
+    path("anmeldung/<int:pk>/bescheinigung.pdf", training.certificate, name="certificate"),
 ]
