@@ -151,3 +151,33 @@ def test_results_page_shows_protected_shares(page, staff, screenshot):
     page.get_by_role("table", name=re.compile("Migrationshintergrund")).wait_for()
     screenshot("oeffnung-survey-results")
     assert page.get_by_text("Vergleichswert Bevölkerung: 34,5 %").count() == 1
+
+
+def test_employee_registers_for_a_course_and_confirms_by_mail_link(browser, live_server, staff):
+    from teilhabe.notify.models import OutboxMail
+    from teilhabe.oeffnung.models import AllowedMailDomain, Registration
+    from tests.factories import CourseFactory, SessionFactory
+
+    AllowedMailDomain.objects.create(centre=staff.centre, domain="stadt-koeln.de")
+    course = CourseFactory(centre=staff.centre, title="Interkulturelle Kompetenz", capacity=1)
+    SessionFactory(course=course)
+    context = browser.new_context(locale="de-DE", viewport={"width": 360, "height": 780})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/{staff.centre.slug}/fortbildung/")
+    page.get_by_role("link", name=re.compile("Anmelden")).click()
+    page.get_by_label("Vorname").fill("Mira")
+    page.get_by_label("Nachname").fill("Beispiel")
+    page.get_by_label("Dienstliche E-Mail-Adresse").fill("mira@gmail.com")
+    page.get_by_role("button", name="Anmelden").click()
+    assert page.get_by_role("alert").filter(has_text="dienstliche E-Mail-Adresse").is_visible()
+    page.get_by_label("Dienstliche E-Mail-Adresse").fill("mira.beispiel@stadt-koeln.de")
+    page.get_by_role("button", name="Anmelden").click()
+    page.get_by_text("Fast geschafft").wait_for()
+    body = OutboxMail.objects.get(to=["mira.beispiel@stadt-koeln.de"]).body
+    link = re.search(r"(/\S+/fortbildung/bestaetigen/\S+/)", body).group(1)
+    page.goto(live_server.url + link)
+    page.get_by_role("button", name="Anmeldung bestätigen").click()
+    page.get_by_text("Sie sind angemeldet").wait_for()
+    page.screenshot(path=str(SCREENSHOTS / "oeffnung-training-confirmed-360.png"), full_page=True)
+    assert Registration.objects.get().status == "confirmed"
+    context.close()

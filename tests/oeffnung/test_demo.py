@@ -24,3 +24,11 @@ def test_demo_loads_once_and_gives_protected_results(staff):
         for row in [*table.rows, table.total]:
             for cell in (row.with_, row.without):
                 assert cell.hidden or cell.count >= 5
+
+
+def test_demo_courses_have_a_waiting_list(staff):
+    from teilhabe.oeffnung.models import Course, Registration
+
+    demo.load(staff.centre, answers=20)
+    assert Course.objects.for_centre(staff.centre).count() == 2
+    assert Registration.objects.filter(status="waiting").count() == 2

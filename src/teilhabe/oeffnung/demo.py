@@ -26,6 +26,7 @@ from teilhabe.oeffnung.services import departments as department_services
 from teilhabe.oeffnung.services import measures as measure_services
 from teilhabe.oeffnung.services import reports as report_services
 from teilhabe.oeffnung.services import survey as survey_services
+from teilhabe.oeffnung.services import training as training_services
 from teilhabe.oeffnung.services.measures import MeasureInput
 from teilhabe.oeffnung.services.survey import AnswerInput, PersonAnswer
 
@@ -529,6 +530,7 @@ def load(centre: Centre, *, seed: int = 2026, answers: int = 400) -> bool:
             "ausblick": "Die Beschäftigtenbefragung wird alle zwei Jahre wiederholt.",
         },
     )
+    _courses(actor, centre, by_number, rng)
     with transaction.atomic():
         record(
             actor=actor,
@@ -598,3 +600,45 @@ def _indicators(actor: User, created: dict[str, Measure]) -> None:
             measure_services.record_indicator_value(
                 actor=actor, indicator=indicator, year=year, value=Decimal(value)
             )
+
+
+def _courses(
+    actor: User, centre: Centre, by_number: dict[str, Department], rng: random.Random
+) -> None:
+    """Two courses: one with free seats, one full with a waiting list."""
+    training_services.set_allowed_domains(actor=actor, domains=["stadt-koeln.de"])
+    now = timezone.localtime()
+    start = now.replace(hour=9, minute=0, second=0, microsecond=0) + dt.timedelta(days=10)
+    plans = [
+        ("Interkulturelle Kompetenz im Bürgerkontakt", 16, 2, "Historisches Rathaus, Raum 1.12"),
+        ("Diskriminierungssensible Personalauswahl", 4, 1, ""),
+    ]
+    for index, (title, capacity, sessions, place) in enumerate(plans):
+        course = training_services.create_course(
+            actor=actor,
+            title=title,
+            capacity=capacity,
+            description="Grundlagen, Fallbeispiele aus der Verwaltung, Übungen.",
+        )
+        for n in range(sessions):
+            begins = start + dt.timedelta(days=7 * n + 3 * index)
+            training_services.add_session(
+                actor=actor,
+                course=course,
+                starts_at=begins,
+                ends_at=begins + dt.timedelta(hours=3, minutes=30),
+                trainer="Trainerin des Integrationszentrums",
+                place=place,
+                online_url="" if place else "https://meet.example.org/fortbildung",
+            )
+        units = list(by_number.values())
+        for n in range(capacity + 2 if index else capacity // 2):
+            registration = training_services.register(
+                centre=centre,
+                course=course,
+                first_name=f"Person{n + 1}",
+                last_name=rng.choice(["Yılmaz", "Nowak", "Schmidt", "Rossi", "Ivanova", "Weber"]),
+                email=f"person{index}-{n + 1}@stadt-koeln.de",
+                department=rng.choice(units),
+            )
+            training_services.confirm(token=registration.token)
