@@ -414,6 +414,11 @@ MATRIX: dict[str, Row] = {
     "zuweisung:map_stadtteile": Row(roles(200, **MAP_READERS)),
     # oeffnung: departments and the staff survey
     "oeffnung:department_list": Row(roles(403, centre_admin=200)),
+    "oeffnung:contact_link": Row(
+        roles(403, centre_admin=302),
+        method="post",
+        data=lambda w: {"user": w.staff.department_contact.pk, "department": w.department.pk},
+    ),
     "oeffnung:wave_list": Row(roles(403, **KI_AND_STATISTICS)),
     "oeffnung:wave_create": Row(roles(403, **KI)),
     "oeffnung:wave_detail": Row(

@@ -279,3 +279,34 @@ def test_council_report_is_frozen_when_final(login, staff, department):
     assert book["Kennzahlen"]["H2"].value == 50.0
     with pytest.raises(ValidationError, match="abgeschlossen"):
         reports.update_chapters(actor=staff.centre_admin, report=report, texts={"einleitung": "x"})
+
+
+def test_partner_departments_are_kept_and_reported(staff, department):
+    partner = DepartmentFactory(centre=staff.centre, name="Gesundheitsamt")
+    measure = services.create_measure(
+        actor=staff.counsellor,
+        data=data(department, partners=[partner], external_partners="Caritas"),
+    )
+    assert list(measure.partners.all()) == [partner]
+    report = reports.create_report(actor=staff.centre_admin, title="B", year=2026)
+    from teilhabe.oeffnung.council_report import build_snapshot
+
+    row = build_snapshot(report)["measures"][0]
+    assert row["partners"] == f"{partner}; Caritas"
+
+
+def test_admin_links_a_contact_to_a_department(login, staff):
+    target = DepartmentFactory(centre=staff.centre, name="Bürgerdienste")
+    client = login(staff.centre_admin)
+    client.post(
+        reverse("oeffnung:contact_link"),
+        {"user": staff.department_contact.pk, "department": target.pk},
+    )
+    from teilhabe.oeffnung.rules import department_id_of
+
+    assert (
+        department_id_of(type(staff.department_contact).objects.get(pk=staff.department_contact.pk))
+        == target.pk
+    )
+    page = client.get(reverse("oeffnung:department_list")).content.decode()
+    assert "Bürgerdienste" in page

@@ -53,6 +53,7 @@ def build_snapshot(report: CouncilReport) -> dict[str, Any]:
     items = list(
         Measure.objects.for_centre(report.centre)
         .select_related("department", "parent")
+        .prefetch_related("partners")
         .order_by("department__number", "title")
     )
     children: dict[int, list[Measure]] = defaultdict(list)
@@ -83,7 +84,11 @@ def build_snapshot(report: CouncilReport) -> dict[str, Any]:
                 "planned": _money(m.planned_cost),
                 "spent": _money(m.spent_cost),
                 "funding": m.get_funding_source_display(),
-                "partners": m.external_partners,
+                "partners": "; ".join(
+                    p
+                    for p in (", ".join(str(d) for d in m.partners.all()), m.external_partners)
+                    if p
+                ),
                 "cost_note": m.cost_note,
             }
         )

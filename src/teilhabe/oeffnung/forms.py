@@ -219,6 +219,12 @@ class MeasureForm(forms.Form):
         label=_("Beschreibung"), widget=forms.Textarea(attrs={"rows": 3}), required=False
     )
     department = forms.ModelChoiceField(label=_("Federführung"), queryset=Department.objects.none())
+    partners = forms.ModelMultipleChoiceField(
+        label=_("Beteiligte Dienststellen"),
+        queryset=Department.objects.none(),
+        required=False,
+        widget=forms.SelectMultiple(attrs={"size": 5}),
+    )
     external_partners = forms.CharField(label=_("Externe Partner"), max_length=300, required=False)
     category = forms.ChoiceField(label=_("Kategorie"), choices=Category.choices)
     field_of_action = forms.ChoiceField(label=_("Handlungsfeld"), choices=FieldOfAction.choices)
@@ -253,13 +259,16 @@ class MeasureForm(forms.Form):
         super().__init__(*args, **kwargs)
         departments = Department.objects.for_user(user)
         self.fields["department"].queryset = departments
+        self.fields["partners"].queryset = departments
         parents = Measure.objects.for_user(user)
         if measure is not None:
             parents = parents.exclude(pk=measure.pk)
         self.fields["parent"].queryset = parents
 
     def measure_input(self) -> MeasureInput:
-        return MeasureInput(**self.cleaned_data)
+        data = dict(self.cleaned_data)
+        data["partners"] = list(data.get("partners") or [])
+        return MeasureInput(**data)
 
 
 class IndicatorValueForm(forms.Form):

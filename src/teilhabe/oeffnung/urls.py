@@ -8,6 +8,7 @@ app_name = "oeffnung"
 
 urlpatterns = [
     path("dienststellen/", departments.department_list, name="department_list"),
+    path("dienststellen/ansprechperson/", departments.contact_link, name="contact_link"),
     path("befragung/", survey.wave_list, name="wave_list"),
     path("befragung/neu/", survey.wave_create, name="wave_create"),
     path("befragung/<int:pk>/", survey.wave_detail, name="wave_detail"),

@@ -51,6 +51,7 @@ class MeasureInput:
     cost_note: str = ""
     parent: Measure | None = None
     weight: int = 1
+    partners: list[Department] | None = None  # other departments taking part
 
 
 def measure_errors(data: MeasureInput) -> dict[str, list[str]]:
@@ -79,7 +80,16 @@ def measure_errors(data: MeasureInput) -> dict[str, list[str]]:
 
 def _apply(measure: Measure, data: MeasureInput) -> None:
     for f in fields(MeasureInput):
-        setattr(measure, f.name, getattr(data, f.name))
+        if f.name != "partners":
+            setattr(measure, f.name, getattr(data, f.name))
+
+
+def _set_partners(measure: Measure, data: MeasureInput) -> None:
+    if data.partners is None:
+        return
+    if any(d.centre_id != measure.centre_id for d in data.partners):
+        raise PermissionDenied
+    measure.partners.set([d for d in data.partners if d.pk != measure.department_id])
 
 
 def _check_parent(measure: Measure, parent: Measure | None) -> None:
@@ -108,6 +118,7 @@ def create_measure(*, actor: User, data: MeasureInput) -> Measure:
         raise ValidationError(errors)
     measure.full_clean()
     measure.save()
+    _set_partners(measure, data)
     record(
         actor=actor,
         centre=measure.centre,
@@ -124,7 +135,8 @@ def update_measure(*, actor: User, measure: Measure, data: MeasureInput) -> Meas
     measure = Measure.objects.select_for_update().get(pk=measure.pk)
     if not actor.has_perm("oeffnung.change_measure", measure):
         raise PermissionDenied
-    before = {f.name: str(getattr(measure, f.name)) for f in fields(MeasureInput)}
+    compared = [f.name for f in fields(MeasureInput) if f.name != "partners"]
+    before = {name: str(getattr(measure, name)) for name in compared}
     _apply(measure, data)
     # the department may change only to one the actor may also write for
     if data.department.centre_id != measure.centre_id or not actor.has_perm(
@@ -138,11 +150,8 @@ def update_measure(*, actor: User, measure: Measure, data: MeasureInput) -> Meas
     measure.updated_on = timezone.localdate()
     measure.full_clean()
     measure.save()
-    changed = {
-        name: value
-        for name, value in ((f.name, str(getattr(measure, f.name))) for f in fields(MeasureInput))
-        if value != before[name]
-    }
+    _set_partners(measure, data)
+    changed = {name for name in compared if str(getattr(measure, name)) != before[name]}
     record(
         actor=actor,
         centre=measure.centre,

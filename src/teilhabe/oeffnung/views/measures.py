@@ -95,7 +95,10 @@ def measure_edit(request: HttpRequest, pk: int) -> HttpResponse:
     measure = selectors.measure_for(user=request.user, pk=pk)
     if not request.user.has_perm("oeffnung.change_measure", measure):
         raise PermissionDenied
-    initial = {name: getattr(measure, name) for name in MeasureForm.base_fields}
+    initial = {
+        name: getattr(measure, name) for name in MeasureForm.base_fields if name != "partners"
+    }
+    initial["partners"] = list(measure.partners.all())
     form = MeasureForm(request.POST or None, user=request.user, measure=measure, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
