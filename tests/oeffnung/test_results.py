@@ -173,3 +173,88 @@ def test_results_hide_small_groups_and_give_intervals(staff):
     assert nrw.total.share == pytest.approx(24.0)
     assert nrw.total.low < 24.0 < nrw.total.high
     assert results.reference.share == pytest.approx(34.5)
+
+
+def _mip_bounds(table, hidden, sensitive, threshold):
+    """Independent oracle for bigger tables: integer programme (HiGHS MIP) per hidden
+    entry, written here from scratch: every line adds up, entries are whole numbers, primary
+    ones below the threshold, secondary sensitive ones at least the threshold."""
+    import highspy
+    import numpy as np
+
+    from teilhabe.core.privacy import _quiet_solver
+
+    n_r, n_c = len(table), len(table[0])
+    spots = [(r, c) for r in range(n_r) for c in range(n_c) if hidden[r][c]]
+    index = {rc: i for i, rc in enumerate(spots)}
+    inf = highspy.kHighsInf
+    lows, highs = [], []
+    for r, c in spots:
+        if not sensitive[c]:
+            lows.append(0.0), highs.append(inf)
+        elif table[r][c] < threshold:
+            lows.append(0.0), highs.append(threshold - 1.0)
+        else:
+            lows.append(float(threshold)), highs.append(inf)
+    bounds = {}
+    for target in range(len(spots)):
+        results = []
+        for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+            h = _quiet_solver()
+            h.addVars(len(spots), np.array(lows), np.array(highs))
+            h.changeColsIntegrality(
+                len(spots),
+                np.arange(len(spots), dtype=np.int32),
+                np.array([highspy.HighsVarType.kInteger] * len(spots)),
+            )
+            lines = [[(r, c) for c in range(n_c)] for r in range(n_r)]
+            lines += [[(r, c) for r in range(n_r)] for c in range(n_c)]
+            for line in lines:
+                *parts, total = line
+                coeffs = {rc: 1.0 for rc in parts} | {total: -1.0}
+                rhs = -sum(v * table[r][c] for (r, c), v in coeffs.items() if not hidden[r][c])
+                unknown = [(index[rc], v) for rc, v in coeffs.items() if hidden[rc[0]][rc[1]]]
+                if unknown:
+                    h.addRow(
+                        rhs,
+                        rhs,
+                        len(unknown),
+                        np.array([i for i, _ in unknown], dtype=np.int32),
+                        np.array([v for _, v in unknown]),
+                    )
+            h.changeColCost(target, 1.0)
+            h.changeObjectiveSense(sense)
+            h.run()
+            status = h.getModelStatus()
+            results.append(
+                inf
+                if status == highspy.HighsModelStatus.kUnbounded
+                else h.getInfo().objective_function_value
+            )
+        bounds[spots[target]] = results
+    return bounds
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(1, 5).flatmap(
+        lambda n_rows: st.lists(
+            st.lists(st.integers(0, 25), min_size=3, max_size=3), min_size=n_rows, max_size=n_rows
+        )
+    )
+)
+def test_survey_tables_reveal_no_hidden_count_to_an_integer_programme(rows):
+    sensitive = [True, True, False]
+    protection = protect_table(rows, exact=False, threshold=T, sensitive_columns=sensitive)
+    table = [list(r) + [sum(r)] for r in rows]
+    table.append([sum(r[c] for r in table) for c in range(4)])
+    hidden = _augmented_hidden(protection)
+    for (r, c), (low, high) in _mip_bounds(table, hidden, [*sensitive, True], T).items():
+        assert high - low >= 1, f"entry {(r, c)} of {table} is computable ({low}..{high})"
+
+
+def test_the_integer_oracle_catches_a_single_hidden_cell():
+    table = [[3, 10, 2, 15], [3, 10, 2, 15]]  # one row + its column totals
+    hidden = [[True, False, False, False], [False, False, False, False]]
+    bounds = _mip_bounds(table, hidden, [True, True, False, True], T)
+    assert bounds[(0, 0)] == [3.0, 3.0]
