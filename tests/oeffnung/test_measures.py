@@ -310,3 +310,12 @@ def test_admin_links_a_contact_to_a_department(login, staff):
     )
     page = client.get(reverse("oeffnung:department_list")).content.decode()
     assert "Bürgerdienste" in page
+
+
+def test_german_number_format_in_the_report():
+    from teilhabe.oeffnung.council_report import de_number, euro
+
+    assert de_number("18.00") == "18"
+    assert de_number("24.50") == "24,5"
+    assert de_number("5000.00") == "5.000"
+    assert euro("1234567.5") == "1.234.567,50 €"

@@ -243,6 +243,50 @@ def cost_chart(snapshot: dict[str, Any]) -> str:
     return "".join(parts)
 
 
+def _short(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def de_number(value: str) -> str:
+    """A decimal string in German notation without needless decimals: 1234.50 → 1.234,5."""
+    if value in ("", None):
+        return ""
+    number = Decimal(str(value)).normalize()
+    text = f"{number:,f}".replace(",", "X").replace(".", ",").replace("X", ".")
+    return text
+
+
+def indicator_chart(snapshot: dict[str, Any]) -> str:
+    """How far each Kennzahl has come from its baseline to its target (0–100 %, SVG)."""
+    rows = [i for i in snapshot["indicators"] if i["reached"] is not None]
+    if not rows:
+        return ""
+    width, left, bar_h = 520, 230, 14
+    height = len(rows) * 26 + 24
+    scale = width - left - 50
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" aria-label="Zielerreichung der Kennzahlen">'
+    ]
+    for i, row in enumerate(rows):
+        y = 4 + i * 26
+        reached = max(0.0, min(100.0, row["reached"]))
+        parts.append(
+            f'<text x="0" y="{y + 11}" font-size="8.5" font-family="DejaVu Sans">'
+            f"{escape(_short(row['name'], 46))}</text>"
+            f'<rect x="{left}" y="{y}" width="{scale}" height="{bar_h}" fill="#e3e3e3"/>'
+            f'<rect x="{left}" y="{y}" width="{scale * reached / 100:.1f}" height="{bar_h}" '
+            f'fill="#2a6f97"/>'
+            f'<text x="{left + scale + 6}" y="{y + 11}" font-size="9.5" '
+            f'font-family="DejaVu Sans">{row["reached"]:.0f} %</text>'
+        )
+    parts.append(
+        f'<text x="{left}" y="{height - 4}" font-size="9" font-family="DejaVu Sans">'
+        "0 % = Ausgangswert, 100 % = Zielwert (letzter Istwert)</text></svg>"
+    )
+    return "".join(parts)
+
+
 def euro(amount: str | Decimal) -> str:
     """German money format: 12.345,67 €."""
     value = Decimal(str(amount))
@@ -263,6 +307,16 @@ def render_pdf(snapshot: dict[str, Any], *, final: bool) -> bytes:
             "final": final,
             "status_chart": status_chart(snapshot),
             "cost_chart": cost_chart(snapshot),
+            "indicator_chart": indicator_chart(snapshot),
+            "indicators": [
+                {
+                    **i,
+                    "baseline_de": de_number(i["baseline"]),
+                    "target_de": de_number(i["target"]),
+                    "latest_de": de_number(i["latest"]),
+                }
+                for i in snapshot["indicators"]
+            ],
             "costs": [
                 {**row, "planned_eur": euro(row["planned"]), "spent_eur": euro(row["spent"])}
                 for row in snapshot["costs"]
