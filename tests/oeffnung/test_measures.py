@@ -319,3 +319,14 @@ def test_german_number_format_in_the_report():
     assert de_number("24.50") == "24,5"
     assert de_number("5000.00") == "5.000"
     assert euro("1234567.5") == "1.234.567,50 €"
+
+
+def test_start_page_tile_lists_stale_measures_of_the_own_department(login, staff, department):
+    MeasureFactory(department=department, title="Alt", updated_on=dt.date(2020, 1, 1))
+    MeasureFactory(
+        department=DepartmentFactory(centre=staff.centre),
+        title="Fremd",
+        updated_on=dt.date(2020, 1, 1),
+    )
+    page = login(staff.department_contact).get(reverse("core:home")).content.decode()
+    assert "Maßnahmen Ihrer Dienststelle" in page and "Alt" in page and "Fremd" not in page

@@ -11,6 +11,7 @@ from teilhabe.core.registry import (
     register_navigation,
     register_not_personal,
     register_retention,
+    register_tile,
     years,
 )
 
@@ -44,6 +45,22 @@ def register() -> None:
         label=_("Dienststellen"),
         permission="oeffnung.manage_departments",
         order=33,
+    )
+
+    from teilhabe.oeffnung.selectors.measures import overview
+
+    register_tile(
+        "oeffnung.programme",
+        template="oeffnung/tiles/programme.html",
+        permission="oeffnung.view_measures",
+        context=lambda user: overview(user=user),
+        order=30,
+    )
+    register_navigation(
+        "oeffnung:training_figures",
+        label=_("Fortbildungsquote"),
+        permission="oeffnung.view_training_figures",
+        order=34,
     )
 
     register_actions(

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db.models import QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from teilhabe.oeffnung.choices import MeasureStatus
 from teilhabe.oeffnung.models import CouncilReport, Indicator, Measure
@@ -86,3 +87,18 @@ def reports(*, user: Any) -> QuerySet[CouncilReport]:
 
 def report_for(*, user: Any, pk: int) -> CouncilReport:
     return get_object_or_404(reports(user=user), pk=pk)
+
+
+def overview(*, user: Any) -> dict[str, Any] | None:
+    """Start-page tile: the programme at a glance; a contact sees their department's part."""
+    from teilhabe.oeffnung.rules import department_and_below, department_id_of
+    from teilhabe.oeffnung.services.measures import due_date
+
+    qs = measures(user=user).exclude(status__in=[MeasureStatus.DONE, MeasureStatus.DROPPED])
+    own = department_id_of(user)
+    if own is not None:
+        qs = qs.filter(department_id__in=department_and_below(own))
+    items = list(qs)
+    today = timezone.localdate()
+    stale = [m for m in items if due_date(m) <= today]
+    return {"open": len(items), "stale": stale[:5], "stale_count": len(stale), "own": own}
