@@ -28,9 +28,10 @@ def test_contact_updates_own_measure_and_reads_a_colleagues(page, staff, screens
     theirs = MeasureFactory(department=other, title="Gesundheitslotsen", progress=50)
 
     log_in(page, staff.department_contact)
-    page.get_by_role("link", name="Maßnahmenprogramm").click()
+    page.get_by_role("link", name="Maßnahmenprogramm", exact=True).click()
     screenshot("oeffnung-measure-list")
     page.get_by_role("link", name=re.compile(r"bearbeiten\W+Mehrsprachige")).click()
+    assert _axe(page) == []
     page.get_by_label("Fortschritt (%)").fill("140")
     page.get_by_role("button", name="Speichern").click()
     assert page.get_by_role("alert").filter(has_text="zwischen 0 und 100 %").is_visible()
@@ -69,6 +70,7 @@ def test_coordinator_produces_the_council_report(page, staff, screenshot):
     page.get_by_text("Texte gespeichert.").wait_for()
     page.get_by_role("button", name="Bericht abschließen").click()
     page.get_by_text("unveränderlich gespeichert").wait_for()
+    assert _axe(page) == []
     screenshot("oeffnung-report")
     href = page.get_by_role("link", name="Bericht als PDF").get_attribute("href")
     response = page.request.get(page.base_url + href)
@@ -149,6 +151,7 @@ def test_results_page_shows_protected_shares(page, staff, screenshot):
     log_in(page, staff.statistics)
     page.goto(page.base_url + f"/oeffnung/befragung/{wave.pk}/")
     page.get_by_role("table", name=re.compile("Migrationshintergrund")).wait_for()
+    assert _axe(page) == []
     screenshot("oeffnung-survey-results")
     assert page.get_by_text("Vergleichswert Bevölkerung: 34,5 %").count() == 1
 

@@ -314,6 +314,9 @@ def seal_answers(*, actor: User | None = None) -> None:
                 summary=_("Befragungsdaten neu geordnet"),
             )
     with connection.cursor() as cursor:
+        # run deferred foreign-key checks now: CLUSTER refuses a table with pending ones
+        # (only when a caller's transaction is still open around this function)
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         for model in SEALED_TABLES:
             table = model._meta.db_table
             cursor.execute(
