@@ -465,6 +465,13 @@ MATRIX: dict[str, Row] = {
         method="post",
         data=lambda w: {"year": 2025, "value": "13.5"},
     ),
+    "oeffnung:indicator_add": Row(
+        roles(403, **{r: 302 for r in ("centre_admin", "counsellor", "department_contact")}),
+        kwargs=lambda w: {"pk": w.measure.pk},
+        foreign=lambda w: {"pk": w.other_measure.pk},
+        method="post",
+        data=lambda w: {"name": "Quote", "unit": "%", "baseline": "1", "target": "2"},
+    ),
     "oeffnung:measure_import": Row(roles(403, **KI)),
     "oeffnung:report_list": Row(roles(403, **KI)),
     "oeffnung:report_edit": Row(

@@ -330,3 +330,25 @@ def test_start_page_tile_lists_stale_measures_of_the_own_department(login, staff
     )
     page = login(staff.department_contact).get(reverse("core:home")).content.decode()
     assert "Maßnahmen Ihrer Dienststelle" in page and "Alt" in page and "Fremd" not in page
+
+
+def test_contact_adds_an_indicator_and_a_yearly_value(login, staff, department):
+    measure = MeasureFactory(department=department)
+    client = login(staff.department_contact)
+    client.post(
+        reverse("oeffnung:indicator_add", kwargs={"pk": measure.pk}),
+        {"name": "Anteil mehrsprachiger Formulare", "unit": "%", "baseline": "5", "target": "50"},
+    )
+    indicator = measure.indicators.get()
+    client.post(
+        reverse("oeffnung:indicator_value", kwargs={"pk": indicator.pk}),
+        {"year": "2025", "value": "20"},
+    )
+    assert indicator.values.get().value == Decimal("20")
+    page = client.post(
+        reverse("oeffnung:indicator_value", kwargs={"pk": indicator.pk}),
+        {"year": "1999", "value": "20"},
+        follow=True,
+    ).content.decode()
+    assert "Bitte ein Jahr zwischen 2000" in page
+    assert indicator.values.count() == 1

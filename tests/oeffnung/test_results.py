@@ -173,6 +173,7 @@ def test_results_hide_small_groups_and_give_intervals(staff):
     assert nrw.total.share == pytest.approx(24.0)
     assert nrw.total.low < 24.0 < nrw.total.high
     assert results.reference.share == pytest.approx(34.5)
+    assert "nicht deutlich" in results.tables[-1].comparison  # 50 answers: CI 14–37 %
 
 
 def _mip_bounds(table, hidden, sensitive, threshold):
@@ -258,3 +259,24 @@ def test_the_integer_oracle_catches_a_single_hidden_cell():
     hidden = [[True, False, False, False], [False, False, False, False]]
     bounds = _mip_bounds(table, hidden, [True, True, False, True], T)
     assert bounds[(0, 0)] == [3.0, 3.0]
+
+
+def test_comparison_says_when_the_gap_is_beyond_chance():
+    from teilhabe.oeffnung.selectors.survey import Cell, ShareRow, compare
+
+    def row(with_, n):
+        low, high = wilson(with_, n)
+        return ShareRow(
+            "x",
+            Cell(n, False),
+            Cell(with_, False),
+            Cell(n - with_, False),
+            Cell(0, False),
+            100 * with_ / n,
+            100 * low,
+            100 * high,
+        )
+
+    assert "deutlich unter" in compare(row(120, 1000), 34.5)
+    assert "deutlich über" in compare(row(500, 1000), 34.5)
+    assert "nicht deutlich" in compare(row(340, 1000), 34.5)

@@ -271,6 +271,13 @@ class MeasureForm(forms.Form):
         return MeasureInput(**data)
 
 
+class IndicatorForm(forms.Form):
+    name = forms.CharField(label=_("Kennzahl"), max_length=200)
+    unit = forms.CharField(label=_("Einheit"), max_length=40)
+    baseline = forms.DecimalField(label=_("Ausgangswert"), max_digits=14, decimal_places=2)
+    target = forms.DecimalField(label=_("Zielwert"), max_digits=14, decimal_places=2)
+
+
 class IndicatorValueForm(forms.Form):
     year = forms.IntegerField(label=_("Jahr"))
     value = forms.DecimalField(label=_("Istwert"), max_digits=14, decimal_places=2)

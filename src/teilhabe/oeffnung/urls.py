@@ -19,6 +19,7 @@ urlpatterns = [
     path("massnahmen/import/", measures.measure_import_view, name="measure_import"),
     path("massnahmen/<int:pk>/", measures.measure_detail, name="measure_detail"),
     path("massnahmen/<int:pk>/bearbeiten/", measures.measure_edit, name="measure_edit"),
+    path("massnahmen/<int:pk>/kennzahl/", measures.indicator_add, name="indicator_add"),
     path("kennzahlen/<int:pk>/istwert/", measures.indicator_value, name="indicator_value"),
     path("bericht/", measures.report_list, name="report_list"),
     path("bericht/<int:pk>/", measures.report_edit, name="report_edit"),

@@ -150,6 +150,7 @@ class DefinitionTable:
     label: str
     rows: list[ShareRow]
     total: ShareRow
+    comparison: str = ""
 
 
 @dataclass
@@ -234,6 +235,37 @@ def _row(label: str, counts: list[int], hidden: list[bool], n_hidden: bool) -> S
     return row
 
 
+def compare(total: ShareRow, reference_share: float) -> str:
+    """Say whether the staff share differs from the population's beyond chance (95 %)."""
+    values = {
+        "share": f"{total.share:.1f}".replace(".", ","),
+        "ref": f"{reference_share:.1f}".replace(".", ","),
+    }
+    if total.high < reference_share:
+        return (
+            _(
+                "Mit %(share)s %% liegt der Anteil unter den Beschäftigten deutlich unter dem der "
+                "Bevölkerung (%(ref)s %%): der Vergleichswert liegt oberhalb des Konfidenzintervalls."
+            )
+            % values
+        )
+    if total.low > reference_share:
+        return (
+            _(
+                "Mit %(share)s %% liegt der Anteil unter den Beschäftigten deutlich über dem der "
+                "Bevölkerung (%(ref)s %%)."
+            )
+            % values
+        )
+    return (
+        _(
+            "Der Anteil unter den Beschäftigten (%(share)s %%) unterscheidet sich nicht deutlich "
+            "von dem der Bevölkerung (%(ref)s %%): der Vergleichswert liegt im Konfidenzintervall."
+        )
+        % values
+    )
+
+
 def survey_results(*, user: Any, wave: SurveyWave, exact: bool = False) -> Results:
     """The wave's results as the user may see them (always protected unless ``exact``)."""
     answers = list(SurveyAnswer.objects.for_user(user).filter(wave=wave))
@@ -262,6 +294,10 @@ def survey_results(*, user: Any, wave: SurveyWave, exact: bool = False) -> Resul
             _("Alle Dienststellen"), totals, protection.column_totals, protection.grand_total
         )
         tables.append(DefinitionTable(definition, DEFINITION_LABELS[definition], rows, total))
+    ref = reference(wave)
+    mz = tables[-1]
+    if ref.share is not None and mz.total.share is not None:
+        mz.comparison = compare(mz.total, ref.share)
 
     issued = Counter()
     used = Counter()
@@ -283,7 +319,7 @@ def survey_results(*, user: Any, wave: SurveyWave, exact: bool = False) -> Resul
         answers=len(answers),
         participation=participation,
         tables=tables,
-        reference=reference(wave),
+        reference=ref,
         comments=sorted(comments),
         exact=exact,
     )

@@ -15,6 +15,7 @@ from teilhabe.oeffnung import council_report
 from teilhabe.oeffnung.forms import (
     ChaptersForm,
     ImportForm,
+    IndicatorForm,
     IndicatorValueForm,
     MeasureForm,
     ReportForm,
@@ -57,8 +58,31 @@ def measure_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "can_change": request.user.has_perm("oeffnung.change_measure", measure),
             "indicators": measure.indicators.prefetch_related("values"),
             "value_form": IndicatorValueForm(),
+            "indicator_form": IndicatorForm(auto_id="new-indicator-%s"),
         },
     )
+
+
+@staff_view("oeffnung.change_measure")
+@require_POST
+def indicator_add(request: HttpRequest, pk: int) -> HttpResponse:
+    measure = selectors.measure_for(user=request.user, pk=pk)
+    if not request.user.has_perm("oeffnung.change_measure", measure):
+        raise PermissionDenied
+    form = IndicatorForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_indicator(actor=request.user, measure=measure, **form.cleaned_data)
+        except ValidationError as exc:
+            for message in exc.messages:
+                messages.error(request, message)
+        else:
+            messages.success(request, _("Kennzahl angelegt."))
+    else:
+        for field, errors in form.errors.items():
+            for error in errors:
+                messages.error(request, f"{form.fields[field].label}: {error}")
+    return redirect("oeffnung:measure_detail", pk=measure.pk)
 
 
 @staff_view("oeffnung.change_measure")
