@@ -245,7 +245,8 @@ def compare(total: ShareRow, reference_share: float) -> str:
         return (
             _(
                 "Mit %(share)s %% liegt der Anteil unter den Beschäftigten deutlich unter dem der "
-                "Bevölkerung (%(ref)s %%): der Vergleichswert liegt oberhalb des Konfidenzintervalls."
+                "Bevölkerung (%(ref)s %%): der Vergleichswert liegt oberhalb des "
+                "Konfidenzintervalls."
             )
             % values
         )
