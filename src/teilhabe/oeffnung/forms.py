@@ -200,7 +200,12 @@ class WaveForm(forms.Form):
 class CodesForm(forms.Form):
     department = forms.ModelChoiceField(label=_("Dienststelle"), queryset=Department.objects.none())
     count = forms.IntegerField(
-        label=_("Anzahl Briefe (eine pro beschäftigter Person)"), min_value=1, max_value=20000
+        label=_("Anzahl Briefe (eine pro beschäftigter Person)"),
+        min_value=1,
+        max_value=2000,
+        help_text=_(
+            "Höchstens 2.000 je PDF; größere Dienststellen drucken in mehreren Durchgängen."
+        ),
     )
 
     def __init__(self, *args: Any, wave: SurveyWave, **kwargs: Any) -> None:

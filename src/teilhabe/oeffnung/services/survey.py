@@ -31,7 +31,7 @@ from teilhabe.oeffnung.models import AccessCode, Department, SurveyAnswer, Surve
 # 32 letters and digits without 0/O and 1/I: 16 characters = 80 bits, typed from paper.
 CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 CODE_LENGTH = 16
-MAX_CODES_PER_BATCH = 20_000
+MAX_CODES_PER_BATCH = 2_000  # one PDF page per code: larger departments print in batches
 EARLIEST_YEAR = 1900
 
 
