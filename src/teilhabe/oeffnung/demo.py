@@ -19,6 +19,7 @@ from django.utils import timezone
 
 from teilhabe.audit.services import record
 from teilhabe.centres.models import Centre, User
+from teilhabe.centres.permissions import roles_holding
 from teilhabe.centres.roles import Role
 from teilhabe.centres.services import create_user
 from teilhabe.oeffnung.models import Department, Measure
@@ -386,7 +387,13 @@ def synthetic_answer(rng: random.Random, department_id: int | None) -> AnswerInp
 
 
 def _actor(centre: Centre) -> User:
-    actor = User.objects.filter(centre=centre, role=Role.CENTRE_ADMIN, is_active=True).first()
+    actor = (
+        User.objects.filter(
+            centre=centre, role__in=roles_holding("oeffnung.manage_departments"), is_active=True
+        )
+        .order_by("pk")
+        .first()
+    )
     if actor is None:
         raise ValueError("the demo needs a centre admin account in the centre")
     return actor
