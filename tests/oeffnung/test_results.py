@@ -280,3 +280,46 @@ def test_comparison_says_when_the_gap_is_beyond_chance():
     assert "deutlich unter" in compare(row(120, 1000), 34.5)
     assert "deutlich über" in compare(row(500, 1000), 34.5)
     assert "nicht deutlich" in compare(row(340, 1000), 34.5)
+
+
+@pytest.mark.django_db
+def test_breakdown_by_age_band_is_protected_and_exported(staff, login):
+    import io
+
+    from django.urls import reverse
+    from openpyxl import load_workbook
+
+    department = DepartmentFactory(centre=staff.centre, level="dezernat", name="Dezernat A")
+    wave = WaveFactory(centre=staff.centre, departments=[department])
+    for age, german, n in (
+        ("u30", "no", 6),
+        ("u30", "yes", 9),
+        ("60p", "no", 1),
+        ("60p", "yes", 8),
+    ):
+        for _ in range(n):
+            SurveyAnswer.objects.create(
+                wave=wave,
+                department=department,
+                german_now=german,
+                age_band=age,
+                birth_country="DE",
+                german_at_birth="yes",
+                languages=["tr"] if german == "no" else [],
+                parent_1_birth_country="DE",
+                parent_1_german_at_birth="yes",
+                parent_2_birth_country="DE",
+                parent_2_german_at_birth="yes",
+            )
+    results = survey_results(user=staff.centre_admin, wave=wave)
+    ages = {r.label: r for r in results.breakdowns[0].rows}
+    assert ages["unter 30"].share == pytest.approx(40.0)
+    assert ages["60 und älter"].with_.hidden  # a single person over 60
+    assert [(f.label, f.count) for f in results.languages] == [("Türkisch", 7)]
+    xlsx = login(staff.centre_admin).get(
+        reverse("oeffnung:wave_export", kwargs={"pk": wave.pk, "fmt": "xlsx"})
+    )
+    book = load_workbook(io.BytesIO(xlsx.content))
+    assert {"nrw-alter", "nrw-laufbahn", "sprachen"} <= set(book.sheetnames)
+    values = [c.value for row in book["nrw-alter"].iter_rows() for c in row]
+    assert 1 not in values  # the single answer is nowhere in the file

@@ -65,8 +65,9 @@ def results_xlsx(results: Results) -> bytes:
                 round(row.rate, 1) if row.rate is not None else None,
             ]
         )
-    for table in results.tables:
-        ws = book.create_sheet(table.definition.value[:30])
+    names = [t.definition.value for t in results.tables] + ["nrw-alter", "nrw-laufbahn"]
+    for name, table in zip(names, [*results.tables, *results.breakdowns], strict=False):
+        ws = book.create_sheet(name[:30])
         ws.append([table.label])
         ws["A1"].font = bold
         ws.append(
@@ -107,6 +108,11 @@ def results_xlsx(results: Results) -> bytes:
                     results.reference.label,
                 ]
             )
+    if results.languages:
+        ws = book.create_sheet("sprachen")
+        ws.append([_("Sprache"), _("Nennungen")])
+        for f in results.languages:
+            ws.append([f.label, "." if f.hidden else f.count])
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -20,7 +20,8 @@ from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from teilhabe.core.privacy import protect_table
+from teilhabe.core.privacy import Figure, figure, protect_table
+from teilhabe.oeffnung.choices import AgeBand, CareerGroup
 from teilhabe.oeffnung.classification import (
     DEFINITION_LABELS,
     Answers,
@@ -29,6 +30,7 @@ from teilhabe.oeffnung.classification import (
     classify,
 )
 from teilhabe.oeffnung.models import AccessCode, Department, SurveyAnswer, SurveyWave
+from teilhabe.oeffnung.survey_texts import WORK_LANGUAGES
 
 THRESHOLD = 5
 FREE_TEXT_THRESHOLD = 10
@@ -173,6 +175,8 @@ class Results:
     reference: Reference
     comments: list[str]
     exact: bool
+    breakdowns: list[DefinitionTable] = field(default_factory=list)
+    languages: list[Figure] = field(default_factory=list)
 
 
 def roll_up(
@@ -235,6 +239,35 @@ def _row(label: str, counts: list[int], hidden: list[bool], n_hidden: bool) -> S
     return row
 
 
+def _protected_table(
+    definition: Definition,
+    label: str,
+    row_labels: list[str],
+    values: list[tuple[int | None, bool | None]],
+    *,
+    exact: bool,
+    total: str | None = None,
+) -> DefinitionTable:
+    """Rows × (with, without, not classifiable) with totals, protected by ``protect_table``."""
+    matrix = [[0, 0, 0] for _ in row_labels]
+    for index, value in values:
+        if index is not None:
+            matrix[index][0 if value is True else 1 if value is False else 2] += 1
+    # "not classifiable" says nothing about anyone's history: its small counts show
+    protection = protect_table(
+        matrix, exact=exact, threshold=THRESHOLD, sensitive_columns=(True, True, False)
+    )
+    rows = [
+        _row(name, matrix[i], protection.cells[i], protection.row_totals[i])
+        for i, name in enumerate(row_labels)
+    ]
+    totals = [sum(r[c] for r in matrix) for c in range(3)]
+    total_row = _row(
+        total or _("Alle Dienststellen"), totals, protection.column_totals, protection.grand_total
+    )
+    return DefinitionTable(definition, label, rows, total_row)
+
+
 def compare(total: ShareRow, reference_share: float) -> str:
     """Say whether the staff share differs from the population's beyond chance (95 %)."""
     values = {
@@ -274,27 +307,39 @@ def survey_results(*, user: Any, wave: SurveyWave, exact: bool = False) -> Resul
     units = roll_up(wave, per_department)
     unit_of = {pk: i for i, u in enumerate(units) for pk in u.department_ids}
     classified = [(unit_of.get(a.department_id), classify(answers_of(a))) for a in answers]
-    tables = []
-    for definition in Definition:
-        matrix = [[0, 0, 0] for _ in units]
-        for unit_index, result in classified:
-            if unit_index is None:
-                continue
-            value = result[definition]
-            matrix[unit_index][0 if value is True else 1 if value is False else 2] += 1
-        # "not classifiable" says nothing about anyone's history: its small counts show
-        protection = protect_table(
-            matrix, exact=exact, threshold=THRESHOLD, sensitive_columns=(True, True, False)
+    tables = [
+        _protected_table(
+            definition,
+            DEFINITION_LABELS[definition],
+            [u.label for u in units],
+            [(unit_index, result[definition]) for unit_index, result in classified],
+            exact=exact,
         )
-        rows = [
-            _row(u.label, matrix[i], protection.cells[i], protection.row_totals[i])
-            for i, u in enumerate(units)
+        for definition in Definition
+    ]
+    # the legal definition in NRW by age band and by career group (one answer each)
+    breakdowns = []
+    for field, choices, title in (
+        ("age_band", AgeBand, _("nach Altersgruppe")),
+        ("career_group", CareerGroup, _("nach Laufbahngruppe")),
+    ):
+        keys = [*choices.values, ""]
+        labels = [str(label) for label in choices.labels] + [_("keine Angabe")]
+        position = {key: i for i, key in enumerate(keys)}
+        values = [
+            (position.get(getattr(a, field), len(keys) - 1), result[Definition.NRW])
+            for a, (_unit, result) in zip(answers, classified, strict=True)
         ]
-        totals = [sum(r[c] for r in matrix) for c in range(3)]
-        total = _row(
-            _("Alle Dienststellen"), totals, protection.column_totals, protection.grand_total
+        label = f"{DEFINITION_LABELS[Definition.NRW]} {title}"
+        breakdowns.append(
+            _protected_table(Definition.NRW, label, labels, values, exact=exact, total=_("Alle"))
         )
-        tables.append(DefinitionTable(definition, DEFINITION_LABELS[definition], rows, total))
+    language_counts = Counter(code for a in answers for code in a.languages)
+    languages = [
+        figure(WORK_LANGUAGES.get(code, (code, code))[0], count, exact=exact, threshold=THRESHOLD)
+        for code, count in language_counts.items()
+    ]
+    languages.sort(key=lambda f: f.label)  # not by size: the order would rank hidden counts
     ref = reference(wave)
     mz = tables[-1]
     if ref.share is not None and mz.total.share is not None:
@@ -320,6 +365,8 @@ def survey_results(*, user: Any, wave: SurveyWave, exact: bool = False) -> Resul
         answers=len(answers),
         participation=participation,
         tables=tables,
+        breakdowns=breakdowns,
+        languages=languages,
         reference=ref,
         comments=sorted(comments),
         exact=exact,
