@@ -319,7 +319,7 @@ def survey_results(*, user: Any, wave: SurveyWave, exact: bool = False) -> Resul
     ]
     # the legal definition in NRW by age band and by career group (one answer each)
     breakdowns = []
-    for field, choices, title in (
+    for attribute, choices, title in (
         ("age_band", AgeBand, _("nach Altersgruppe")),
         ("career_group", CareerGroup, _("nach Laufbahngruppe")),
     ):
@@ -327,7 +327,7 @@ def survey_results(*, user: Any, wave: SurveyWave, exact: bool = False) -> Resul
         labels = [str(label) for label in choices.labels] + [_("keine Angabe")]
         position = {key: i for i, key in enumerate(keys)}
         values = [
-            (position.get(getattr(a, field), len(keys) - 1), result[Definition.NRW])
+            (position.get(getattr(a, attribute), len(keys) - 1), result[Definition.NRW])
             for a, (_unit, result) in zip(answers, classified, strict=True)
         ]
         label = f"{DEFINITION_LABELS[Definition.NRW]} {title}"
