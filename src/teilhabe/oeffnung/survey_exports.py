@@ -6,6 +6,7 @@ Exports show exactly the protected figures of the results page: a file is publis
 from __future__ import annotations
 
 import io
+from xml.sax.saxutils import escape
 
 from django.template.loader import render_to_string
 from django.utils import timezone
@@ -14,7 +15,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from teilhabe.oeffnung.models import Department, SurveyWave
-from teilhabe.oeffnung.selectors.survey import THRESHOLD, Results
+from teilhabe.oeffnung.classification import Definition
+from teilhabe.oeffnung.selectors.survey import THRESHOLD, DefinitionTable, Results
 from teilhabe.oeffnung.survey_texts import TEXTS
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -118,9 +120,74 @@ def results_xlsx(results: Results) -> bytes:
     return out.getvalue()
 
 
+def share_chart(table: DefinitionTable, reference: float | None) -> str:
+    """Shares with their 95 % intervals per unit, and the population value as a line (SVG).
+
+    Only rows whose share is published appear; hidden ones are not drawn at all.
+    """
+    rows = [r for r in [*table.rows, table.total] if r.share is not None]
+    if not rows:
+        return ""
+    width, left, row_h = 560, 250, 20
+    plot = width - left - 20
+    height = len(rows) * row_h + 34
+
+    def x(percent: float) -> float:
+        return left + plot * percent / 100
+
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" role="img" '
+        f'aria-label="{escape(table.label)}: Anteile mit 95-%-Konfidenzintervall">'
+    ]
+    for tick in range(0, 101, 20):
+        parts.append(
+            f'<line x1="{x(tick):.1f}" y1="0" x2="{x(tick):.1f}" y2="{height - 24}" '
+            f'stroke="#ddd"/><text x="{x(tick):.1f}" y="{height - 12}" font-size="9" '
+            f'text-anchor="middle" font-family="DejaVu Sans">{tick} %</text>'
+        )
+    for i, row in enumerate(rows):
+        y = 6 + i * row_h
+        bold = ' font-weight="bold"' if row is table.total else ""
+        parts.append(
+            f'<text x="0" y="{y + 10}" font-size="9.5"{bold} font-family="DejaVu Sans">'
+            f"{escape(row.label[:42])}</text>"
+            f'<line x1="{x(row.low):.1f}" y1="{y + 6}" x2="{x(row.high):.1f}" y2="{y + 6}" '
+            f'stroke="#2a6f97" stroke-width="2"/>'
+            f'<circle cx="{x(row.share):.1f}" cy="{y + 6}" r="4" fill="#2a6f97"/>'
+        )
+    if reference is not None:
+        parts.append(
+            f'<line x1="{x(reference):.1f}" y1="0" x2="{x(reference):.1f}" y2="{height - 24}" '
+            f'stroke="#b03a2e" stroke-dasharray="4 3"/>'
+            f'<text x="{x(reference) + 3:.1f}" y="{height - 26}" font-size="9" fill="#b03a2e" '
+            f'font-family="DejaVu Sans">Bevölkerung</text>'
+        )
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def add_charts(results: Results) -> Results:
+    """Draw each table's chart; the population line only beside the Mikrozensus table,
+    whose definition the city's statistics use."""
+    for table in results.tables:
+        line = (
+            results.reference.share
+            if table.definition == Definition.MIGRATIONSHINTERGRUND
+            else None
+        )
+        table.chart = share_chart(table, line)
+    return results
+
+
 def results_pdf(results: Results) -> bytes:
     html = render_to_string(
         "oeffnung/results_report.html",
-        {"results": results, "today": timezone.localdate(), "threshold": THRESHOLD},
+        {
+            "results": add_charts(results),
+            "today": timezone.localdate(),
+            "threshold": THRESHOLD,
+            "chart": True,
+        },
     )
     return _pdf(html)

@@ -153,6 +153,7 @@ class DefinitionTable:
     rows: list[ShareRow]
     total: ShareRow
     comparison: str = ""
+    chart: str = ""  # SVG, filled by survey_exports.add_charts
 
 
 @dataclass

@@ -42,7 +42,7 @@ def wave_create(request: HttpRequest) -> HttpResponse:
 @require_GET
 def wave_detail(request: HttpRequest, pk: int) -> HttpResponse:
     wave = selectors.wave_for(user=request.user, pk=pk)
-    results = selectors.survey_results(user=request.user, wave=wave)
+    results = survey_exports.add_charts(selectors.survey_results(user=request.user, wave=wave))
     return render(
         request,
         "oeffnung/wave_detail.html",
