@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from teilhabe.oeffnung.models import Department, SurveyWave
 from teilhabe.oeffnung.classification import Definition
+from teilhabe.oeffnung.models import Department, SurveyWave
 from teilhabe.oeffnung.selectors.survey import THRESHOLD, DefinitionTable, Results
 from teilhabe.oeffnung.survey_texts import TEXTS
 
