@@ -212,9 +212,23 @@ def exposed_entries(
                 bounds.append(inf)
             else:
                 bounds.append(solver.getInfo().objective_function_value)
-        if bounds[1] - bounds[0] < 0.5:
+        # an exactly known count of a column that is not sensitive harms nobody
+        if bounds[1] - bounds[0] < 0.5 and sensitive[rc[1]]:
             exposed.append(rc)
     return exposed
+
+
+def _line_discloses(
+    counts: Sequence[int], hidden: Sequence[bool], guarded: Sequence[bool], threshold: int
+) -> bool:
+    """A sensitive hidden count of one line (with its shown total) has only one value left."""
+    total = sum(counts)
+    for i, (h, g) in enumerate(zip(hidden, guarded, strict=True)):
+        if h and g:
+            lo, hi = feasible_range(counts, hidden, total, threshold, i)
+            if lo >= hi:
+                return True
+    return False
 
 
 def protect_table(
@@ -262,10 +276,18 @@ def protect_table(
             for line in lines:
                 counts = [table[r][c] for r, c in line[:-1]]
                 flags = [hidden[r][c] for r, c in line[:-1]]
-                total_hidden = hidden[line[-1][0]][line[-1][1]]
-                n_hidden = sum(flags) + total_hidden
-                if n_hidden == 1 or (
-                    not total_hidden and any(flags) and _disclosing(counts, flags, threshold)
+                guarded = [sensitive[c] for _r, c in line[:-1]]
+                total_r, total_c = line[-1]
+                total_hidden = hidden[total_r][total_c]
+                hidden_entries = [g for f, g in zip(flags, guarded, strict=True) if f]
+                if total_hidden:
+                    hidden_entries.append(sensitive[total_c])
+                # a lone hidden entry is the total minus the rest; it matters if sensitive
+                lone = len(hidden_entries) == 1 and hidden_entries[0]
+                if lone or (
+                    not total_hidden
+                    and any(flags)
+                    and _line_discloses(counts, flags, guarded, threshold)
                 ):
                     changed |= hide_smallest(line)
             if not changed:
