@@ -352,3 +352,15 @@ def test_contact_adds_an_indicator_and_a_yearly_value(login, staff, department):
     ).content.decode()
     assert "Bitte ein Jahr zwischen 2000" in page
     assert indicator.values.count() == 1
+
+
+def test_list_filters_by_department_with_its_units_and_by_category(login, staff, department):
+    unit = DepartmentFactory(centre=staff.centre, parent=department, level="abteilung")
+    MeasureFactory(department=unit, title="In der Abteilung", category="B")
+    MeasureFactory(department=DepartmentFactory(centre=staff.centre), title="Anderswo")
+    client = login(staff.department_contact)
+    url = reverse("oeffnung:measure_list")
+    page = client.get(url, {"department": department.pk}).content.decode()
+    assert "In der Abteilung" in page and "Anderswo" not in page
+    page = client.get(url, {"category": "A"}).content.decode()
+    assert "In der Abteilung" not in page and "Anderswo" in page

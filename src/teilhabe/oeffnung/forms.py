@@ -276,6 +276,36 @@ class MeasureForm(forms.Form):
         return MeasureInput(**data)
 
 
+class MeasureFilterForm(forms.Form):
+    department = forms.ModelChoiceField(
+        label=_("Dienststelle"),
+        queryset=Department.objects.none(),
+        required=False,
+        empty_label=_("alle"),
+    )
+    category = forms.ChoiceField(
+        label=_("Kategorie"), choices=[("", _("alle")), *Category.choices], required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("alle")), *MeasureStatus.choices], required=False
+    )
+
+    def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["department"].queryset = Department.objects.for_user(user)
+
+    def filters(self) -> dict[str, Any]:
+        if not self.is_valid():
+            return {}
+        data = self.cleaned_data
+        department = data.get("department")
+        return {
+            "department_id": department.pk if department else None,
+            "category": data.get("category") or "",
+            "status": data.get("status") or "",
+        }
+
+
 class IndicatorForm(forms.Form):
     name = forms.CharField(label=_("Kennzahl"), max_length=200)
     unit = forms.CharField(label=_("Einheit"), max_length=40)

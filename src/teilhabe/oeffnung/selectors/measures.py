@@ -51,8 +51,15 @@ class Node:
         return float(self.measure.progress) if mean is None else mean
 
 
-def programme(*, user: Any, department_id: int | None = None) -> list[Node]:
-    """Top-level measures with their sub-measures as a tree (optionally one department's)."""
+def programme(
+    *,
+    user: Any,
+    department_id: int | None = None,
+    category: str = "",
+    status: str = "",
+) -> list[Node]:
+    """Top-level measures with their sub-measures as a tree; the filters pick top-level
+    measures (a department's filter includes its sub-units)."""
     items = list(measures(user=user).order_by("department__number", "title"))
     nodes = {m.pk: Node(m, can_change=user.has_perm("oeffnung.change_measure", m)) for m in items}
     roots = []
@@ -62,7 +69,14 @@ def programme(*, user: Any, department_id: int | None = None) -> list[Node]:
         else:
             roots.append(nodes[m.pk])
     if department_id:
-        roots = [n for n in roots if n.measure.department_id == department_id]
+        from teilhabe.oeffnung.rules import department_and_below
+
+        units = department_and_below(department_id)
+        roots = [n for n in roots if n.measure.department_id in units]
+    if category:
+        roots = [n for n in roots if n.measure.category == category]
+    if status:
+        roots = [n for n in roots if n.measure.status == status]
     return roots
 
 

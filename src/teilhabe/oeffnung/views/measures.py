@@ -17,6 +17,7 @@ from teilhabe.oeffnung.forms import (
     ImportForm,
     IndicatorForm,
     IndicatorValueForm,
+    MeasureFilterForm,
     MeasureForm,
     ReportForm,
 )
@@ -32,11 +33,13 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 @staff_view("oeffnung.view_measures")
 @require_GET
 def measure_list(request: HttpRequest) -> HttpResponse:
-    nodes = selectors.programme(user=request.user)
+    form = MeasureFilterForm(request.GET or None, user=request.user)
+    nodes = selectors.programme(user=request.user, **form.filters())
     return render(
         request,
         "oeffnung/measure_list.html",
         {
+            "form": form,
             "nodes": nodes,
             "own_department": department_id_of(request.user),
             "total_progress": council_report.progress_total(nodes),
