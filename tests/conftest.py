@@ -21,6 +21,7 @@ class Staff:
     schulamt: User
     school_staff: User
     statistics: User
+    department_contact: User
     state_office: User
     council_office: User
 

@@ -230,3 +230,89 @@ def link_school(user: User, school: School) -> None:
 
     SchoolMembership.objects.update_or_create(user=user, defaults={"school": school})
     user.__dict__.pop("_teilhabe_school_id", None)
+
+
+# --- oeffnung -----------------------------------------------------------------------------
+
+
+class DepartmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "oeffnung.Department"
+
+    centre = factory.SubFactory(CentreFactory)
+    level = "amt"
+    number = factory.Sequence(lambda n: str(10 + n))
+    name = factory.Sequence(lambda n: f"Amt für Beispielaufgaben {n}")
+    staff_count = 120
+
+
+class WaveFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "oeffnung.SurveyWave"
+        skip_postgeneration_save = True
+
+    centre = factory.SubFactory(CentreFactory)
+    title = "Beschäftigtenbefragung 2026"
+    starts_on = factory.LazyFunction(lambda: timezone.localdate() - dt.timedelta(days=7))
+    ends_on = factory.LazyFunction(lambda: timezone.localdate() + dt.timedelta(days=21))
+
+    @factory.post_generation
+    def departments(obj, create, extracted, **kwargs):
+        if create and extracted:
+            obj.departments.set(extracted)
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "oeffnung.Measure"
+
+    centre = factory.SelfAttribute("department.centre")
+    department = factory.SubFactory(DepartmentFactory)
+    title = factory.Sequence(lambda n: f"Maßnahme {n}")
+    category = "A"
+    field_of_action = "staff"
+    status = "in_progress"
+    progress = 20
+    starts_on = factory.LazyFunction(lambda: dt.date(2025, 1, 1))
+    ends_on = factory.LazyFunction(lambda: dt.date(2027, 12, 31))
+    updated_on = factory.LazyFunction(timezone.localdate)
+
+
+def link_department(user: User, department) -> None:
+    """Make a department contact work for ``department`` (its DepartmentMembership)."""
+    from teilhabe.oeffnung.models import DepartmentMembership
+
+    DepartmentMembership.objects.update_or_create(user=user, defaults={"department": department})
+    user.__dict__.pop("_teilhabe_department_id", None)
+
+
+class CourseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "oeffnung.Course"
+
+    centre = factory.SubFactory(CentreFactory)
+    title = factory.Sequence(lambda n: f"Interkulturelle Kompetenz {n}")
+    capacity = 12
+
+
+class SessionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "oeffnung.CourseSession"
+
+    course = factory.SubFactory(CourseFactory)
+    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=14))
+    ends_at = factory.LazyAttribute(lambda s: s.starts_at + dt.timedelta(hours=3))
+    place = "Historisches Rathaus, Raum 12"
+    trainer = "Dr. Ayşe Trainerin"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "oeffnung.Registration"
+
+    course = factory.SubFactory(CourseFactory)
+    first_name = "Mira"
+    last_name = factory.Sequence(lambda n: f"Beispiel{n}")
+    email = factory.Sequence(lambda n: f"person{n}@stadt-koeln.de")
+    token = factory.Sequence(lambda n: f"token-{n}-abcdefghijklmnopqrstuvwxyz")
+    registered_at = factory.LazyFunction(timezone.now)

@@ -35,6 +35,7 @@ ROLES = (
     "schulamt",
     "school_staff",
     "statistics",
+    "department_contact",
     "state_office",
     "council_office",
 )
@@ -348,6 +349,47 @@ def _result(world: World) -> dict[str, str]:
     return {f"top{item.pk}-outcome": "adopted", f"top{item.pk}-yes": "0"}
 
 
+# oeffnung
+def _add_oeffnung(world: World) -> None:
+    """Departments, a survey wave and a measure per centre; the contact linked at home."""
+    from teilhabe.oeffnung.models import CouncilReport
+    from tests.factories import (
+        CourseFactory,
+        DepartmentFactory,
+        MeasureFactory,
+        RegistrationFactory,
+        SessionFactory,
+        WaveFactory,
+        link_department,
+    )
+
+    for staff, prefix in ((world.staff, ""), (world.other, "other_")):
+        department = DepartmentFactory(centre=staff.centre)
+        world.objects[f"{prefix}department"] = department
+        world.objects[f"{prefix}wave"] = WaveFactory(centre=staff.centre, departments=[department])
+        world.objects[f"{prefix}measure"] = MeasureFactory(department=department)
+        world.objects[f"{prefix}indicator"] = world.objects[f"{prefix}measure"].indicators.create(
+            name="Beschäftigte mit Einwanderungsgeschichte", unit="%", baseline=12, target=20
+        )
+        world.objects[f"{prefix}report"] = CouncilReport.objects.create(
+            centre=staff.centre, title="Fortschrittsbericht", year=2026
+        )
+        link_department(staff.department_contact, department)
+        course = CourseFactory(centre=staff.centre)
+        session = SessionFactory(course=course)
+        registration = RegistrationFactory(course=course, status="confirmed", department=department)
+        world.objects[f"{prefix}course"] = course
+        world.objects[f"{prefix}session"] = session
+        world.objects[f"{prefix}registration"] = registration
+
+
+WORLD_HOOKS.append(_add_oeffnung)
+KI = {"centre_admin": 200, "counsellor": 200}
+KI_AND_STATISTICS = {**KI, "statistics": 200}
+PROGRAMME_READERS = {**KI_AND_STATISTICS, "department_contact": 200}
+PUBLIC = {role: 200 for role in ROLES}
+
+
 @dataclass
 class Row:
     expect: dict[str, int]
@@ -365,31 +407,40 @@ def roles(default: int, anonymous: int = 302, **overrides: int) -> dict[str, int
     expect["state_office"] = 403
     # the council office (Geschäftsstelle Integrationsrat) works only on the council's pages
     expect["council_office"] = 403
+    # a department's contact person (Interkulturelle Öffnung) sees only that work area
+    expect["department_contact"] = 403
     expect.update(overrides)
     return expect
 
 
 STATEWIDE_ONLY = roles(403, state_office=200)
-EVERYONE = roles(200, anonymous=200, state_office=200, council_office=200)
+EVERYONE = roles(200, anonymous=200, state_office=200, council_office=200, department_contact=200)
 ADMIN_ONLY = roles(403, centre_admin=200)
 ADMIN_POST = roles(403, centre_admin=302)
 
 CASEWORK_ONLY = {"schulamt": 403, "school_staff": 403, "statistics": 403}
 # A job is seen by the user who started it (here the counsellor) and nobody else: 404.
-JOB_OWNER_ONLY = roles(404, counsellor=200, council_office=404)
+JOB_OWNER_ONLY = roles(404, counsellor=200, council_office=404, department_contact=404)
 
 MATRIX: dict[str, Row] = {
     # core
-    "core:home": Row(roles(200, state_office=200, council_office=200)),
-    "core:healthz": Row(roles(200, anonymous=200, state_office=200, council_office=200)),
-    # accounts
-    "centres:login": Row(roles(302, anonymous=200, state_office=302, council_office=302)),
-    "centres:logout": Row(
-        roles(302, anonymous=302, state_office=302, council_office=302), method="post"
+    "core:home": Row(roles(200, state_office=200, council_office=200, department_contact=200)),
+    "core:healthz": Row(
+        roles(200, anonymous=200, state_office=200, council_office=200, department_contact=200)
     ),
-    "centres:otp_setup": Row(roles(200, state_office=200, council_office=200)),
+    # accounts
+    "centres:login": Row(
+        roles(302, anonymous=200, state_office=302, council_office=302, department_contact=302)
+    ),
+    "centres:logout": Row(
+        roles(302, anonymous=302, state_office=302, council_office=302, department_contact=302),
+        method="post",
+    ),
+    "centres:otp_setup": Row(
+        roles(200, state_office=200, council_office=200, department_contact=200)
+    ),
     "centres:otp_verify": Row(
-        roles(302, state_office=302, council_office=302)
+        roles(302, state_office=302, council_office=302, department_contact=302)
     ),  # without 2FA required a user counts as verified
     "centres:account_list": Row(ADMIN_ONLY),
     "centres:account_invite": Row(ADMIN_ONLY),
@@ -520,7 +571,8 @@ MATRIX: dict[str, Row] = {
     ),
     # public: calendar apps cannot log in; the signed token names the counsellor
     "seiteneinstieg:ical_feed": Row(
-        roles(200, anonymous=200, state_office=200, council_office=200), kwargs=_ical_token
+        roles(200, anonymous=200, state_office=200, council_office=200, department_contact=200),
+        kwargs=_ical_token,
     ),
     "seiteneinstieg:ical_renew": Row(roles(302, **CASEWORK_ONLY), method="post"),
     # a booked slot: every allowed role is answered (302 with the reason), none deletes it
@@ -660,7 +712,7 @@ MATRIX: dict[str, Row] = {
     "zuweisung:map_schools": Row(roles(200, **MAP_READERS)),
     "zuweisung:map_stadtteile": Row(roles(200, **MAP_READERS)),
     # exports: every staff member has a job list (their own jobs only)
-    "exports:job_list": Row(roles(200, council_office=200)),
+    "exports:job_list": Row(roles(200, council_office=200, department_contact=200)),
     "exports:job_detail": Row(
         JOB_OWNER_ONLY,
         kwargs=lambda w: {"pk": w.job.pk},
@@ -810,6 +862,148 @@ MATRIX: dict[str, Row] = {
         foreign=_paper("other_"),
         method="post",
         data=lambda w: {"committee": "Ausschuss für Soziales", "role": "preliminary"},
+    ),
+    # oeffnung: departments and the staff survey
+    "oeffnung:department_list": Row(roles(403, centre_admin=200)),
+    "oeffnung:contact_link": Row(
+        roles(403, centre_admin=302),
+        method="post",
+        data=lambda w: {"user": w.staff.department_contact.pk, "department": w.department.pk},
+    ),
+    "oeffnung:wave_list": Row(roles(403, **KI_AND_STATISTICS)),
+    "oeffnung:wave_create": Row(roles(403, **KI)),
+    "oeffnung:wave_detail": Row(
+        roles(403, **KI_AND_STATISTICS),
+        kwargs=lambda w: {"pk": w.wave.pk},
+        foreign=lambda w: {"pk": w.other_wave.pk},
+    ),
+    "oeffnung:wave_codes": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.wave.pk},
+        foreign=lambda w: {"pk": w.other_wave.pk},
+    ),
+    "oeffnung:wave_export": Row(
+        roles(403, **KI_AND_STATISTICS),
+        kwargs=lambda w: {"pk": w.wave.pk, "fmt": "xlsx"},
+        foreign=lambda w: {"pk": w.other_wave.pk, "fmt": "xlsx"},
+    ),
+    # public: the questionnaire needs no login (a wrong code re-shows the code form)
+    "befragung:start": Row(PUBLIC, kwargs=lambda w: {"centre": w.staff.centre.slug}),
+    "befragung:answer": Row(
+        PUBLIC,
+        kwargs=lambda w: {"centre": w.staff.centre.slug},
+        method="post",
+        data=lambda w: {"code": "AAAA-BBBB-CCCC-DDDD"},
+    ),
+    # oeffnung: measures programme
+    "oeffnung:measure_list": Row(roles(403, **PROGRAMME_READERS)),
+    "oeffnung:measure_detail": Row(
+        roles(403, **PROGRAMME_READERS),
+        kwargs=lambda w: {"pk": w.measure.pk},
+        foreign=lambda w: {"pk": w.other_measure.pk},
+    ),
+    # the contact is linked to this measure's department: own department, so 200
+    "oeffnung:measure_create": Row(roles(403, **KI, department_contact=200)),
+    "oeffnung:measure_edit": Row(
+        roles(403, **KI, department_contact=200),
+        kwargs=lambda w: {"pk": w.measure.pk},
+        foreign=lambda w: {"pk": w.other_measure.pk},
+    ),
+    "oeffnung:indicator_value": Row(
+        roles(403, **{r: 302 for r in ("centre_admin", "counsellor", "department_contact")}),
+        kwargs=lambda w: {"pk": w.indicator.pk},
+        foreign=lambda w: {"pk": w.other_indicator.pk},
+        method="post",
+        data=lambda w: {"year": 2025, "value": "13.5"},
+    ),
+    "oeffnung:indicator_add": Row(
+        roles(403, **{r: 302 for r in ("centre_admin", "counsellor", "department_contact")}),
+        kwargs=lambda w: {"pk": w.measure.pk},
+        foreign=lambda w: {"pk": w.other_measure.pk},
+        method="post",
+        data=lambda w: {"name": "Quote", "unit": "%", "baseline": "1", "target": "2"},
+    ),
+    "oeffnung:measure_import": Row(roles(403, **KI)),
+    "oeffnung:report_list": Row(roles(403, **KI)),
+    "oeffnung:report_edit": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.report.pk},
+        foreign=lambda w: {"pk": w.other_report.pk},
+    ),
+    "oeffnung:report_file": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.report.pk, "fmt": "xlsx"},
+        foreign=lambda w: {"pk": w.other_report.pk, "fmt": "xlsx"},
+    ),
+    # oeffnung: training (staff)
+    "oeffnung:course_list": Row(roles(403, **KI)),
+    "oeffnung:training_domains": Row(
+        roles(403, centre_admin=302, counsellor=302),
+        method="post",
+        data=lambda w: {"domains": "stadt-koeln.de"},
+    ),
+    "oeffnung:training_figures": Row(roles(403, **KI_AND_STATISTICS)),
+    "oeffnung:course_detail": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.course.pk},
+        foreign=lambda w: {"pk": w.other_course.pk},
+    ),
+    "oeffnung:session_add": Row(
+        roles(403, centre_admin=302, counsellor=302),
+        kwargs=lambda w: {"pk": w.course.pk},
+        foreign=lambda w: {"pk": w.other_course.pk},
+        method="post",
+        data=lambda w: {},
+    ),
+    "oeffnung:course_ical": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.course.pk},
+        foreign=lambda w: {"pk": w.other_course.pk},
+    ),
+    "oeffnung:attendance": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.session.pk},
+        foreign=lambda w: {"pk": w.other_session.pk},
+    ),
+    "oeffnung:signin_sheet": Row(
+        roles(403, **KI),
+        kwargs=lambda w: {"pk": w.session.pk},
+        foreign=lambda w: {"pk": w.other_session.pk},
+    ),
+    # the course is not over: no certificate, back to the course with the reason
+    "oeffnung:certificate": Row(
+        roles(403, centre_admin=302, counsellor=302),
+        kwargs=lambda w: {"pk": w.registration.pk},
+        foreign=lambda w: {"pk": w.other_registration.pk},
+    ),
+    # public: training pages need no login (the e-mail links carry their token)
+    "fortbildung:catalogue": Row(PUBLIC, kwargs=lambda w: {"centre": w.staff.centre.slug}),
+    "fortbildung:register": Row(
+        PUBLIC,
+        kwargs=lambda w: {"centre": w.staff.centre.slug, "pk": w.course.pk},
+        foreign=lambda w: {"centre": w.staff.centre.slug, "pk": w.other_course.pk},
+    ),
+    "fortbildung:confirm": Row(
+        PUBLIC,
+        kwargs=lambda w: {"centre": w.staff.centre.slug, "token": w.registration.token},
+        foreign=lambda w: {"centre": w.staff.centre.slug, "token": w.other_registration.token},
+    ),
+    "fortbildung:accept": Row(
+        PUBLIC,
+        kwargs=lambda w: {"centre": w.staff.centre.slug, "token": w.registration.token},
+        foreign=lambda w: {"centre": w.staff.centre.slug, "token": w.other_registration.token},
+    ),
+    "fortbildung:cancel": Row(
+        PUBLIC,
+        kwargs=lambda w: {"centre": w.staff.centre.slug, "token": w.registration.token},
+        foreign=lambda w: {"centre": w.staff.centre.slug, "token": w.other_registration.token},
+    ),
+    # each role finalises a fresh draft (the previous role finished it)
+    "oeffnung:report_finalise": Row(
+        roles(403, **{r: 302 for r in ("centre_admin", "counsellor")}),
+        kwargs=lambda w: {"pk": w.report.pk},
+        foreign=lambda w: {"pk": w.other_report.pk},
+        method="post",
     ),
 }
 

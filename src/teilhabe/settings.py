@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "teilhabe.schulen",
     "teilhabe.seiteneinstieg",
     "teilhabe.integrationsrat",
+    "teilhabe.oeffnung",
     "teilhabe.zuweisung",
     "teilhabe.demo",
 ]
@@ -261,3 +262,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Interkulturelle Öffnung: a measure not updated for this many months triggers a reminder
+# to its department's contact persons (teilhabe remind_stale_measures, daily).
+TEILHABE_MEASURE_STALE_MONTHS = int(os.environ.get("TEILHABE_MEASURE_STALE_MONTHS", "6"))
+# Absolute links in mails sent by jobs and public pages (e.g. https://teilhabe.stadt.de).
+TEILHABE_BASE_URL = os.environ.get("TEILHABE_BASE_URL", "")

@@ -19,4 +19,8 @@ urlpatterns = [
     path("oparl/v1/", include("teilhabe.integrationsrat.urls.oparl")),
     # public pages of a centre's council, no login: /<centre>/integrationsrat/...
     path("<slug:centre>/integrationsrat/", include("teilhabe.integrationsrat.urls.public")),
+    path("oeffnung/", include("teilhabe.oeffnung.urls")),
+    # public: the anonymous staff survey of a centre, /<centre-slug>/befragung/
+    path("", include("teilhabe.oeffnung.public_urls")),
+    path("", include("teilhabe.oeffnung.training_urls")),
 ]

@@ -14,16 +14,19 @@ from teilhabe.centres.permissions import table
 from teilhabe.centres.roles import Role
 from tests.factories import (
     ChildFactory,
+    DepartmentFactory,
     FamilyFactory,
+    MeasureFactory,
     OfferFactory,
     SchoolFactory,
     UserFactory,
+    link_department,
     link_school,
 )
 
 pytestmark = pytest.mark.django_db
 
-A, C, S, SS, ST, LA, CO = (
+A, C, S, SS, ST, LA, CO, DC = (
     Role.CENTRE_ADMIN,
     Role.COUNSELLOR,
     Role.SCHULAMT,
@@ -31,6 +34,7 @@ A, C, S, SS, ST, LA, CO = (
     Role.STATISTICS,
     Role.STATE_OFFICE,
     Role.COUNCIL_OFFICE,
+    Role.DEPARTMENT_CONTACT,
 )
 
 # permission → roles that hold it (model level; school staff linked to a school)
@@ -69,9 +73,19 @@ TABLE: dict[str, set[Role]] = {
     "zuweisung.review_runs": {A, S},
     "zuweisung.view_metrics": {A, C, S, ST},
     # every staff member sees their own background jobs (exports/rules.py)
-    "exports.view_jobs": {A, C, S, SS, ST, CO},
+    "exports.view_jobs": {A, C, S, SS, ST, CO, DC},
     "integrationsrat.manage": {A, CO},
     "integrationsrat.view": {A, CO, C, ST},
+    "oeffnung.view_departments": {A, C, ST, DC},
+    "oeffnung.manage_departments": {A},
+    "oeffnung.manage_survey": {A, C},
+    "oeffnung.view_survey_results": {A, C, ST},
+    "oeffnung.view_measures": {A, C, ST, DC},
+    "oeffnung.change_measure": {A, C, DC},
+    "oeffnung.import_measures": {A, C},
+    "oeffnung.manage_council_report": {A, C},
+    "oeffnung.manage_training": {A, C},
+    "oeffnung.view_training_figures": {A, C, ST},
 }
 # Object rules: the centre's own objects only (checked against another centre's object).
 CASE_PERMS = [
@@ -87,6 +101,7 @@ COUNCIL_PERMS = ["integrationsrat.manage", "integrationsrat.view"]
 @pytest.fixture
 def linked(staff):
     link_school(staff.school_staff, SchoolFactory())
+    link_department(staff.department_contact, DepartmentFactory(centre=staff.centre))
     return staff
 
 
@@ -173,3 +188,29 @@ def test_council_rules_stop_at_the_centre_border(perm: str, staff, other_staff):
         user = staff.by_role(role.value)
         assert user.has_perm(perm, own)
         assert not user.has_perm(perm, foreign)
+
+
+def test_department_contacts_change_only_their_own_departments_measures(linked, other_staff):
+    from teilhabe.oeffnung.rules import department_id_of
+
+    contact = linked.department_contact
+    own = department_id_of(contact)
+    unit = DepartmentFactory(centre=linked.centre, parent_id=own, level="abteilung")
+    mine = MeasureFactory(department=unit.parent)
+    below = MeasureFactory(department=unit)
+    colleague = MeasureFactory(department=DepartmentFactory(centre=linked.centre))
+    foreign = MeasureFactory(department=DepartmentFactory(centre=other_staff.centre))
+    assert contact.has_perm("oeffnung.change_measure", mine)
+    assert contact.has_perm("oeffnung.change_measure", below)
+    assert not contact.has_perm("oeffnung.change_measure", colleague)
+    assert contact.has_perm("oeffnung.view_measures", colleague)
+    assert not contact.has_perm("oeffnung.change_measure", foreign)
+    assert not contact.has_perm("oeffnung.view_measures", foreign)
+    for role in TABLE["oeffnung.change_measure"] - {DC}:
+        user = linked.by_role(role.value)
+        assert user.has_perm("oeffnung.change_measure", colleague)
+        assert not user.has_perm("oeffnung.change_measure", foreign)
+
+
+def test_department_contact_without_department_changes_nothing(staff):
+    assert not staff.department_contact.has_perm("oeffnung.change_measure")

@@ -10,12 +10,13 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.audit.registry import registered_actions, target_types
 from teilhabe.audit.selectors import AuditFilters
+from teilhabe.core.forms import SafeModelChoiceField
 
 DATE_FORMATS = ["%d.%m.%Y", "%Y-%m-%d"]
 
 
 class AuditFilterForm(forms.Form):
-    person = forms.ModelChoiceField(
+    person = SafeModelChoiceField(
         label=_("Person"),
         queryset=get_user_model().objects.none(),
         required=False,

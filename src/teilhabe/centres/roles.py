@@ -15,6 +15,7 @@ class Role(models.TextChoices):
     SCHULAMT = "schulamt", _("Schulamt")
     SCHOOL_STAFF = "school_staff", _("Schule")
     STATISTICS = "statistics", _("Statistik (nur lesen)")
+    DEPARTMENT_CONTACT = "department_contact", _("Ansprechperson einer Dienststelle")
     STATE_OFFICE = "state_office", _("Landesweite Koordinierung")
     COUNCIL_OFFICE = "council_office", _("Geschäftsstelle Integrationsrat")
 

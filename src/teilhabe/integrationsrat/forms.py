@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.forms import SafeModelChoiceField
 from teilhabe.integrationsrat.choices import (
     ConsultationRole,
     MembershipKind,
@@ -27,7 +28,7 @@ class TermForm(forms.Form):
 
 
 class MemberForm(forms.Form):
-    term = forms.ModelChoiceField(label=_("Wahlperiode"), queryset=LegislativeTerm.objects.none())
+    term = SafeModelChoiceField(label=_("Wahlperiode"), queryset=LegislativeTerm.objects.none())
     given_name = forms.CharField(label=_("Vorname"), max_length=100)
     family_name = forms.CharField(label=_("Nachname"), max_length=100)
     form_of_address = forms.CharField(label=_("Anrede"), max_length=30, required=False)
@@ -80,7 +81,7 @@ class MeetingForm(forms.Form):
     name = forms.CharField(label=_("Bezeichnung"), max_length=200)
     start = forms.DateTimeField(label=_("Beginn"), widget=DATETIME)
     end = forms.DateTimeField(label=_("Ende"), widget=DATETIME)
-    location = forms.ModelChoiceField(
+    location = SafeModelChoiceField(
         label=_("Ort"), queryset=Location.objects.none(), required=False
     )
 
@@ -92,9 +93,7 @@ class MeetingForm(forms.Form):
 class AgendaItemForm(forms.Form):
     name = forms.CharField(label=_("Gegenstand"), max_length=300)
     public = forms.BooleanField(label=_("öffentlich"), required=False, initial=True)
-    paper = forms.ModelChoiceField(
-        label=_("Vorlage"), queryset=Paper.objects.none(), required=False
-    )
+    paper = SafeModelChoiceField(label=_("Vorlage"), queryset=Paper.objects.none(), required=False)
 
     def __init__(self, *args: Any, papers: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -122,7 +121,7 @@ class MinutesForm(forms.Form):
 
 
 class ApproveForm(forms.Form):
-    approved_in = forms.ModelChoiceField(
+    approved_in = SafeModelChoiceField(
         label=_("Genehmigt in der Sitzung"), queryset=Meeting.objects.none()
     )
 

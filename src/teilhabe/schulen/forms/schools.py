@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.forms import SafeModelChoiceField
 from teilhabe.schulen.choices import SchoolLevel
 from teilhabe.schulen.models import Offer, OfferKind
 
@@ -72,7 +73,7 @@ class UploadForm(forms.Form):
 
 
 class StaffLinkForm(forms.Form):
-    user = forms.ModelChoiceField(label=_("Konto der Schule"), queryset=None)
+    user = SafeModelChoiceField(label=_("Konto der Schule"), queryset=None)
     schulnummer = forms.RegexField(
         label=_("Schulnummer"), regex=r"^\d{6}$", error_messages={"invalid": _("Sechs Ziffern.")}
     )

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from teilhabe.centres.models import User
 from teilhabe.centres.permissions import roles_holding
+from teilhabe.core.forms import SafeModelChoiceField
 from teilhabe.seiteneinstieg.choices import LANGUAGE_CHOICES
 from teilhabe.seiteneinstieg.models import CounsellingSlot, Family
 
@@ -31,7 +32,7 @@ class SlotForm(forms.Form):
         help_text=_("Leer lassen für einen einzelnen Termin von Beginn bis Ende."),
     )
     location = forms.CharField(label=_("Ort"), max_length=200, required=False)
-    counsellor = forms.ModelChoiceField(
+    counsellor = SafeModelChoiceField(
         label=_("Beraterin / Berater"), queryset=User.objects.none(), required=False
     )
 

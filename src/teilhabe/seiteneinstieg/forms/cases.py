@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from teilhabe import geo
+from teilhabe.core.forms import SafeModelChoiceField
 from teilhabe.seiteneinstieg.choices import LANGUAGE_CHOICES, DocumentKind, LanguageLevel, Status
 from teilhabe.seiteneinstieg.models import Child, Family, Guardian
 from teilhabe.seiteneinstieg.services.cases import AddressData, ChildData, GuardianData
@@ -294,7 +295,7 @@ def _label_for(status: Status) -> str:
 
 class DocumentForm(forms.Form):
     kind = forms.ChoiceField(label=_("Art des Dokuments"), choices=DocumentKind.choices)
-    child = forms.ModelChoiceField(
+    child = SafeModelChoiceField(
         label=_("Betrifft Kind"),
         queryset=Child.objects.none(),
         required=False,
