@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import io
-import time
 
 import qrcode
 import qrcode.image.svg
@@ -22,7 +21,6 @@ from django_otp import login as otp_login
 
 from teilhabe.centres import services
 from teilhabe.centres.forms import LoginForm, TokenForm
-from teilhabe.core.middleware import SESSION_LOGIN_AT
 
 SIGNED_OUT_REASONS = {
     "inaktiv": _lazy(
@@ -47,12 +45,6 @@ class LoginView(auth_views.LoginView):
             hours = settings.TEILHABE_SESSION_ABSOLUTE_SECONDS // 3600
             context["signed_out_reason"] = str(reason) % {"hours": hours}
         return context
-
-    def form_valid(self, form: LoginForm) -> HttpResponse:
-        response = super().form_valid(form)
-        # the absolute session limit counts from here (teilhabe.core.middleware)
-        self.request.session[SESSION_LOGIN_AT] = int(time.time())
-        return response
 
 
 class LogoutView(auth_views.LogoutView):

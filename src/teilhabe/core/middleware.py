@@ -86,6 +86,14 @@ class SecurityHeadersMiddleware:
         return response
 
 
+def remember_login_time(
+    sender: object, request: HttpRequest, user: object, **kwargs: object
+) -> None:
+    """``user_logged_in`` receiver: the absolute session limit counts from the login."""
+    if hasattr(request, "session"):
+        request.session[SESSION_LOGIN_AT] = int(time.time())
+
+
 class SessionLimitsMiddleware:
     """Log out after an hour without a request and twelve hours after the login.
 
@@ -105,17 +113,17 @@ class SessionLimitsMiddleware:
             login_at = session.get(SESSION_LOGIN_AT)
             last_seen = session.get(SESSION_LAST_SEEN)
             reason = ""
-            if login_at is None:
-                session[SESSION_LOGIN_AT] = now
+            if login_at is None:  # a session from before this middleware: count from now
+                login_at = session[SESSION_LOGIN_AT] = now
             elif now - int(login_at) > settings.TEILHABE_SESSION_ABSOLUTE_SECONDS:
                 reason = "absolut"
-            idle = now - int(last_seen) if last_seen is not None else 0
+            idle = now - int(last_seen if last_seen is not None else login_at)
             if not reason and idle > settings.TEILHABE_SESSION_IDLE_SECONDS:
                 reason = "inaktiv"
             if reason:
                 logout(request)
                 query = urlencode({"abgemeldet": reason, "next": request.get_full_path()})
                 return HttpResponseRedirect(f"{reverse(settings.LOGIN_URL)}?{query}")
-            if last_seen is None or now - int(last_seen) >= LAST_SEEN_RESOLUTION:
+            if idle >= LAST_SEEN_RESOLUTION:
                 session[SESSION_LAST_SEEN] = now
         return self.get_response(request)
