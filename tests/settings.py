@@ -2,7 +2,9 @@
 
 import os
 
-os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
+os.environ.setdefault(
+    "SECRET_KEY", "test-only-secret-key-not-for-production-0123456789-abcdefghijklmnop"
+)
 os.environ.setdefault("TEILHABE_REQUIRE_2FA", "0")
 
 from teilhabe.settings import *  # noqa: F403
@@ -27,3 +29,5 @@ TEILHABE_CELERY = False
 TEILHABE_JOBS_EAGER = True
 TEILHABE_JOBS_PROGRESS_INTERVAL = 0.0
 TEILHABE_SITE_URL = "http://testserver"
+# The test client and the browser tests' live server speak plain http.
+SECURE_SSL_REDIRECT = False

@@ -35,11 +35,43 @@ if "DATABASE_URL" not in os.environ:
     # the embedded SQLite default lives in DATA_DIR: create it on a fresh clone
     DATA_DIR.mkdir(parents=True, exist_ok=True)
 
+DEVELOPMENT_SECRET_KEY = "insecure-development-key-only-for-teilhabe-debug-mode"
+# Keys that appear in examples and tutorials: guessable, so never accepted in production.
+KNOWN_WEAK_SECRET_KEYS = {
+    DEVELOPMENT_SECRET_KEY,
+    "x",
+    "changeme",
+    "change-me",
+    "secret",
+    "secret-key",
+    "django-insecure",
+    "test-only-secret-key-not-for-production",
+}
+MIN_SECRET_KEY_LENGTH = 50
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("SECRET_KEY must be set (or TEILHABE_DEBUG=1 for development).")
-    SECRET_KEY = "insecure-development-key-only-for-teilhabe-debug-mode"
+    SECRET_KEY = DEVELOPMENT_SECRET_KEY
+elif not DEBUG and (
+    SECRET_KEY.strip().lower() in KNOWN_WEAK_SECRET_KEYS
+    or SECRET_KEY.startswith("django-insecure")
+    or len(SECRET_KEY) < MIN_SECRET_KEY_LENGTH
+    or len(set(SECRET_KEY)) < 5
+):
+    raise ImproperlyConfigured(
+        f"SECRET_KEY is too weak: at least {MIN_SECRET_KEY_LENGTH} random characters, not a "
+        "known example key (e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')."
+    )
+if DEMO and not DEBUG:
+    # Also a system check (teilhabe.W001); printed here so it shows at every start.
+    import sys
+
+    print(
+        "WARNUNG: TEILHABE_DEMO=1 ohne TEILHABE_DEBUG=1 – Demodaten und abgeschaltete "
+        "Zwei-Faktor-Anmeldung gehören nicht in einen Betrieb mit echten Daten.",
+        file=sys.stderr,
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -79,6 +111,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "teilhabe.core.middleware.SessionLimitsMiddleware",
+    "teilhabe.core.middleware.SecurityHeadersMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "teilhabe.centres.middleware.TwoFactorRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -144,7 +178,13 @@ OTP_TOTP_ISSUER = "Teilhabe"
 # Lockout after repeated failed logins (django-axes).
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "1"))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Two separate lists: EITHER locks. "username" stops guessing one account from many
+# addresses; "ip_address" stops one address trying passwords against many accounts.
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The client address: REMOTE_ADDR, or behind our own TLS proxy the address that proxy
+# appended to X-Forwarded-For (teilhabe.core.proxy). django-ipware is not installed, so
+# axes' AXES_IPWARE_* settings would have no effect; the callable decides instead.
+AXES_CLIENT_IP_CALLABLE = "teilhabe.core.proxy.client_ip"
 AXES_LOCKOUT_TEMPLATE = "centres/lockout.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLED = env_bool("AXES_ENABLED", default=True)
@@ -245,16 +285,37 @@ CELERY_TIMEZONE = TIME_ZONE
 # A RUNNING job untouched this long lost its worker and may be claimed again.
 TEILHABE_JOBS_STALE_SECONDS = CELERY_TASK_TIME_LIMIT + 60
 
+# Sessions: logged out after TEILHABE_SESSION_IDLE_MINUTES without a request and
+# TEILHABE_SESSION_MAX_HOURS after the login (teilhabe.core.middleware.SessionLimitsMiddleware);
+# the cookie ends when the browser closes.
+TEILHABE_SESSION_IDLE_SECONDS = int(os.environ.get("TEILHABE_SESSION_IDLE_MINUTES", "60")) * 60
+TEILHABE_SESSION_ABSOLUTE_SECONDS = int(os.environ.get("TEILHABE_SESSION_MAX_HOURS", "12")) * 3600
+SESSION_COOKIE_AGE = TEILHABE_SESSION_ABSOLUTE_SECONDS
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_AGE = 8 * 3600
 CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Behind a TLS-terminating reverse proxy (nginx, a load balancer) that sets
+# X-Forwarded-Proto and appends the client to X-Forwarded-For: TEILHABE_TRUSTED_PROXY=1.
+# Never without such a proxy: then anyone could claim https or another address.
+TEILHABE_TRUSTED_PROXY = env_bool("TEILHABE_TRUSTED_PROXY")
+if TEILHABE_TRUSTED_PROXY:
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", default=True)
     CSRF_COOKIE_SECURE = env_bool("CSRF_COOKIE_SECURE", default=True)
-    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=False)
-    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "0"))
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# HSTS preload (security.W021) is a commitment for the whole registered domain, often a
+# city's domain with services we do not run: the operator decides, not the default.
+SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD")
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
+# A load balancer probes the health check over plain http (regexes on the path without "/").
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 LOGGING = {
     "version": 1,

@@ -23,6 +23,9 @@ def _settings_probe(env: dict[str, str], expr: str) -> subprocess.CompletedProce
     )
 
 
+STRONG_KEY = "kq3-Zt9_vB7wXe2LmN4pR8sT1uY6iO0aS5dF9gH3jK7lQ2zX4cV8bN1mW6eR0tY5u"
+
+
 def test_refuses_to_start_without_secret_key():
     result = _settings_probe({}, "s.SECRET_KEY")
     assert result.returncode != 0
@@ -31,7 +34,7 @@ def test_refuses_to_start_without_secret_key():
 
 def test_production_defaults_are_closed():
     result = _settings_probe(
-        {"SECRET_KEY": "x" * 50},
+        {"SECRET_KEY": STRONG_KEY},
         "s.DEBUG, s.TEILHABE_REQUIRE_2FA, s.ALLOWED_HOSTS, s.EMAIL_BACKEND.rsplit('.', 2)[-2], "
         "s.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]",
     )
@@ -49,3 +52,58 @@ def test_demo_switches_two_factor_off_only_when_asked():
         "s.TEILHABE_REQUIRE_2FA",
     )
     assert result.stdout.strip() == "True"
+
+
+def test_refuses_short_or_known_secret_keys():
+    for weak in ["x", "changeme", "secret", "a" * 60, "kurz-aber-zufaellig-9f8e7d", "x" * 50]:
+        result = _settings_probe({"SECRET_KEY": weak}, "s.SECRET_KEY")
+        assert result.returncode != 0, weak
+        assert "SECRET_KEY is too weak" in result.stderr
+    dev = _settings_probe(
+        {"SECRET_KEY": "insecure-development-key-only-for-teilhabe-debug-mode"}, "1"
+    )
+    assert dev.returncode != 0
+    # in development a weak key is allowed
+    assert _settings_probe({"SECRET_KEY": "x", "TEILHABE_DEBUG": "1"}, "1").returncode == 0
+
+
+def test_demo_without_debug_is_printed_at_start():
+    result = _settings_probe({"SECRET_KEY": STRONG_KEY, "TEILHABE_DEMO": "1"}, "1")
+    assert result.returncode == 0, result.stderr
+    assert "TEILHABE_DEMO=1 ohne TEILHABE_DEBUG=1" in result.stderr
+
+
+def _check_deploy(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    clean = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(
+            ("TEILHABE_", "SECRET_KEY", "EMAIL_", "REDIS_URL", "DJANGO_", "SECURE_")
+        )
+    }
+    return subprocess.run(
+        [sys.executable, "-m", "teilhabe.cli", "check", "--deploy", "--fail-level", "WARNING"],
+        env={
+            **clean,
+            "SECRET_KEY": STRONG_KEY,
+            "ALLOWED_HOSTS": "ki.example.org",
+            "DJANGO_SETTINGS_MODULE": "teilhabe.settings",
+            "TEILHABE_DATA_DIR": os.environ.get("TMPDIR", "/tmp") + "/teilhabe-check",
+            **env,
+        },
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = _check_deploy({})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_check_deploy_warns_about_demo_without_debug():
+    result = _check_deploy({"TEILHABE_DEMO": "1"})
+    assert result.returncode != 0
+    assert "teilhabe.W001" in result.stdout + result.stderr

@@ -177,7 +177,7 @@ def test_xlsx_export_of_50000_rows_runs_in_a_celery_worker(staff, client, settin
         download_url = page.context["state"]["download_url"]
         download = client.get(download_url)
         assert download.status_code == 200
-        assert download["Cache-Control"] == "private, no-store"
+        assert download["Cache-Control"] == "no-store, private"
         content = b"".join(download.streaming_content)
         sheet = openpyxl.load_workbook(io.BytesIO(content), read_only=True).active
         rows = list(sheet.iter_rows(values_only=True))

@@ -38,7 +38,7 @@ def test_running_job_page_has_progressbar_and_refreshes_without_javascript(staff
     response = login(staff.counsellor).get(_urls(job)["job_detail"])
     html = response.content.decode()
     assert response.status_code == 200
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "no-store, private"
     assert 'role="progressbar"' in html
     assert 'aria-valuenow="42"' in html
     assert 'aria-valuemin="0"' in html and 'aria-valuemax="100"' in html
@@ -86,7 +86,7 @@ def test_failed_job_page_says_so_in_german(staff, login, job_kind):
 
 def test_status_json(staff, login, done_job):
     response = login(staff.counsellor).get(_urls(done_job)["job_status"])
-    assert response["Cache-Control"] == "no-store"
+    assert response["Cache-Control"] == "no-store, private"
     assert response.json() == {
         "status": "done",
         "status_label": "Fertig",

@@ -279,3 +279,22 @@ def test_command_shows_the_preview_and_needs_confirm_closings(koeln_and_dortmund
     assert not DirectoryImport.objects.exists()
     call_command("import_schools", str(path), "--confirm-closings")
     assert "added 1, changed 0, closed 10" in capsys.readouterr().out
+
+
+def test_a_nul_byte_is_refused_with_its_line_and_nothing_is_written(staff, login):
+    """A NUL byte passed the CSV reader (Python 3.11) and broke the PostgreSQL write."""
+    lines = ITNRW.split(b"\n")
+    lines[2] = lines[2].replace(b",", b",\x00", 1)
+    data = b"\n".join(lines)
+    with pytest.raises(ValidationError) as caught:
+        preview_directory(data)
+    assert caught.value.messages == ["Die Datei enthält ungültige Zeichen (Zeile 3)."]
+    with pytest.raises(ValidationError, match="ungültige Zeichen"):
+        import_directory(actor=staff.state_office, data=data, file_name="nul.csv")
+    response = login(staff.state_office).post(
+        reverse("land:directory_upload"), {"file": SimpleUploadedFile("nul.csv", data)}
+    )
+    assert response.status_code == 200
+    assert "Die Datei enthält ungültige Zeichen (Zeile 3)." in response.text
+    assert not DirectoryUpload.objects.exists()
+    assert not School.objects.exists()

@@ -452,3 +452,58 @@ def test_child_page_lists_family_appointments(staff, login):
         .content.decode()
     )
     assert reverse("seiteneinstieg:appointment_book", args=[family.pk]) not in html
+
+
+def _slot_minutes(slot: CounsellingSlot) -> float:
+    # aware datetimes in one zone subtract as wall clock times: compare in UTC
+    return (slot.ends_at.astimezone(dt.UTC) - slot.starts_at.astimezone(dt.UTC)).seconds / 60
+
+
+def _last_sunday(year: int, month: int) -> dt.date:
+    day = dt.date(year, month, 31)
+    return day - dt.timedelta(days=(day.weekday() + 1) % 7)
+
+
+def _next_clock_change(month: int) -> dt.date:
+    today = timezone.localdate()
+    day = _last_sunday(today.year, month)
+    return day if day > today else _last_sunday(today.year + 1, month)
+
+
+def test_series_across_the_spring_clock_change_is_a_german_error(staff, login):
+    """02:00–03:30 on the spring change day: 02:00 does not exist; the DB constraint spoke."""
+    day = _next_clock_change(3)
+    response = login(staff.counsellor).post(
+        reverse("seiteneinstieg:slot_list"),
+        {"date": day.isoformat(), "start": "02:00", "end": "03:30", "duration": "30"},
+    )
+    text = response.content.decode()
+    assert response.status_code == 400
+    assert f"Am {day:%d.%m.%Y} gibt es 02:00 Uhr nicht" in text
+    assert "slot_ends_after_start" not in text
+    assert not CounsellingSlot.objects.filter(counsellor=staff.counsellor).exists()
+    # around the gap: real times only, each slot 30 minutes long
+    slots = services.create_slots(
+        actor=staff.counsellor, date=day, start=dt.time(1), end=dt.time(4), duration=30
+    )
+    assert all(
+        _slot_minutes(s) == 30 for s in CounsellingSlot.objects.filter(counsellor=staff.counsellor)
+    )
+    assert len(slots) == 4  # 01:00, 01:30, 03:00, 03:30 – the hour 02:00–03:00 is skipped
+    assert [timezone.localtime(s.starts_at).strftime("%H:%M") for s in slots] == [
+        "01:00",
+        "01:30",
+        "03:00",
+        "03:30",
+    ]
+
+
+def test_series_across_the_autumn_clock_change_has_no_broken_slots(staff):
+    day = _next_clock_change(10)
+    slots = services.create_slots(
+        actor=staff.counsellor, date=day, start=dt.time(1, 30), end=dt.time(3, 30), duration=30
+    )
+    assert all(
+        _slot_minutes(s) == 30 for s in CounsellingSlot.objects.filter(counsellor=staff.counsellor)
+    )
+    assert len(slots) == 6  # the hour 02:00–03:00 happens twice

@@ -99,3 +99,38 @@ def test_one_family_booked_into_several_slots_at_once(staff):
     assert Appointment.objects.filter(family=family).count() == 1
     child.refresh_from_db()
     assert child.status == Status.INVITED
+
+
+def test_booking_races_with_removal_of_the_same_slot(staff):
+    """10 bookings and 10 removals of one slot at once: German answers, never an exception.
+
+    Before the slot row was locked in book_appointment too, a removal could delete the slot
+    under a booking whose (deferred) foreign key then failed at commit: an IntegrityError.
+    """
+    from teilhabe.seiteneinstieg.models import CounsellingSlot
+    from teilhabe.seiteneinstieg.services.appointments import remove_slot
+
+    for _round in range(3):
+        slot = _slot(staff, 40 + _round)
+        families = [FamilyFactory(centre=staff.centre) for _ in range(10)]
+        for family in families:
+            ChildFactory(family=family)
+        calls = [
+            lambda f=f, s=slot: book_appointment(actor=staff.counsellor, slot=s, family=f)
+            for f in families
+        ] + [lambda s=slot: remove_slot(actor=staff.counsellor, slot=s) or "removed"] * 10
+        done, refused = _race(calls)
+        assert len(done) == 1, done
+        allowed = {
+            "Dieser Termin ist bereits vergeben.",
+            "Dieser Termin wurde inzwischen entfernt. Bitte einen anderen wählen.",
+            "Dieser Termin wurde bereits entfernt.",
+            "Dieser Termin ist gebucht. Bitte zuerst die Buchung absagen, dann entfernen.",
+        }
+        assert len(refused) == 19
+        assert {m for e in refused for m in e.messages} <= allowed
+        if done == ["removed"]:
+            assert not CounsellingSlot.objects.filter(pk=slot.pk).exists()
+            assert not Appointment.objects.filter(family__in=families).exists()
+        else:
+            assert Appointment.objects.filter(slot=slot).count() == 1

@@ -288,3 +288,28 @@ def test_query_count_does_not_grow_with_the_list(
     # the page: 8. An export job: session, user, start (full_clean checks each constraint),
     # audit, claim, count, rows, progress, export audit, finish, savepoints: about 33.
     assert large <= (8 if "export" not in url else 36)
+
+
+def test_invalid_filter_is_said_on_the_page_and_offers_no_export(staff, login):
+    response = login(staff.centre_admin).get(
+        reverse("seiteneinstieg:waiting_list"), {"status": "placed"}
+    )
+    html = response.content.decode()
+    assert "Der Filter ist ungültig" in html
+    assert "waiting_list_export" not in html and "/export" not in html.split("<table")[0]
+
+
+def test_export_with_an_invalid_filter_is_refused_and_starts_no_job(staff, login):
+    from teilhabe.exports.models import Job
+
+    ChildFactory(family__centre=staff.centre, status=Status.REGISTERED)
+    for fmt in ("csv", "xlsx"):
+        response = login(staff.centre_admin).post(
+            reverse("seiteneinstieg:waiting_list_export", kwargs={"fmt": fmt}),
+            {"status": "placed", "language": "ru"},
+        )
+        assert response.status_code == 400
+        html = response.content.decode()
+        assert "Der Filter ist ungültig" in html
+        assert response.context["form"].errors["status"]
+    assert not Job.objects.exists()

@@ -10,10 +10,11 @@ from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.centres.roles import CENTRE_ROLES
+from teilhabe.core.forms import BoundedText
 from teilhabe.core.registry import queue_mail
 
 
-class LoginForm(AuthenticationForm):
+class LoginForm(BoundedText, AuthenticationForm):
     """Django's login form, but an over-long user name is refused before ``authenticate``.
 
     Django sets the field's ``max_length`` after construction, so no validator checks it;
@@ -31,7 +32,7 @@ class LoginForm(AuthenticationForm):
         )
 
 
-class TokenForm(forms.Form):
+class TokenForm(BoundedText, forms.Form):
     token = forms.RegexField(
         label=_("Sechsstelliger Code aus der Authenticator-App"),
         regex=r"^\s*\d{6}\s*$",
@@ -57,7 +58,7 @@ def centre_role_choices() -> list[tuple[str, str]]:
     return [(str(role.value), str(role.label)) for role in CENTRE_ROLES]
 
 
-class InviteForm(forms.Form):
+class InviteForm(BoundedText, forms.Form):
     first_name = forms.CharField(label=_("Vorname"), max_length=150)
     last_name = forms.CharField(label=_("Nachname"), max_length=150)
     email = forms.EmailField(
@@ -72,7 +73,7 @@ class InviteForm(forms.Form):
     )
 
 
-class AccountForm(forms.Form):
+class AccountForm(BoundedText, forms.Form):
     """What an administrator may change about a colleague's account."""
 
     first_name = forms.CharField(label=_("Vorname"), max_length=150)
@@ -83,7 +84,7 @@ class AccountForm(forms.Form):
     )
 
 
-class NewPasswordForm(SetPasswordForm):
+class NewPasswordForm(BoundedText, SetPasswordForm):
     """Django's form to set a password, with a short German help text instead of a list."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -7,6 +7,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.forms import BoundedText
+
 AREA_HELP = _(
     "Amtliche Schlüssel, durch Komma oder Leerzeichen getrennt: Kreis oder kreisfreie Stadt "
     "(5 Ziffern, z. B. Kreis Soest 05974, Köln 05315) oder einzelne Gemeinden (8 Ziffern)."
@@ -24,7 +26,7 @@ class AreaKeysField(forms.CharField):
         return ", ".join(value) if isinstance(value, list | tuple) else value
 
 
-class CentreForm(forms.Form):
+class CentreForm(BoundedText, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     area_keys = AreaKeysField(label=_("Gebiet (Gebietsschlüssel)"), help_text=AREA_HELP)
     street = forms.CharField(label=_("Straße"), max_length=200, required=False)

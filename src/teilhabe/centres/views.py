@@ -15,17 +15,36 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django_otp import devices_for_user
 from django_otp import login as otp_login
 
 from teilhabe.centres import services
 from teilhabe.centres.forms import LoginForm, TokenForm
 
+SIGNED_OUT_REASONS = {
+    "inaktiv": _lazy(
+        "Sie wurden nach längerer Inaktivität abgemeldet. Bitte melden Sie sich erneut an."
+    ),
+    "absolut": _lazy(
+        "Ihre Sitzung ist abgelaufen (höchstens %(hours)s Stunden nach der Anmeldung). "
+        "Bitte melden Sie sich erneut an."
+    ),
+}
+
 
 class LoginView(auth_views.LoginView):
     template_name = "centres/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: object) -> dict[str, object]:
+        context = super().get_context_data(**kwargs)
+        reason = SIGNED_OUT_REASONS.get(self.request.GET.get("abgemeldet", ""))
+        if reason is not None:
+            hours = settings.TEILHABE_SESSION_ABSOLUTE_SECONDS // 3600
+            context["signed_out_reason"] = str(reason) % {"hours": hours}
+        return context
 
 
 class LogoutView(auth_views.LogoutView):

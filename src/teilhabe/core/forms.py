@@ -1,9 +1,12 @@
-"""Showing a service's ValidationError on the form whose input caused it."""
+"""Form helpers: a service's ValidationError on the form, limits on free text."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.forms import BaseForm
 
 
@@ -55,3 +58,30 @@ class SafeModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     params={"pk": str(item)[:20]},
                 )
         return super()._check_values(value)
+
+
+# A free-text field without its own limit takes these: a note is a note, not a 5 MB paste
+# (which the request size limit alone would still let through).
+MAX_TEXT_LENGTH = 5000
+MAX_LINE_LENGTH = 1000
+
+
+class BoundedText:
+    """Form mixin: every text field without a ``max_length`` gets one (German error).
+
+    Multi-line fields (Textarea) are limited to MAX_TEXT_LENGTH characters, single-line
+    fields to MAX_LINE_LENGTH; a field declares its own ``max_length`` to differ.
+    tests/core/test_forms.py fails for a form with an unbounded text field without this.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():  # type: ignore[attr-defined]
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                limit = (
+                    MAX_TEXT_LENGTH if isinstance(field.widget, forms.Textarea) else MAX_LINE_LENGTH
+                )
+                field.max_length = limit
+                field.validators.append(MaxLengthValidator(limit))
+                if not field.widget.is_hidden:
+                    field.widget.attrs.setdefault("maxlength", str(limit))

@@ -96,5 +96,5 @@ def job_download(request: HttpRequest, pk: uuid.UUID) -> HttpResponse:
         content_type=job.result_content_type,
     )
     response["X-Content-Type-Options"] = "nosniff"
-    response["Cache-Control"] = "private, no-store"
+    response["Cache-Control"] = "no-store, private"
     return response

@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.core.forms import SafeModelChoiceField
+from teilhabe.core.forms import BoundedText, SafeModelChoiceField
 from teilhabe.integrationsrat.choices import (
     ConsultationRole,
     MembershipKind,
@@ -21,13 +21,13 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 
 
-class TermForm(forms.Form):
+class TermForm(BoundedText, forms.Form):
     name = forms.CharField(label=_("Bezeichnung"), max_length=100, initial="Wahlperiode 2025–2030")
     start_date = forms.DateField(label=_("Beginn"), widget=DATE)
     end_date = forms.DateField(label=_("Ende"), widget=DATE)
 
 
-class MemberForm(forms.Form):
+class MemberForm(BoundedText, forms.Form):
     term = SafeModelChoiceField(label=_("Wahlperiode"), queryset=LegislativeTerm.objects.none())
     given_name = forms.CharField(label=_("Vorname"), max_length=100)
     family_name = forms.CharField(label=_("Nachname"), max_length=100)
@@ -48,7 +48,7 @@ class MemberForm(forms.Form):
         self.fields["term"].queryset = terms
 
 
-class PersonForm(forms.Form):
+class PersonForm(BoundedText, forms.Form):
     given_name = forms.CharField(label=_("Vorname"), max_length=100)
     family_name = forms.CharField(label=_("Nachname"), max_length=100)
     form_of_address = forms.CharField(label=_("Anrede"), max_length=30, required=False)
@@ -59,11 +59,11 @@ class PersonForm(forms.Form):
     )
 
 
-class EndMembershipForm(forms.Form):
+class EndMembershipForm(BoundedText, forms.Form):
     end_date = forms.DateField(label=_("Ende"), widget=DATE)
 
 
-class LocationForm(forms.Form):
+class LocationForm(BoundedText, forms.Form):
     description = forms.CharField(label=_("Bezeichnung"), max_length=200)
     street_address = forms.CharField(label=_("Straße und Hausnummer"), required=False)
     room = forms.CharField(label=_("Raum"), required=False)
@@ -77,7 +77,7 @@ class LocationForm(forms.Form):
     )
 
 
-class MeetingForm(forms.Form):
+class MeetingForm(BoundedText, forms.Form):
     name = forms.CharField(label=_("Bezeichnung"), max_length=200)
     start = forms.DateTimeField(label=_("Beginn"), widget=DATETIME)
     end = forms.DateTimeField(label=_("Ende"), widget=DATETIME)
@@ -90,7 +90,7 @@ class MeetingForm(forms.Form):
         self.fields["location"].queryset = locations
 
 
-class AgendaItemForm(forms.Form):
+class AgendaItemForm(BoundedText, forms.Form):
     name = forms.CharField(label=_("Gegenstand"), max_length=300)
     public = forms.BooleanField(label=_("öffentlich"), required=False, initial=True)
     paper = SafeModelChoiceField(label=_("Vorlage"), queryset=Paper.objects.none(), required=False)
@@ -100,7 +100,7 @@ class AgendaItemForm(forms.Form):
         self.fields["paper"].queryset = papers
 
 
-class ResultForm(forms.Form):
+class ResultForm(BoundedText, forms.Form):
     outcome = forms.ChoiceField(label=_("Ergebnis"), choices=Outcome.choices, required=False)
     yes = forms.IntegerField(label=_("Ja"), min_value=0, required=False)
     no = forms.IntegerField(label=_("Nein"), min_value=0, required=False)
@@ -110,17 +110,21 @@ class ResultForm(forms.Form):
     )
 
 
-class MinutesForm(forms.Form):
-    text = forms.CharField(label=_("Niederschrift"), widget=forms.Textarea(attrs={"rows": 14}))
+class MinutesForm(BoundedText, forms.Form):
+    # minutes of a whole meeting are long; still bounded
+    text = forms.CharField(
+        label=_("Niederschrift"), max_length=100_000, widget=forms.Textarea(attrs={"rows": 14})
+    )
     public_text = forms.CharField(
         label=_("Öffentlicher Teil"),
+        max_length=100_000,
         widget=forms.Textarea(attrs={"rows": 6}),
         required=False,
         help_text=_("Wird nach der Genehmigung veröffentlicht; ohne nichtöffentliche Punkte."),
     )
 
 
-class ApproveForm(forms.Form):
+class ApproveForm(BoundedText, forms.Form):
     approved_in = SafeModelChoiceField(
         label=_("Genehmigt in der Sitzung"), queryset=Meeting.objects.none()
     )
@@ -130,25 +134,28 @@ class ApproveForm(forms.Form):
         self.fields["approved_in"].queryset = meetings
 
 
-class PaperForm(forms.Form):
+class PaperForm(BoundedText, forms.Form):
     reference = forms.CharField(label=_("Drucksachennummer"), max_length=50)
     name = forms.CharField(label=_("Titel"), max_length=300)
     paper_type = forms.ChoiceField(label=_("Art"), choices=PaperType.choices)
     date = forms.DateField(label=_("Datum"), widget=DATE)
     originator = forms.CharField(label=_("Einreicher"), max_length=200, required=False)
     text = forms.CharField(
-        label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}), required=False
+        label=_("Text"),
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 8}),
+        required=False,
     )
     public = forms.BooleanField(label=_("öffentlich"), required=False, initial=True)
 
 
-class FileForm(forms.Form):
+class FileForm(BoundedText, forms.Form):
     upload = forms.FileField(label=_("PDF-Datei"))
     name = forms.CharField(label=_("Bezeichnung"), max_length=200, required=False)
     main = forms.BooleanField(label=_("Hauptdokument"), required=False)
 
 
-class ConsultationForm(forms.Form):
+class ConsultationForm(BoundedText, forms.Form):
     committee = forms.CharField(label=_("Gremium"), max_length=200)
     role = forms.ChoiceField(label=_("Beratungsart"), choices=ConsultationRole.choices)
     authoritative = forms.BooleanField(label=_("entscheidend"), required=False)

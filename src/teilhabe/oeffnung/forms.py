@@ -9,7 +9,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from teilhabe.core.forms import SafeModelChoiceField, SafeModelMultipleChoiceField
+from teilhabe.core.forms import BoundedText, SafeModelChoiceField, SafeModelMultipleChoiceField
 from teilhabe.oeffnung.choices import Category, FieldOfAction, FundingSource, MeasureStatus
 from teilhabe.oeffnung.models import Department, Measure, SurveyWave
 from teilhabe.oeffnung.services.measures import MeasureInput
@@ -17,7 +17,7 @@ from teilhabe.oeffnung.services.survey import AnswerInput, PersonAnswer
 from teilhabe.oeffnung.survey_texts import TEXTS, WORK_LANGUAGES
 
 
-class CodeForm(forms.Form):
+class CodeForm(BoundedText, forms.Form):
     code = forms.CharField(max_length=40, strip=True)
 
     def __init__(self, *args: Any, lang: str = "de", **kwargs: Any) -> None:
@@ -39,7 +39,7 @@ def _country_choices(lang: str, blank: str) -> list[tuple[str, str]]:
     return [("", blank), *germany, *[c for c in listed if c[0] != "DE"]]
 
 
-class QuestionnaireForm(forms.Form):
+class QuestionnaireForm(BoundedText, forms.Form):
     """The raw answers; every field has a label, radio groups are rendered as fieldsets."""
 
     PERSON_PREFIXES = ("", "parent_1_", "parent_2_")
@@ -164,7 +164,7 @@ class DateInput(forms.DateInput):
         super().__init__(attrs=attrs, format="%Y-%m-%d")
 
 
-class WaveForm(forms.Form):
+class WaveForm(BoundedText, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     starts_on = forms.DateField(label=_("Beginn"), widget=DateInput)
     ends_on = forms.DateField(label=_("Ende"), widget=DateInput)
@@ -198,7 +198,7 @@ class WaveForm(forms.Form):
         self.fields["departments"].queryset = Department.objects.for_user(user)
 
 
-class CodesForm(forms.Form):
+class CodesForm(BoundedText, forms.Form):
     department = SafeModelChoiceField(label=_("Dienststelle"), queryset=Department.objects.none())
     count = forms.IntegerField(
         label=_("Anzahl Briefe (eine pro beschäftigter Person)"),
@@ -217,7 +217,7 @@ class CodesForm(forms.Form):
 # --- measures programme -------------------------------------------------------------------
 
 
-class MeasureForm(forms.Form):
+class MeasureForm(BoundedText, forms.Form):
     """A measure's fields; the programme's rules (dates, costs, progress) live in the service."""
 
     title = forms.CharField(label=_("Titel"), max_length=300)
@@ -277,7 +277,7 @@ class MeasureForm(forms.Form):
         return MeasureInput(**data)
 
 
-class MeasureFilterForm(forms.Form):
+class MeasureFilterForm(BoundedText, forms.Form):
     department = SafeModelChoiceField(
         label=_("Dienststelle"),
         queryset=Department.objects.none(),
@@ -307,28 +307,28 @@ class MeasureFilterForm(forms.Form):
         }
 
 
-class IndicatorForm(forms.Form):
+class IndicatorForm(BoundedText, forms.Form):
     name = forms.CharField(label=_("Kennzahl"), max_length=200)
     unit = forms.CharField(label=_("Einheit"), max_length=40)
     baseline = forms.DecimalField(label=_("Ausgangswert"), max_digits=14, decimal_places=2)
     target = forms.DecimalField(label=_("Zielwert"), max_digits=14, decimal_places=2)
 
 
-class IndicatorValueForm(forms.Form):
+class IndicatorValueForm(BoundedText, forms.Form):
     year = forms.IntegerField(label=_("Jahr"))
     value = forms.DecimalField(label=_("Istwert"), max_digits=14, decimal_places=2)
 
 
-class ImportForm(forms.Form):
+class ImportForm(BoundedText, forms.Form):
     file = forms.FileField(label=_("Datei (xlsx oder csv)"))
 
 
-class ReportForm(forms.Form):
+class ReportForm(BoundedText, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     year = forms.IntegerField(label=_("Berichtsjahr"))
 
 
-class ChaptersForm(forms.Form):
+class ChaptersForm(BoundedText, forms.Form):
     def __init__(self, *args: Any, chapters: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         for key, title in chapters:
@@ -340,7 +340,7 @@ class ChaptersForm(forms.Form):
 # --- training -----------------------------------------------------------------------------
 
 
-class CourseForm(forms.Form):
+class CourseForm(BoundedText, forms.Form):
     title = forms.CharField(label=_("Titel"), max_length=200)
     description = forms.CharField(
         label=_("Beschreibung"), widget=forms.Textarea(attrs={"rows": 3}), required=False
@@ -358,7 +358,7 @@ class DateTimeInput(forms.DateTimeInput):
         super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
 
 
-class SessionForm(forms.Form):
+class SessionForm(BoundedText, forms.Form):
     starts_at = forms.DateTimeField(label=_("Beginn"), widget=DateTimeInput)
     ends_at = forms.DateTimeField(label=_("Ende"), widget=DateTimeInput)
     trainer = forms.CharField(label=_("Trainerin / Trainer"), max_length=200)
@@ -368,7 +368,7 @@ class SessionForm(forms.Form):
     )
 
 
-class DomainsForm(forms.Form):
+class DomainsForm(BoundedText, forms.Form):
     domains = forms.CharField(
         label=_("Zugelassene E-Mail-Domains"),
         help_text=_("eine pro Zeile, z. B. stadt-koeln.de"),
@@ -377,7 +377,7 @@ class DomainsForm(forms.Form):
     )
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(BoundedText, forms.Form):
     first_name = forms.CharField(label=_("Vorname"), max_length=100)
     last_name = forms.CharField(label=_("Nachname"), max_length=100)
     email = forms.EmailField(label=_("Dienstliche E-Mail-Adresse"))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -127,9 +128,14 @@ def school_form_names() -> dict[str, str]:
     return names
 
 
+# Control characters other than tab and line breaks: a NUL byte cannot be stored in
+# PostgreSQL text, and none of them belongs in a school directory.
+INVALID_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _decode(data: bytes) -> str:
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
@@ -141,6 +147,15 @@ def _decode(data: bytes) -> str:
             % {"col": col},
             line=line,
         ) from None
+    bad = INVALID_CHARACTERS.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        error = DirectoryError(
+            _("Die Datei enthält ungültige Zeichen (Zeile %(line)s).") % {"line": line}
+        )
+        error.line = line
+        raise error
+    return text
 
 
 def detect_kind(header: list[str]) -> str:

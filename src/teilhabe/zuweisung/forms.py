@@ -6,12 +6,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.forms import BoundedText
 from teilhabe.zuweisung.models import DeclineReason
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class AcceptForm(forms.Form):
+class AcceptForm(BoundedText, forms.Form):
     start_date = forms.DateField(
         label=_("Erster Schultag"),
         widget=DATE_WIDGET,
@@ -23,7 +24,7 @@ class AcceptForm(forms.Form):
     )
 
 
-class DeclineForm(forms.Form):
+class DeclineForm(BoundedText, forms.Form):
     reason = forms.ChoiceField(
         label=_("Grund"),
         choices=[("", _("Bitte auswählen")), *DeclineReason.choices],
@@ -48,7 +49,7 @@ class DeclineForm(forms.Form):
         return data
 
 
-class FirstDayForm(forms.Form):
+class FirstDayForm(BoundedText, forms.Form):
     attended_on = forms.DateField(
         label=_("Erster Schultag (tatsächlich)"),
         widget=DATE_WIDGET,
@@ -57,24 +58,24 @@ class FirstDayForm(forms.Form):
     )
 
 
-class OfferChoiceForm(forms.Form):
+class OfferChoiceForm(BoundedText, forms.Form):
     child = forms.IntegerField(widget=forms.HiddenInput)
     offer = forms.IntegerField(
         label=_("Anderes Angebot"), error_messages={"required": _("Bitte ein Angebot wählen.")}
     )
 
 
-class ExcludeForm(forms.Form):
+class ExcludeForm(BoundedText, forms.Form):
     child = forms.IntegerField(widget=forms.HiddenInput)
     school = forms.IntegerField(widget=forms.HiddenInput)
     reason = forms.CharField(label=_("Grund"), required=False, max_length=200)
 
 
-class LockForm(forms.Form):
+class LockForm(BoundedText, forms.Form):
     locked = forms.TypedChoiceField(
         choices=[("1", _("festhalten")), ("0", _("lösen"))], coerce=lambda v: v == "1"
     )
 
 
-class UploadForm(forms.Form):
+class UploadForm(BoundedText, forms.Form):
     file = forms.FileField(label=_("Antwortdatei (JSON)"))

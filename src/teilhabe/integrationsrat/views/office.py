@@ -428,6 +428,7 @@ def packet(request: HttpRequest, pk: int) -> HttpResponse:
     pdf = packets.render_packet(meeting, confidential=selectors.confidential(request.user))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="sitzungsmappe-{meeting.pk}.pdf"'
+    response["Cache-Control"] = "no-store, private"  # may hold the non-public part
     return response
 
 
@@ -514,6 +515,8 @@ def consultation_add(request: HttpRequest, pk: int) -> HttpResponse:
 @require_GET
 def file_download(request: HttpRequest, pk: int) -> FileResponse:
     f = selectors.file(request.user, pk)
-    return FileResponse(
+    response = FileResponse(
         f.content.open("rb"), as_attachment=True, filename=f.file_name, content_type=f.mime_type
     )
+    response["Cache-Control"] = "no-store, private"  # papers of non-public sessions
+    return response

@@ -7,21 +7,21 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from teilhabe.core.forms import SafeModelChoiceField
+from teilhabe.core.forms import BoundedText, SafeModelChoiceField
 from teilhabe.schulen.choices import SchoolLevel
 from teilhabe.schulen.models import Offer, OfferKind
 
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
-class SchoolFilterForm(forms.Form):
+class SchoolFilterForm(BoundedText, forms.Form):
     q = forms.CharField(
         label=_("Suche"), required=False, help_text=_("Name, Schulnummer, Schulform oder Straße")
     )
     only_offers = forms.BooleanField(label=_("Nur Schulen mit Angeboten"), required=False)
 
 
-class OfferForm(forms.Form):
+class OfferForm(BoundedText, forms.Form):
     kind = forms.ChoiceField(label=_("Angebot"), choices=OfferKind.choices)
     level = forms.ChoiceField(
         label=_("Stufe"),
@@ -38,7 +38,7 @@ class OfferEditForm(OfferForm):
     active = forms.BooleanField(label=_("Angebot aktiv"), required=False)
 
 
-class SeatReportForm(forms.Form):
+class SeatReportForm(BoundedText, forms.Form):
     """One number per offer: the seats free today."""
 
     def __init__(self, *args: Any, offers: list[Offer], **kwargs: Any) -> None:
@@ -62,7 +62,7 @@ class SeatReportForm(forms.Form):
         return [(o, self[f"free_{o.pk}"]) for o in self.offers]
 
 
-class UploadForm(forms.Form):
+class UploadForm(BoundedText, forms.Form):
     file = forms.FileField(label=_("Datei"))
 
     def clean_file(self) -> Any:
@@ -72,7 +72,7 @@ class UploadForm(forms.Form):
         return file
 
 
-class StaffLinkForm(forms.Form):
+class StaffLinkForm(BoundedText, forms.Form):
     user = SafeModelChoiceField(label=_("Konto der Schule"), queryset=None)
     schulnummer = forms.RegexField(
         label=_("Schulnummer"), regex=r"^\d{6}$", error_messages={"invalid": _("Sechs Ziffern.")}
@@ -83,7 +83,7 @@ class StaffLinkForm(forms.Form):
         self.fields["user"].queryset = users
 
 
-class AreaForm(forms.Form):
+class AreaForm(BoundedText, forms.Form):
     schulnummer = forms.RegexField(
         label=_("Schulnummer"), regex=r"^\d{6}$", error_messages={"invalid": _("Sechs Ziffern.")}
     )
@@ -94,7 +94,7 @@ class AreaForm(forms.Form):
     )
 
 
-class DirectoryConfirmForm(forms.Form):
+class DirectoryConfirmForm(BoundedText, forms.Form):
     """The confirmation under a preview: which file (its hash) and which plan was seen."""
 
     sha256 = forms.RegexField(regex=r"^[0-9a-f]{64}$", widget=forms.HiddenInput)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.forms import BoundedText
 from teilhabe.seiteneinstieg.choices import (
     GermanLevel,
     PriorSchoolType,
@@ -19,7 +20,7 @@ def _choose(choices: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [("", _("– bitte wählen –")), *choices]
 
 
-class AssessmentForm(forms.Form):
+class AssessmentForm(BoundedText, forms.Form):
     german_level = forms.ChoiceField(
         label=_("Deutschkenntnisse"), choices=_choose(GermanLevel.choices)
     )

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from teilhabe import geo
-from teilhabe.core.forms import SafeModelChoiceField
+from teilhabe.core.forms import BoundedText, SafeModelChoiceField
 from teilhabe.seiteneinstieg.choices import LANGUAGE_CHOICES, DocumentKind, LanguageLevel, Status
 from teilhabe.seiteneinstieg.models import Child, Family, Guardian
 from teilhabe.seiteneinstieg.services.cases import AddressData, ChildData, GuardianData
@@ -45,7 +45,7 @@ def date_field(label: str) -> forms.DateField:
     )
 
 
-class FamilyForm(forms.Form):
+class FamilyForm(BoundedText, forms.Form):
     street = forms.CharField(label=_("Straße und Hausnummer"), max_length=200)
     postcode = forms.CharField(
         label=_("PLZ"),
@@ -76,7 +76,7 @@ class FamilyForm(forms.Form):
         return AddressData(street=data["street"], postcode=data["postcode"], city=data["city"])
 
 
-class GuardianForm(forms.Form):
+class GuardianForm(BoundedText, forms.Form):
     first_name = forms.CharField(label=_("Vorname"), max_length=100)
     last_name = forms.CharField(label=_("Nachname"), max_length=100)
     relation = forms.CharField(
@@ -99,7 +99,7 @@ class GuardianForm(forms.Form):
         return GuardianData(**self.cleaned_data)
 
 
-class ChildForm(forms.Form):
+class ChildForm(BoundedText, forms.Form):
     first_name = forms.CharField(label=_("Vorname"), max_length=100)
     last_name = forms.CharField(label=_("Nachname"), max_length=100)
     birth_date = date_field(_("Geburtsdatum"))
@@ -266,7 +266,7 @@ def guardian_initial(guardian: Guardian) -> dict[str, Any]:
     return {name: getattr(guardian, name) for name in GuardianForm.base_fields}
 
 
-class StatusChangeForm(forms.Form):
+class StatusChangeForm(BoundedText, forms.Form):
     """A counsellor's manual move: close the case or send it back a step."""
 
     to = forms.ChoiceField(
@@ -293,7 +293,7 @@ def _label_for(status: Status) -> str:
     return str(_("Zurück zu „%(status)s“") % {"status": status.label})
 
 
-class DocumentForm(forms.Form):
+class DocumentForm(BoundedText, forms.Form):
     kind = forms.ChoiceField(label=_("Art des Dokuments"), choices=DocumentKind.choices)
     child = SafeModelChoiceField(
         label=_("Betrifft Kind"),

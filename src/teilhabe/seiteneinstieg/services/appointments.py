@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,18 +33,35 @@ def _require(actor: User, perm: str, obj: object | None = None) -> None:
         raise PermissionDenied
 
 
+def _existing_local_time(date: dt.date, time: dt.time, *, field: str) -> dt.datetime:
+    """The aware local datetime, refusing a wall time the clock skips (spring change)."""
+    tz = timezone.get_current_timezone()
+    aware = timezone.make_aware(dt.datetime.combine(date, time), tz)
+    # the round trip through UTC moves a skipped wall time (02:30 → 03:30)
+    if aware.astimezone(dt.UTC).astimezone(tz).replace(tzinfo=None) != aware.replace(tzinfo=None):
+        raise ValidationError(
+            {
+                field: _(
+                    "Am %(date)s gibt es %(time)s Uhr nicht: die Uhr wird in dieser Nacht "
+                    "auf Sommerzeit vorgestellt. Bitte eine andere Uhrzeit wählen."
+                )
+                % {"date": f"{date:%d.%m.%Y}", "time": f"{time:%H:%M}"}
+            }
+        )
+    return aware
+
+
 def _slot_times(
     *, date: dt.date, start: dt.time, end: dt.time, duration: int | None
 ) -> list[tuple[dt.datetime, dt.datetime]]:
-    """Start and end of each slot of a series, in the centre's local time zone."""
+    """Start and end (UTC) of each slot of a series given in the centre's local time."""
     if date > timezone.localdate() + dt.timedelta(days=MAX_DAYS_AHEAD):
         # also keeps date arithmetic away from the end of the calendar (year 9999)
         raise ValidationError(
             {"date": _("Termine können höchstens zwei Jahre im Voraus angelegt werden.")}
         )
-    tz = timezone.get_current_timezone()
-    first = timezone.make_aware(dt.datetime.combine(date, start), tz)
-    last = timezone.make_aware(dt.datetime.combine(date, end), tz)
+    first = _existing_local_time(date, start, field="start")
+    last = _existing_local_time(date, end, field="end")
     if last <= first:
         raise ValidationError({"end": _("Das Ende muss nach dem Beginn liegen.")})
     if not duration:
@@ -53,8 +70,10 @@ def _slot_times(
         raise ValidationError({"duration": _("Die Dauer muss zwischen 10 und 240 Minuten liegen.")})
     step = dt.timedelta(minutes=duration)
     times = []
-    current = first
-    while current + step <= last:
+    # Step in absolute time (UTC): wall-clock arithmetic on aware datetimes goes wrong on the
+    # days the clocks change, e.g. a slot ending before it starts.
+    current, last_utc = first.astimezone(dt.UTC), last.astimezone(dt.UTC)
+    while current + step <= last_utc:
         times.append((current, current + step))
         current += step
     if not times:
@@ -153,8 +172,12 @@ def remove_slot(*, actor: User, slot: CounsellingSlot) -> None:
     _require(actor, "seiteneinstieg.manage_appointments", slot)
     if slot.counsellor_id != actor.pk and not actor.has_perm("seiteneinstieg.manage_all_slots"):
         raise PermissionDenied
-    # the row lock orders this against a booking of the same slot (its insert waits)
-    slot = CounsellingSlot.objects.select_for_update().get(pk=slot.pk)
+    # The row lock orders this against a booking of the same slot: book_appointment locks
+    # the same row first, so one of the two waits for the other and sees its result.
+    locked = CounsellingSlot.objects.select_for_update().filter(pk=slot.pk).first()
+    if locked is None:
+        raise ValidationError(_("Dieser Termin wurde bereits entfernt."), code="slot_removed")
+    slot = locked
     if slot.starts_at <= timezone.now():
         raise ValidationError(_("Vergangene Termine bleiben als Nachweis erhalten."))
     if slot.appointments.filter(status=AppointmentStatus.BOOKED).exists():
@@ -225,6 +248,15 @@ def book_appointment(
     _require(actor, "seiteneinstieg.manage_appointments", family)
     if slot.centre_id != actor.centre_id or family.centre_id != actor.centre_id:
         raise PermissionDenied
+    # Lock the slot row before inserting, as remove_slot does: a removal running at the same
+    # time either finishes first (the slot is gone: say so) or waits and sees the booking.
+    locked = CounsellingSlot.objects.select_for_update().filter(pk=slot.pk).first()
+    if locked is None:
+        raise ValidationError(
+            {"slot": _("Dieser Termin wurde inzwischen entfernt. Bitte einen anderen wählen.")},
+            code="slot_removed",
+        )
+    slot = locked
     if slot.starts_at <= timezone.now():
         raise ValidationError({"slot": _("Der Termin liegt in der Vergangenheit.")})
 
@@ -242,6 +274,9 @@ def book_appointment(
     try:
         with transaction.atomic():
             appointment.save()
+            # PostgreSQL checks foreign keys at commit (deferred): check them here, inside
+            # the try, so that no IntegrityError can surface later at commit.
+            connection.check_constraints(table_names=[Appointment._meta.db_table])
     except IntegrityError as exc:
         message = str(exc)
         if "one_booking_per_slot" in message or ".slot_id" in message:
@@ -252,7 +287,13 @@ def book_appointment(
             raise ValidationError(
                 _("Die Familie hat bereits einen Termin."), code="family_booked"
             ) from exc
-        raise
+        raise ValidationError(
+            _(
+                "Der Termin hat sich gerade geändert und konnte nicht gebucht werden. "
+                "Bitte die Seite neu laden und erneut versuchen."
+            ),
+            code="slot_changed",
+        ) from exc
 
     invited = []
     for child in _lock_children(family):

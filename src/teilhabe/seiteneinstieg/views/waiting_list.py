@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
 
 from teilhabe.core.decorators import staff_view
@@ -32,19 +33,35 @@ def _filter_form(request: HttpRequest) -> WaitingListFilterForm:
     )
 
 
+INVALID_FILTER = _lazy(
+    "Der Filter ist ungültig; bitte korrigieren. Ein Export ist erst mit gültigem Filter "
+    "möglich – er enthielte sonst die ganze Liste."
+)
+
+
 @staff_view("seiteneinstieg.view_waiting_list")
 @require_GET
 def waiting_list(request: HttpRequest) -> HttpResponse:
-    form = _filter_form(request)
+    return _list_page(request, _filter_form(request), request.GET)
+
+
+def _list_page(
+    request: HttpRequest, form: WaitingListFilterForm, data: QueryDict, *, status: int = 200
+) -> HttpResponse:
+    """The list page; with an invalid filter it says so and offers no export."""
+    invalid = not form.is_valid()
+    if invalid:
+        form.add_error(None, str(INVALID_FILTER))
+        status = 400 if request.method == "POST" else status
     filters = form.filters()
     kind = place_kind(selectors.area_for_user(user=request.user))
     page, children = selectors.waiting_list_page(
         user=request.user, filters=filters, number=request.GET.get("seite")
     )
     today = timezone.localdate()
-    query = request.GET.copy()
+    query = data.copy()
     query.pop("seite", None)
-    sort_query = request.GET.copy()
+    sort_query = data.copy()
     for key in ("seite", "sort"):
         sort_query.pop(key, None)
     return render(
@@ -59,14 +76,17 @@ def waiting_list(request: HttpRequest) -> HttpResponse:
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
             "overdue_days": selectors.OVERDUE_DAYS,
-            "export_fields": sorted(_filter_data(request.GET).items()),
-            "export_buttons": [
+            "export_fields": sorted(_filter_data(data).items()),
+            "export_buttons": []
+            if invalid
+            else [
                 ("xlsx", _("Export als Excel (xlsx)")),
                 ("csv", _("Export als CSV")),
             ],
             "show_town": kind != "district",  # one town (Köln): the Stadtteil says enough
             "place_heading": PLACE_LABELS[kind][0],
         },
+        status=status,
     )
 
 
@@ -80,9 +100,13 @@ def waiting_list_export(request: HttpRequest, fmt: str) -> HttpResponse:
     """
     if fmt not in JOB_KINDS:
         raise Http404
-    filters = WaitingListFilterForm(
+    form = WaitingListFilterForm(
         _filter_data(request.POST), area=selectors.area_for_user(user=request.user)
-    ).filters()
+    )
+    if not form.is_valid():
+        # an invalid filter filters nothing: the file would hold the whole list
+        return _list_page(request, form, request.POST)
+    filters = form.filters()
     job = start_job(actor=request.user, kind=JOB_KINDS[fmt], params={"filters": asdict(filters)})
     return redirect("exports:job_detail", pk=job.pk)
 

@@ -9,6 +9,7 @@
   var bar = section.querySelector("[role=progressbar]");
   var fill = section.querySelector(".job-progress-bar");
   var delay = 1000;
+  fill.style.width = bar.getAttribute("aria-valuenow") + "%"; // the page renders it in tens only
 
   function field(name, value) {
     var node = section.querySelector('[data-job-field="' + name + '"]');
