@@ -189,6 +189,27 @@ def test_xlsx_export_of_50000_rows_runs_in_a_celery_worker(staff, client, settin
         entry = AuditEntry.objects.get(action="seiteneinstieg.waiting_list.exported")
         assert entry.actor == staff.counsellor
         print(f"\n50,000-row xlsx through Celery: {elapsed:.1f} s until done")
+
+        # the placement engine runs through the same worker: a run becomes a draft
+        from teilhabe.zuweisung.models import PlacementRun
+        from tests.zuweisung.conftest import offer_at, ready_child
+
+        offer_at(staff, 1, seats=2)
+        ready_child(staff)
+        client.force_login(staff.schulamt)
+        started = client.post(reverse("zuweisung:run_start"))
+        assert started.status_code == 302
+        run = PlacementRun.objects.get()
+        engine_job = Job.objects.get(pk=run.job_id)
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            engine_job.refresh_from_db()
+            if engine_job.finished or worker.poll() is not None:
+                break
+            time.sleep(0.25)
+        run.refresh_from_db()
+        assert engine_job.status == JobStatus.DONE, log.read_text()[-3000:]
+        assert run.status == "draft" and run.placements.count() == 1
     finally:
         worker.terminate()
         try:

@@ -218,3 +218,16 @@ def test_offices_cannot_act_outside_their_area_or_centre(staff, other_staff, sch
             seats_total=30,
             active=True,
         )
+
+
+def test_start_page_names_stale_seat_reports(staff, school, login):
+    stale = OfferFactory(
+        centre=staff.centre,
+        school=school,
+        last_reported_at=timezone.now() - dt.timedelta(days=45),
+    )
+    page = login(staff.schulamt).get("/")
+    assert "Platzmeldungen" in page.text and school.name in page.text
+    stale.last_reported_at = timezone.now()
+    stale.save()
+    assert "Alle Platzmeldungen sind aktuell." in login(staff.schulamt).get("/").text

@@ -278,3 +278,27 @@ def test_refresh_command_fills_keys_of_bulk_written_rows(staff):
     assert found(staff.counsellor, "Schahin") == set()
     call_command("refresh_search_keys", stdout=StringIO())
     assert found(staff.counsellor, "Schahin") == {"Yusuf Şahin"}
+
+
+def test_the_results_page_does_not_grow_with_the_results(staff, login):
+    """Found by the outside check: 50 families with one phone number took 50 extra queries."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ChildFactory, FamilyFactory, GuardianFactory
+
+    def make(n: int) -> None:
+        for _ in range(n):
+            family = FamilyFactory(centre=staff.centre)
+            GuardianFactory(family=family, phone="0176 1234567")
+            ChildFactory(family=family)
+
+    client = login(staff.counsellor)
+    url = "/seiteneinstieg/suche/?q=0176+1234567"
+    make(2)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(url).status_code == 200
+    make(30)
+    with CaptureQueriesContext(connection) as many:
+        assert client.get(url).status_code == 200
+    assert len(many) == len(few), [q["sql"][:120] for q in many.captured_queries]

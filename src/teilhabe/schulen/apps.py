@@ -24,6 +24,15 @@ class SchulenConfig(AppConfig):
         register_navigation(
             "schulen:school_list", label=_("Schulen"), permission="schulen.view_schools", order=20
         )
+        from teilhabe.schulen.selectors.schools import stale_reports_tile
+
+        register_tile(
+            "schulen.stale_reports",
+            template="schulen/tiles/stale.html",
+            permission="schulen.report_seats",
+            context=stale_reports_tile,
+            order=21,
+        )
         register_navigation(
             "land:directory_upload",
             label=_("Schulverzeichnis"),

@@ -120,3 +120,13 @@ def school_overview(*, user: User, query: str = "", only_offers: bool = False) -
 
 def last_import() -> DirectoryImport | None:
     return DirectoryImport.objects.first()
+
+
+def stale_reports_tile(user: User) -> dict[str, Any] | None:
+    """Start page: offers whose seat report is older than 30 days (for offices and schools)."""
+    offers = [
+        o
+        for o in offers_for_user(user=user).filter(active=True).order_by("school__name")
+        if is_stale(o)
+    ]
+    return {"offers": offers[:6], "count": len(offers), "days": STALE_AFTER_DAYS}
