@@ -135,6 +135,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "teilhabe.core.context_processors.navigation",
+                "teilhabe.centres.public.public_context",
             ],
         },
     },

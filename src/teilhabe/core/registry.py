@@ -245,3 +245,36 @@ def queue_mail(**kwargs: Any) -> Any:
     if not _MAIL_QUEUE:
         raise RuntimeError("no mail queue registered: is teilhabe.notify installed?")
     return _MAIL_QUEUE[0](**kwargs)
+
+
+# --- public pages ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PublicNavEntry:
+    """A link in the public site's header (``place="header"``) or footer (``"footer"``).
+
+    ``url_name`` must take the URL arguments ``centre`` (slug) and ``lang``.
+    """
+
+    url_name: str
+    label: Any
+    place: str = "header"
+    order: int = 100
+
+
+_PUBLIC_NAVIGATION: dict[str, PublicNavEntry] = {}
+
+
+def register_public_navigation(
+    url_name: str, *, label: Any, place: str = "header", order: int = 100
+) -> None:
+    """Add a link to every centre's public site (header or footer)."""
+    if place not in ("header", "footer"):
+        raise ValueError(f"place must be 'header' or 'footer', not {place!r}")
+    _PUBLIC_NAVIGATION[url_name] = PublicNavEntry(url_name, label, place, order)
+
+
+def public_navigation_entries(place: str) -> list[PublicNavEntry]:
+    entries = [e for e in _PUBLIC_NAVIGATION.values() if e.place == place]
+    return sorted(entries, key=lambda e: (e.order, e.url_name))
