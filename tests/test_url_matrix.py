@@ -500,6 +500,11 @@ MATRIX: dict[str, Row] = {
         kwargs=lambda w: {"pk": w.family.pk},
         foreign=lambda w: {"pk": w.other_family.pk},
     ),
+    "seiteneinstieg:read_log": Row(
+        roles(403, centre_admin=200),
+        kwargs=lambda w: {"pk": w.family.pk},
+        foreign=lambda w: {"pk": w.other_family.pk},
+    ),
     "seiteneinstieg:document_upload": Row(
         roles(302, **CASEWORK_ONLY),
         kwargs=lambda w: {"pk": w.family.pk},

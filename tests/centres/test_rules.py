@@ -40,6 +40,7 @@ A, C, S, SS, ST, LA, CO, DC = (
 # permission → roles that hold it (model level; school staff linked to a school)
 TABLE: dict[str, set[Role]] = {
     "centres.view_audit": {A},
+    "audit.view_read_log": {A},
     "centres.manage_users": {A},
     "centres.manage_centres": {LA},
     "centres.view_statewide_figures": {LA},

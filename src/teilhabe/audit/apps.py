@@ -29,7 +29,6 @@ class AuditConfig(AppConfig):
                 "audit.document.downloaded": _("Dokument heruntergeladen"),
                 "audit.export.downloaded": _("Export mit personenbezogenen Daten heruntergeladen"),
                 "audit.personal_data.exported": _("Auskunft nach Art. 15 DSGVO erstellt"),
-                "audit.read_log.viewed": _("Leseprotokoll angesehen"),
                 "audit.api.read": _("Über die Schnittstelle abgerufen"),
             }
         )
