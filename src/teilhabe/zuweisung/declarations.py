@@ -105,6 +105,8 @@ def register() -> None:
             "zuweisung.demo.placements_loaded": _("Demo-Zuweisungen geladen"),
         }
     )
+    from teilhabe.zuweisung import retention as due
+
     register_retention(
         "zuweisung.placement",
         purpose=_("Vermittlung eines Schulplatzes; Nachweis gegenüber Schule und Schulamt"),
@@ -113,6 +115,10 @@ def register() -> None:
         period=years(2),
         action=RetentionAction.DELETE,
         personal_fields=("child", "decline_note", "explanation"),
+        due=due.due_placements,
+        order=10,
+        categories=_("Vorgeschlagene und zugewiesene Schule, Entscheidung, Ablehnungsgrund"),
+        recipients=_("Schulamt, aufnehmende Schule, Familie (Brief)"),
     )
     register_retention(
         "zuweisung.placementrun",
@@ -123,6 +129,10 @@ def register() -> None:
         period=years(2),
         action=RetentionAction.DELETE,
         personal_fields=("instance", "answer", "child"),
+        due=due.due_runs,
+        order=15,
+        categories=_("Eingabe und Antwort der Zuweisungsberechnung (Kinder pseudonymisiert)"),
+        recipients=_("keine"),
     )
     register_retention(
         "zuweisung.exclusion",
@@ -132,4 +142,8 @@ def register() -> None:
         period=years(2),
         action=RetentionAction.DELETE,
         personal_fields=("child", "reason"),
+        due=due.due_exclusions,
+        order=10,
+        categories=_("Schule, die das Kind abgelehnt hat, und Grund"),
+        recipients=_("keine"),
     )
