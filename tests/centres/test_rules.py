@@ -53,6 +53,7 @@ TABLE: dict[str, set[Role]] = {
     "seiteneinstieg.manage_all_slots": {A},
     "seiteneinstieg.view_waiting_list": {A, C, S},
     "seiteneinstieg.export_waiting_list": {A, C, S},
+    "seiteneinstieg.export_personal_data": {A, C},
     "seiteneinstieg.view_statistics": {A, C, S, ST},
     "seiteneinstieg.view_exact_figures": {A, C, S},
     "seiteneinstieg.plan_placements": {A, S},

@@ -316,3 +316,22 @@ def register_public_navigation(
 def public_navigation_entries(place: str) -> list[PublicNavEntry]:
     entries = [e for e in _PUBLIC_NAVIGATION.values() if e.place == place]
     return sorted(entries, key=lambda e: (e.order, e.url_name))
+
+
+# --- personal data (GDPR Art. 15 access, Art. 30 record) -------------------------------------
+
+_PERSONAL_DATA: dict[str, Callable[[Any], Any]] = {}
+
+
+def register_personal_data(model: str, *, collect: Callable[[Any], Any]) -> None:
+    """Declare how to find a model's rows about one data subject (a child or a guardian).
+
+    ``collect(subject)`` returns the rows (a queryset or list; empty when the model holds
+    nothing about that kind of subject). The right-of-access export walks this registry, and
+    a meta-test checks that every model related to a case is in it.
+    """
+    _PERSONAL_DATA[model.lower()] = collect
+
+
+def personal_data_collectors() -> dict[str, Callable[[Any], Any]]:
+    return dict(_PERSONAL_DATA)

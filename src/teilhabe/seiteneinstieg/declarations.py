@@ -12,6 +12,7 @@ from teilhabe.core.registry import (
     FigureColumn,
     RetentionAction,
     register_navigation,
+    register_personal_data,
     register_retention,
     register_statewide_figures,
     register_tile,
@@ -219,7 +220,19 @@ def register() -> None:
     register_target("seiteneinstieg.family", _describe_families)
     register_target("seiteneinstieg.counsellingslot", _describe_slots)
 
+    from teilhabe.seiteneinstieg import personal_data as pd
     from teilhabe.seiteneinstieg import retention as due
+
+    for model, collector in {
+        "seiteneinstieg.child": pd.children_of,
+        "seiteneinstieg.family": pd.families_of,
+        "seiteneinstieg.guardian": pd.guardians_of,
+        "seiteneinstieg.childlanguage": pd.languages_of,
+        "seiteneinstieg.assessment": pd.assessments_of,
+        "seiteneinstieg.document": pd.documents_of,
+        "seiteneinstieg.appointment": pd.appointments_of,
+    }.items():
+        register_personal_data(model, collect=collector)
 
     # model: (personal fields, due rows, order: rows others protect are deleted first)
     case_rules = {

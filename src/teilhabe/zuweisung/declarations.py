@@ -10,6 +10,7 @@ from teilhabe.audit.registry import register_actions
 from teilhabe.core.registry import (
     RetentionAction,
     register_navigation,
+    register_personal_data,
     register_retention,
     register_tile,
     years,
@@ -106,6 +107,22 @@ def register() -> None:
         }
     )
     from teilhabe.zuweisung import retention as due
+    from teilhabe.zuweisung.models import Exclusion, Placement, PlacementRun
+
+    def _for_child(model: Any) -> Any:
+        def collect(subject: Any) -> Any:
+            if subject._meta.label_lower != "seiteneinstieg.child":
+                return model._base_manager.none()
+            return model._base_manager.filter(child_id=subject.pk)
+
+        return collect
+
+    for label, model in {
+        "zuweisung.placement": Placement,
+        "zuweisung.exclusion": Exclusion,
+        "zuweisung.placementrun": PlacementRun,
+    }.items():
+        register_personal_data(label, collect=_for_child(model))
 
     register_retention(
         "zuweisung.placement",

@@ -222,6 +222,9 @@ def _family_page(
             "history": history[:100],
             "mails": mails[:50],
             "can_view_read_log": request.user.has_perm("audit.view_read_log", family),
+            "can_export_personal_data": request.user.has_perm(
+                "seiteneinstieg.export_personal_data", family
+            ),
         },
     )
 
@@ -274,6 +277,9 @@ def _child_page(
             "can_view_documents": can_view_documents,
             "sections": child_sections(user=request.user, child=child),
             "can_view_read_log": request.user.has_perm("audit.view_read_log", child),
+            "can_export_personal_data": request.user.has_perm(
+                "seiteneinstieg.export_personal_data", child
+            ),
         },
     )
 
@@ -616,3 +622,27 @@ def document_remove(request: HttpRequest, pk: int) -> HttpResponse:
         "seiteneinstieg/document_remove.html",
         {"document": document, "family": document.family, "back": back},
     )
+
+
+@staff_view("seiteneinstieg.export_personal_data")
+@require_POST
+def child_access_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Art. 15 GDPR: every record about the child as ZIP (JSON, PDF, document copies)."""
+    from teilhabe.seiteneinstieg.services.access import export_personal_data
+
+    child = case_selectors.child_detail(user=request.user, pk=pk)
+    content = export_personal_data(actor=request.user, subject=child)
+    return file_response(content, f"auskunft-kind-{child.pk}.zip", "application/zip")
+
+
+@staff_view("seiteneinstieg.export_personal_data")
+@require_POST
+def guardian_access_export(request: HttpRequest, pk: int, guardian_pk: int) -> HttpResponse:
+    """Art. 15 GDPR for a guardian: their own row, the family's and its bookings."""
+    from teilhabe.seiteneinstieg.services.access import export_personal_data
+
+    _family, guardian = case_selectors.guardian_detail(
+        user=request.user, family_pk=pk, pk=guardian_pk
+    )
+    content = export_personal_data(actor=request.user, subject=guardian)
+    return file_response(content, f"auskunft-sorgeberechtigte-{guardian.pk}.zip", "application/zip")
