@@ -25,7 +25,8 @@ TEMPLATE = """{% extends "public_base.html" %}
   <a class="button secondary" href="#">Abbrechen</a></div>
 </form>
 <table><caption>Termine</caption>
-  <thead><tr><th scope="col">Tag</th><th scope="col">Ort</th><th scope="col" class="num">Plätze</th></tr></thead>
+  <thead><tr><th scope="col">Tag</th><th scope="col">Ort</th>
+  <th scope="col" class="num">Plätze</th></tr></thead>
   <tbody><tr><td>Montag</td><td>Köln-Kalk</td><td class="num">3</td></tr>
   <tr><td>Dienstag</td><td>Köln-Mülheim</td><td class="num">0</td></tr></tbody>
 </table>

@@ -19,8 +19,8 @@ LISTS = {"radioselect", "checkboxselectmultiple", "clearablefile", "file"}
 def kern_widget(field: BoundField) -> SafeString:
     """Render the widget with KERN's class added to its own.
 
-    Django itself adds ``aria-invalid`` and ``aria-describedby`` (``<id>_helptext``, ``<id>_error``),
-    which is why field.html uses exactly those ids.
+    Django itself adds ``aria-invalid`` and ``aria-describedby`` (``<id>_helptext``,
+    ``<id>_error``), which is why field.html uses exactly those ids.
     """
     kind = field.widget_type
     attrs: dict[str, str] = {}
