@@ -197,6 +197,7 @@ def register() -> None:
             "seiteneinstieg.appointment.attended": _("Termin wahrgenommen"),
             "seiteneinstieg.appointment.no_show": _("Termin nicht wahrgenommen"),
             "seiteneinstieg.appointment.cancelled": _("Termin abgesagt"),
+            "seiteneinstieg.appointment.moved": _("Termin verlegt"),
             "seiteneinstieg.appointment.reminded": _("An Termin erinnert"),
             "seiteneinstieg.appointment.walk_in": _("Beratung ohne Termin erfasst"),
             "seiteneinstieg.calendar_feed.renewed": _("Kalender-Adresse erneuert"),

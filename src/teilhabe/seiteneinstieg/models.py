@@ -315,8 +315,9 @@ class Appointment(models.Model):
         choices=AppointmentStatus.choices,
         default=AppointmentStatus.BOOKED,
     )
+    # None: the family booked itself on the centre's public pages
     booked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     booked_at = models.DateTimeField(_("Gebucht am"), auto_now_add=True)
     reminder_sent_at = models.DateTimeField(_("Erinnerung gesendet"), null=True, blank=True)
