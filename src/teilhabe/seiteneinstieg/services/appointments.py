@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.audit.services import record
-from teilhabe.centres.models import User
+from teilhabe.centres.models import Centre, User
 from teilhabe.seiteneinstieg.choices import AppointmentStatus, Status
 from teilhabe.seiteneinstieg.hooks import notify_appointment
 from teilhabe.seiteneinstieg.invitations import queue_appointment_mail
@@ -465,15 +465,19 @@ def _lock_booked(actor: User, appointment: Appointment) -> Appointment:
 
 def _close(
     *,
-    actor: User,
+    actor: User | None,
     appointment: Appointment,
     status: AppointmentStatus,
     children_from: Status,
     children_to: Status,
     verb: str,
     summary: str,
+    centre: Centre | None = None,
 ) -> Appointment:
-    """Set the final status of a booking and move the family's children along with it."""
+    """Set the final status of a booking and move the family's children along with it.
+
+    ``actor=None`` (the family on the public pages) needs the ``centre`` for the audit entry.
+    """
     appointment.status = status
     appointment.full_clean(validate_constraints=False)
     appointment.save(update_fields=["status"])
@@ -484,7 +488,7 @@ def _close(
             moved.append(child.pk)
     record(
         actor=actor,
-        centre=actor.centre,
+        centre=centre if actor is None else actor.centre,
         action=f"seiteneinstieg.appointment.{verb}",
         target=appointment.family,
         summary=summary,
