@@ -296,12 +296,18 @@ def insert_booking(
     locked = CounsellingSlot.objects.select_for_update().filter(pk=slot.pk).first()
     if locked is None:
         raise ValidationError(
-            {"slot": _("Dieser Termin wurde inzwischen entfernt. Bitte einen anderen wählen.")},
-            code="slot_removed",
+            {
+                "slot": ValidationError(
+                    _("Dieser Termin wurde inzwischen entfernt. Bitte einen anderen wählen."),
+                    code="slot_removed",
+                )
+            }
         )
     slot = locked
     if slot.starts_at <= timezone.now() or slot.is_walk_in:
-        raise ValidationError({"slot": _("Der Termin liegt in der Vergangenheit.")}, code="past")
+        raise ValidationError(
+            {"slot": ValidationError(_("Der Termin liegt in der Vergangenheit."), code="past")}
+        )
 
     appointment = Appointment(
         centre_id=family.centre_id,
@@ -324,7 +330,11 @@ def insert_booking(
         message = str(exc)
         if "one_booking_per_slot" in message or ".slot_id" in message:
             raise ValidationError(
-                {"slot": _("Dieser Termin ist bereits vergeben.")}, code="slot_taken"
+                {
+                    "slot": ValidationError(
+                        _("Dieser Termin ist bereits vergeben."), code="slot_taken"
+                    )
+                }
             ) from exc
         if "one_booking_per_family" in message or ".family_id" in message:
             raise ValidationError(
@@ -556,7 +566,9 @@ def relocate_booking(
     anything is kept (the caller's atomic block rolls back the cancellation).
     """
     if slot.pk == appointment.slot_id:
-        raise ValidationError({"slot": _("Das ist schon Ihr Termin.")}, code="same_slot")
+        raise ValidationError(
+            {"slot": ValidationError(_("Das ist schon Ihr Termin."), code="same_slot")}
+        )
     appointment.status = AppointmentStatus.CANCELLED
     appointment.save(update_fields=["status"])
     return insert_booking(

@@ -368,8 +368,12 @@ def _free_slot(registration: SelfRegistration, slot_id: int) -> CounsellingSlot:
     ).first()
     if slot is None:
         raise ValidationError(
-            {"slot": _("Dieser Termin ist nicht mehr frei. Bitte wählen Sie einen anderen.")},
-            code="slot_taken",
+            {
+                "slot": ValidationError(
+                    _("Dieser Termin ist nicht mehr frei. Bitte wählen Sie einen anderen."),
+                    code="slot_taken",
+                )
+            }
         )
     return slot
 
@@ -383,8 +387,12 @@ def _public_error(exc: ValidationError) -> ValidationError:
     codes = {getattr(e, "code", None) for e in items}
     if codes & {"slot_taken", "slot_removed", "past", "slot_changed"}:
         return ValidationError(
-            {"slot": _("Dieser Termin ist nicht mehr frei. Bitte wählen Sie einen anderen.")},
-            code="slot_taken",
+            {
+                "slot": ValidationError(
+                    _("Dieser Termin ist nicht mehr frei. Bitte wählen Sie einen anderen."),
+                    code="slot_taken",
+                )
+            }
         )
     if "family_booked" in codes:
         return ValidationError(
