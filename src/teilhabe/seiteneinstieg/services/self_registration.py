@@ -75,6 +75,12 @@ class Submission:
     consent: bool
 
 
+def _german(text: str, params: dict[str, object]) -> str:
+    """Audit summaries are read by staff: German, whatever the page's language."""
+    with translation.override("de"):
+        return _(text) % params
+
+
 def _hash(kind: str, value: str) -> str:
     return salted_hmac(f"teilhabe.anmeldung.{kind}", value.strip().lower()).hexdigest()
 
@@ -203,8 +209,10 @@ def submit_registration(
         centre=centre,
         action="seiteneinstieg.family.self_registered",
         target=family,
-        summary=_("Familie %(ref)s hat sich online angemeldet (%(n)d Kind(er), Sprache %(lang)s)")
-        % {"ref": family.reference, "n": len(children), "lang": language},
+        summary=_german(
+            "Familie %(ref)s hat sich online angemeldet (%(n)d Kind(er), Sprache %(lang)s)",
+            {"ref": family.reference, "n": len(children), "lang": language},
+        ),
         data={
             "registration": registration.reference,
             "children": [c.pk for c in children],
@@ -442,8 +450,10 @@ def book_slot(
         centre=registration.centre,
         action="seiteneinstieg.appointment.booked",
         target=family,
-        summary=_("Beratungstermin am %(date)s um %(time)s Uhr von der Familie online gebucht")
-        % {"date": f"{start:%d.%m.%Y}", "time": f"{start:%H:%M}"},
+        summary=_german(
+            "Beratungstermin am %(date)s um %(time)s Uhr von der Familie online gebucht",
+            {"date": f"{start:%d.%m.%Y}", "time": f"{start:%H:%M}"},
+        ),
         data={
             "appointment": appointment.pk,
             "slot": appointment.slot_id,
@@ -483,8 +493,10 @@ def cancel_by_family(*, actor: None = None, registration: SelfRegistration) -> A
         children_from=Status.INVITED,
         children_to=Status.REGISTERED,
         verb="cancelled",
-        summary=_("Beratungstermin am %(date)s um %(time)s Uhr von der Familie online abgesagt")
-        % {"date": f"{start:%d.%m.%Y}", "time": f"{start:%H:%M}"},
+        summary=_german(
+            "Beratungstermin am %(date)s um %(time)s Uhr von der Familie online abgesagt",
+            {"date": f"{start:%d.%m.%Y}", "time": f"{start:%H:%M}"},
+        ),
         centre=registration.centre,
     )
     notify_appointment(appointment, event="cancelled", actor=None)
@@ -516,8 +528,10 @@ def move_by_family(
         centre=registration.centre,
         action="seiteneinstieg.appointment.moved",
         target=registration.family,
-        summary=_("Beratungstermin von der Familie online verlegt: %(old)s → %(new)s")
-        % {"old": f"{old:%d.%m.%Y %H:%M}", "new": f"{start:%d.%m.%Y %H:%M}"},
+        summary=_german(
+            "Beratungstermin von der Familie online verlegt: %(old)s → %(new)s",
+            {"old": f"{old:%d.%m.%Y %H:%M}", "new": f"{start:%d.%m.%Y %H:%M}"},
+        ),
         data={"appointment": new.pk, "previous": appointment.pk, "slot": new.slot_id},
     )
     notify_appointment(new, event="moved", actor=None)
