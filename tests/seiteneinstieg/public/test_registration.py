@@ -137,7 +137,7 @@ def test_rate_limit_per_address_and_per_email(client, notice, monkeypatch):
 def test_likely_duplicates_are_created_and_flagged(client, staff, notice):
     earlier = ChildFactory(
         centre=staff.centre,
-        family=FamilyFactory(centre=staff.centre),
+        family=FamilyFactory(centre=staff.centre, reference="F-OLD"),
         first_name="Mykola",
         last_name="Kowalenko",
         birth_date=form_data()["children-0-birth_date"],
@@ -163,3 +163,14 @@ def test_add_child_button_keeps_the_form(client, notice):
 def test_another_centre_or_language_is_404(client, notice):
     assert client.get("/nirgendwo/uk/anmeldung/").status_code == 404
     assert client.get("/koeln/xx/anmeldung/").status_code == 404
+
+
+def test_staff_see_the_language_and_the_flag(client, staff, notice, login):
+    assert client.post(URL, form_data()).status_code == 302
+    family = Family.objects.get()
+    staff_client = login(staff.counsellor)
+    waiting = staff_client.get("/seiteneinstieg/warteliste/").content.decode()
+    assert "online angemeldet · Ukrainisch" in waiting
+    page = staff_client.get(f"/seiteneinstieg/familien/{family.pk}/").content.decode()
+    assert "Sprache der Anmeldung" in page and family.self_registration.reference in page
+    assert 'lang="de"' in page  # staff pages stay German
