@@ -24,6 +24,12 @@ class CentresConfig(AppConfig):
             permission="centres.manage_users",
             order=80,
         )
+        register_navigation(
+            "centres:privacy_notice_list",
+            label=_("Datenschutzhinweise"),
+            permission="centres.manage_privacy_notices",
+            order=81,
+        )
         register_tile(
             "centres.accounts",
             template="centres/tiles/accounts.html",
