@@ -42,8 +42,8 @@ def _site_url(request: HttpRequest) -> str:
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    """Pages behind a secret link: not cached, and the link never leaves as a Referer."""
-    response["Referrer-Policy"] = "no-referrer"
+    """Pages behind a secret link: not cached, and the link never leaves for another site."""
+    response["Referrer-Policy"] = "same-origin"  # no-referrer would send Origin: null
     return response
 
 
