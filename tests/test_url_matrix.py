@@ -421,6 +421,8 @@ WORLD_HOOKS.append(_add_anmeldung)
 
 def _anmeldung(w: World, **kwargs: Any) -> dict[str, Any]:
     return {"centre": w.staff.centre.slug, "lang": "uk", **kwargs}
+
+
 KI = {"centre_admin": 200, "counsellor": 200}
 KI_AND_STATISTICS = {**KI, "statistics": 200}
 PROGRAMME_READERS = {**KI_AND_STATISTICS, "department_contact": 200}

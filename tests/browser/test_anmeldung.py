@@ -73,7 +73,9 @@ def test_every_step_has_no_axe_violations_in_all_languages(page, centre_ready, a
     for lang in LANGUAGES:
         page.goto(f"{page.base_url}/koeln/{lang}/anmeldung/")
         assert page.locator("html").get_attribute("lang") == lang
-        assert page.locator("html").get_attribute("dir") == ("rtl" if lang in ("ar", "fa") else "ltr")
+        assert page.locator("html").get_attribute("dir") == (
+            "rtl" if lang in ("ar", "fa") else "ltr"
+        )
         assert axe_violations() == [], f"form {lang}"
         # an empty form sent: every message on the page, in the language
         page.locator("button[name=send]").click()

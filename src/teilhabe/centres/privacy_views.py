@@ -58,9 +58,7 @@ def privacy_notice_list(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             show_service_errors(form, exc)
         else:
-            messages.success(
-                request, _("Version %(v)d veröffentlicht.") % {"v": notice.version}
-            )
+            messages.success(request, _("Version %(v)d veröffentlicht.") % {"v": notice.version})
             return redirect(f"{request.path}?zweck={notice.purpose}")
     return render(
         request,

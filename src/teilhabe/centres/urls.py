@@ -38,9 +38,7 @@ urlpatterns = [
     ),
     # the centre's accounts (administrators)
     path("konten/", account_views.account_list, name="account_list"),
-    path(
-        "datenschutzhinweise/", privacy_views.privacy_notice_list, name="privacy_notice_list"
-    ),
+    path("datenschutzhinweise/", privacy_views.privacy_notice_list, name="privacy_notice_list"),
     path("konten/einladen/", account_views.account_invite, name="account_invite"),
     path("konten/<int:pk>/", account_views.account_edit, name="account_edit"),
     path("konten/<int:pk>/einladung/", account_views.account_resend, name="account_resend"),

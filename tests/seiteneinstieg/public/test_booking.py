@@ -61,7 +61,9 @@ def test_a_slot_taken_meanwhile_says_so_and_offers_the_others(client, staff, reg
     url, _registration = registered
     taken, free = make_slot(staff), make_slot(staff, hours=50)
     appointment_services.book_appointment(
-        actor=staff.counsellor, slot=taken, family=FamilyFactory(centre=staff.centre, reference="F-OTHER")
+        actor=staff.counsellor,
+        slot=taken,
+        family=FamilyFactory(centre=staff.centre, reference="F-OTHER"),
     )
     response = client.post(url, {"slot": taken.pk, "interpreter_language": ""})
     body = response.content.decode()
@@ -75,7 +77,9 @@ def test_the_service_refuses_a_slot_taken_in_the_same_moment(staff, registered):
     _url, registration = registered
     slot = make_slot(staff)
     appointment_services.book_appointment(
-        actor=staff.counsellor, slot=slot, family=FamilyFactory(centre=staff.centre, reference="F-OTHER")
+        actor=staff.counsellor,
+        slot=slot,
+        family=FamilyFactory(centre=staff.centre, reference="F-OTHER"),
     )
     from django.core.exceptions import ValidationError
 
