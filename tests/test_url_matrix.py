@@ -384,6 +384,45 @@ def _add_oeffnung(world: World) -> None:
 
 
 WORLD_HOOKS.append(_add_oeffnung)
+
+
+def _add_anmeldung(world: World) -> None:
+    """A self-registered family with a booking in each centre, and its secret link."""
+    from django.utils import timezone
+
+    from teilhabe.centres.services import publish_privacy_notice
+    from teilhabe.seiteneinstieg.models import SelfRegistration
+    from teilhabe.seiteneinstieg.services.self_registration import manage_token, token_hash
+
+    for staff, prefix in ((world.staff, ""), (world.other, "other_")):
+        notice = publish_privacy_notice(
+            actor=staff.centre_admin, purpose="self_registration", texts={"de": "Hinweis"}
+        )
+        family = FamilyFactory(centre=staff.centre, reference=f"F-{prefix}ONLINE")
+        AppointmentFactory(slot=SlotFactory(counsellor=staff.counsellor), family=family)
+        registration = SelfRegistration.objects.create(
+            centre=staff.centre,
+            family=family,
+            reference=f"A-{prefix}TEST",
+            language="uk",
+            privacy_notice=notice,
+            consented_at=timezone.now(),
+            form_token=f"{prefix}token",
+        )
+        token = manage_token(registration)
+        SelfRegistration.objects.filter(pk=registration.pk).update(
+            manage_token_hash=token_hash(token)
+        )
+        world.objects[f"{prefix}anmeldung_token"] = token
+
+
+WORLD_HOOKS.append(_add_anmeldung)
+
+
+def _anmeldung(w: World, **kwargs: Any) -> dict[str, Any]:
+    return {"centre": w.staff.centre.slug, "lang": "uk", **kwargs}
+
+
 KI = {"centre_admin": 200, "counsellor": 200}
 KI_AND_STATISTICS = {**KI, "statistics": 200}
 PROGRAMME_READERS = {**KI_AND_STATISTICS, "department_contact": 200}
@@ -1015,6 +1054,24 @@ MATRIX: dict[str, Row] = {
         kwargs=lambda w: {"centre": w.staff.centre.slug, "token": w.registration.token},
         foreign=lambda w: {"centre": w.staff.centre.slug, "token": w.other_registration.token},
     ),
+    # anmeldung: the families' registration and booking, public (the link's token decides)
+    "anmeldung:register": Row(PUBLIC, kwargs=_anmeldung),
+    "anmeldung:manage": Row(
+        PUBLIC,
+        kwargs=lambda w: _anmeldung(w, token=w.anmeldung_token),
+        foreign=lambda w: _anmeldung(w, token=w.other_anmeldung_token),
+    ),
+    "anmeldung:ics": Row(
+        PUBLIC,
+        kwargs=lambda w: _anmeldung(w, token=w.anmeldung_token),
+        foreign=lambda w: _anmeldung(w, token=w.other_anmeldung_token),
+    ),
+    "anmeldung:cancel": Row(
+        PUBLIC,
+        kwargs=lambda w: _anmeldung(w, token=w.anmeldung_token),
+        foreign=lambda w: _anmeldung(w, token=w.other_anmeldung_token),
+    ),
+    "centres:privacy_notice_list": Row(ADMIN_ONLY),
     # each role finalises a fresh draft (the previous role finished it)
     "oeffnung:report_finalise": Row(
         roles(403, **{r: 302 for r in ("centre_admin", "counsellor")}),
