@@ -239,6 +239,7 @@ def register() -> None:
         "seiteneinstieg.assessment": pd.assessments_of,
         "seiteneinstieg.document": pd.documents_of,
         "seiteneinstieg.appointment": pd.appointments_of,
+        "seiteneinstieg.selfregistration": pd.self_registrations_of,
     }.items():
         register_personal_data(model, collect=collector)
 
@@ -301,6 +302,10 @@ def register() -> None:
         period=years(2),
         action=RetentionAction.DELETE,
         personal_fields=("ip_hash", "email_hash", "form_token", "manage_token_hash"),
+        due=due.due_self_registrations,
+        order=58,
+        categories=CASE_CATEGORIES,
+        recipients=CASE_RECIPIENTS,
     )
     register_retention(
         "seiteneinstieg.document",
