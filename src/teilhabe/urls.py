@@ -2,6 +2,8 @@
 
 from django.urls import include, path
 
+import teilhabe.centres.public  # noqa: F401  (registers the <lang:...> converter)
+
 from teilhabe.centres.urls_statewide import urlpatterns as statewide_centres
 from teilhabe.schulen.urls_statewide import urlpatterns as statewide_schools
 
@@ -23,4 +25,6 @@ urlpatterns = [
     # public: the anonymous staff survey of a centre, /<centre-slug>/befragung/
     path("", include("teilhabe.oeffnung.public_urls")),
     path("", include("teilhabe.oeffnung.training_urls")),
+    path("engagement/", include("teilhabe.engagement.urls")),
+    path("<slug:centre>/<lang:lang>/engagement/", include("teilhabe.engagement.public_urls")),
 ]
