@@ -21,6 +21,25 @@ ACTIONS = {
     "engagement.organisation.link_sent": _("Link an Organisation gesendet"),
     "engagement.organisation.confirmation_requested": _("Bestätigung des Eintrags angefragt"),
     "engagement.organisation.hidden": _("Eintrag wegen fehlender Bestätigung ausgeblendet"),
+    "engagement.volunteer.registered": _("Ehrenamtliche Person hat sich registriert"),
+    "engagement.volunteer.confirmed": _("Ehrenamtliche Person bestätigt"),
+    "engagement.volunteer.certificate": _("Führungszeugnis erfasst"),
+    "engagement.volunteer.certificate_reminded": _("An Führungszeugnis erinnert"),
+    "engagement.volunteer.updated": _("Ehrenamtliche Person hat ihr Profil geändert"),
+    "engagement.volunteer.login_link": _("Anmeldelink für Ehrenamtliche gesendet"),
+    "engagement.volunteer.links_renewed": _("Links einer ehrenamtlichen Person erneuert"),
+    "engagement.volunteer.deleted": _("Ehrenamtliche Person hat ihr Profil gelöscht"),
+    "engagement.volunteer.certificate_pdf": _("Nachweis über Ehrenamt erstellt"),
+    "engagement.hours.logged": _("Stunden eingetragen"),
+    "engagement.need.created": _("Bedarf angelegt"),
+    "engagement.need.cancelled": _("Bedarf abgesagt"),
+    "engagement.assignment.requested": _("Ehrenamtliche Person angefragt"),
+    "engagement.assignment.accepted": _("Einsatz zugesagt"),
+    "engagement.assignment.declined": _("Einsatz abgelehnt"),
+    "engagement.assignment.expired": _("Anfrage ohne Antwort weitergegeben"),
+    "engagement.assignment.no_show": _("Nicht erschienen"),
+    "engagement.week.matched": _("Bedarfe einer Woche zugeordnet"),
+    "engagement.demo.loaded": _("Demodaten Engagement geladen"),
 }
 
 
@@ -34,7 +53,20 @@ def register() -> None:
     register_public_navigation(
         "engagement_public:organisation_map", label=_("Vereine und Initiativen"), order=40
     )
+    register_navigation(
+        "engagement:volunteer_list",
+        label=_("Ehrenamtliche"),
+        permission="engagement.manage",
+        order=41,
+    )
+    register_navigation(
+        "engagement:need_list", label=_("Bedarfe"), permission="engagement.manage", order=42
+    )
+    register_public_navigation(
+        "engagement_public:volunteer_register", label=_("Ehrenamtlich helfen"), order=41
+    )
     register_actions(ACTIONS)
+    _hooks()
     register_retention(
         "engagement.organisation",
         purpose=_("Verzeichnis der Organisationen und Initiativen mit ihren Ansprechpersonen"),
@@ -45,3 +77,68 @@ def register() -> None:
         trigger_field="confirmed_at",
         personal_fields=("contact_persons", "email", "phone"),
     )
+
+    volunteer = {
+        "purpose": _("Vermittlung ehrenamtlicher Einsätze und Nachweis der Stunden"),
+        "legal_basis": "Art. 6 Abs. 1 lit. a DSGVO (Einwilligung bei der Registrierung)",
+        "action": RetentionAction.DELETE,
+    }
+    register_retention(
+        "engagement.volunteer",
+        trigger=_("Letzter Einsatz oder Registrierung ohne Einsatz; sofort bei Löschung"),
+        period=years(2),
+        personal_fields=(
+            "first_name",
+            "last_name",
+            "email",
+            "phone",
+            "postcode",
+            "city",
+            "district",
+            "lat",
+            "lon",
+            "languages",
+            "windows",
+            "unavailable",
+            "certificate_seen_on",
+        ),
+        **volunteer,
+    )
+    register_retention(
+        "engagement.assignment",
+        trigger=_("Ende des Einsatzes; ohne Person (anonym) nach Löschung des Profils"),
+        period=years(2),
+        personal_fields=("volunteer", "reasons"),
+        **volunteer,
+    )
+    register_retention(
+        "engagement.hoursentry",
+        trigger=_("Datum des Einsatzes; ohne Person (anonym) nach Löschung des Profils"),
+        trigger_field="date",
+        period=years(3),
+        personal_fields=("volunteer",),
+        **volunteer,
+    )
+    register_retention(
+        "engagement.need",
+        purpose=_("Organisation der Hilfe für Familien der Beratung"),
+        legal_basis="Art. 6 Abs. 1 lit. e DSGVO i. V. m. § 3 TIntG NRW",
+        trigger=_("Ende des Einsatzes"),
+        trigger_field="ends_at",
+        period=years(1),
+        action=RetentionAction.DELETE,
+        personal_fields=("family", "contact_first_name", "appointment"),
+    )
+
+
+def _hooks() -> None:
+    """The interpreter need of a booking (seiteneinstieg's appointment hooks, when present)."""
+    from teilhabe.engagement.services.needs import interpreter_section, on_appointment
+    from teilhabe.seiteneinstieg import hooks
+
+    listener = getattr(hooks, "register_appointment_listener", None)
+    if listener is not None:
+        listener(on_appointment)
+    section = getattr(hooks, "register_appointment_section", None)
+    if section is not None:
+        section("engagement/appointment_section.html", interpreter_section)

@@ -13,7 +13,14 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from teilhabe.centres.scoping import scoped_manager
-from teilhabe.engagement.choices import OrganisationKind
+from teilhabe.engagement.choices import (
+    AssignmentStatus,
+    HelpKind,
+    NeedStatus,
+    OrganisationKind,
+    Recurrence,
+    VolunteerStatus,
+)
 
 
 def new_nonce() -> str:
@@ -69,3 +76,186 @@ class Organisation(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Volunteer(models.Model):
+    """A person who volunteers; registered on the public page, confirmed by a coordinator.
+
+    ``languages`` maps a language code to a level 1–5; ``windows`` is the weekly pattern
+    (``[{"weekday": 0-6, "start": "HH:MM", "end": "HH:MM"}]``), ``unavailable`` the
+    exceptions (ISO dates). Of the extended certificate of conduct only the date it was
+    seen is stored, never the document. Deleting the profile deletes this row; hours and
+    assignments stay without the person (``SET_NULL``).
+    """
+
+    centre = models.ForeignKey("centres.Centre", on_delete=models.CASCADE, related_name="+")
+    first_name = models.CharField(_("Vorname"), max_length=100)
+    last_name = models.CharField(_("Nachname"), max_length=100)
+    email = models.EmailField(_("E-Mail"))
+    phone = models.CharField(_("Telefon"), max_length=50, blank=True)
+    postcode = models.CharField(_("PLZ"), max_length=5)
+    city = models.CharField(_("Ort"), max_length=100, blank=True)
+    district = models.CharField(_("Stadtteil"), max_length=100, blank=True)
+    lat = models.FloatField(null=True, blank=True)
+    lon = models.FloatField(null=True, blank=True)
+    max_km = models.PositiveSmallIntegerField(_("Höchstens km entfernt"), default=10)
+    languages = models.JSONField(_("Sprachen"), default=dict)
+    offers = models.JSONField(_("Angebote"), default=list)
+    windows = models.JSONField(_("Zeiten (wöchentlich)"), default=list)
+    unavailable = models.JSONField(_("Ausnahmen"), default=list, blank=True)
+    certificate_seen_on = models.DateField(
+        _("Erweitertes Führungszeugnis vorgelegt am"), null=True, blank=True
+    )
+    certificate_reminded_at = models.DateTimeField(null=True, blank=True)
+    status = models.CharField(
+        _("Status"), max_length=12, choices=VolunteerStatus.choices, default=VolunteerStatus.PENDING
+    )
+    consent_version = models.PositiveIntegerField(_("Datenschutzhinweis, Version"), default=0)
+    consent_at = models.DateTimeField(_("Einwilligung am"))
+    language = models.CharField(_("Sprache der Seiten"), max_length=5, default="de")
+    registered_at = models.DateTimeField(auto_now_add=True)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    login_nonce = models.CharField(max_length=32, default=new_nonce)
+    possible_duplicate_of = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    objects = scoped_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("Ehrenamtliche Person")
+        verbose_name_plural = _("Ehrenamtliche")
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+class Need(models.Model):
+    """Help that is needed: what, when (once or weekly), where, for whom.
+
+    A family of the casework is linked, but the volunteer sees only ``contact_first_name``,
+    the language, the place and the time. An interpreting need made by a booking points to
+    its appointment (one need per appointment).
+    """
+
+    centre = models.ForeignKey("centres.Centre", on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(_("Art"), max_length=16, choices=HelpKind.choices)
+    language = models.CharField(_("Sprache"), max_length=8, blank=True)
+    description = models.CharField(_("Beschreibung"), max_length=300, blank=True)
+    starts_at = models.DateTimeField(_("Beginn"))
+    ends_at = models.DateTimeField(_("Ende"))
+    recurrence = models.CharField(
+        _("Wiederholung"), max_length=8, choices=Recurrence.choices, default=Recurrence.ONCE
+    )
+    repeat_until = models.DateField(_("Wiederholen bis"), null=True, blank=True)
+    place = models.CharField(_("Ort"), max_length=200)
+    postcode = models.CharField(_("PLZ"), max_length=5, blank=True)
+    lat = models.FloatField(null=True, blank=True)
+    lon = models.FloatField(null=True, blank=True)
+    family = models.ForeignKey(
+        "seiteneinstieg.Family", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    appointment = models.OneToOneField(
+        "seiteneinstieg.Appointment",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="interpreter_need",
+    )
+    contact_first_name = models.CharField(
+        _("Vorname der Kontaktperson"), max_length=100, blank=True
+    )
+    child_contact = models.BooleanField(_("Kontakt zu Kindern"), default=False)
+    status = models.CharField(
+        _("Status"), max_length=12, choices=NeedStatus.choices, default=NeedStatus.OPEN
+    )
+    created_by = models.ForeignKey(
+        "centres.User", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = scoped_manager()
+
+    class Meta:
+        ordering = ["starts_at"]
+        verbose_name = _("Bedarf")
+        verbose_name_plural = _("Bedarfe")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_at__gt=models.F("starts_at")),
+                name="engagement_need_ends_after_start",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} {self.starts_at:%d.%m.%Y %H:%M}"
+
+
+class Assignment(models.Model):
+    """A volunteer asked for a need, and what became of it."""
+
+    need = models.ForeignKey(Need, on_delete=models.CASCADE, related_name="assignments")
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.SET_NULL, null=True, blank=True, related_name="assignments"
+    )
+    status = models.CharField(
+        _("Status"),
+        max_length=12,
+        choices=AssignmentStatus.choices,
+        default=AssignmentStatus.REQUESTED,
+    )
+    rank = models.PositiveSmallIntegerField(default=1)
+    requested_at = models.DateTimeField()
+    answer_due = models.DateTimeField()
+    answered_at = models.DateTimeField(null=True, blank=True)
+    reasons = models.JSONField(default=list, blank=True)
+
+    objects = scoped_manager("need__centre")
+
+    class Meta:
+        ordering = ["need__starts_at", "rank"]
+        verbose_name = _("Einsatz")
+        verbose_name_plural = _("Einsätze")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["need"],
+                condition=models.Q(status__in=["requested", "accepted"]),
+                name="engagement_one_live_assignment_per_need",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.need} – {self.volunteer or '—'}"
+
+
+class HoursEntry(models.Model):
+    """Hours of voluntary work; stays (without the person) when a profile is deleted."""
+
+    centre = models.ForeignKey("centres.Centre", on_delete=models.CASCADE, related_name="+")
+    volunteer = models.ForeignKey(
+        Volunteer, on_delete=models.SET_NULL, null=True, blank=True, related_name="hours"
+    )
+    assignment = models.ForeignKey(
+        Assignment, on_delete=models.SET_NULL, null=True, blank=True, related_name="hours"
+    )
+    kind = models.CharField(_("Art"), max_length=16, choices=HelpKind.choices)
+    date = models.DateField(_("Datum"))
+    minutes = models.PositiveIntegerField(_("Minuten"))
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = scoped_manager()
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("Stunden")
+        verbose_name_plural = _("Stunden")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(minutes__gt=0, minutes__lte=24 * 60),
+                name="engagement_hours_in_a_day",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date} {self.minutes} min"
