@@ -25,6 +25,8 @@ urlpatterns = [
     # public: the anonymous staff survey of a centre, /<centre-slug>/befragung/
     path("", include("teilhabe.oeffnung.public_urls")),
     path("", include("teilhabe.oeffnung.training_urls")),
+    # public: families register their children and book counselling, in their language
+    path("<slug:centre>/<lang:lang>/anmeldung/", include("teilhabe.seiteneinstieg.public.urls")),
     path("engagement/", include("teilhabe.engagement.urls")),
     path("<slug:centre>/<lang:lang>/engagement/", include("teilhabe.engagement.public_urls")),
 ]

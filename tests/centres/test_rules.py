@@ -43,6 +43,7 @@ TABLE: dict[str, set[Role]] = {
     "centres.manage_users": {A},
     "centres.manage_centres": {LA},
     "centres.view_statewide_figures": {LA},
+    "centres.manage_privacy_notices": {A},
     "seiteneinstieg.register_family": {A, C},
     "seiteneinstieg.view_case": {A, C, S},
     "seiteneinstieg.change_case": {A, C},

@@ -45,6 +45,7 @@ class CentresConfig(AppConfig):
                 "centres.user.password_reset": _("Passwort zurückgesetzt"),
                 "centres.totp.confirmed": _("Zweiter Faktor eingerichtet"),
                 "centres.totp.reset": _("Zweiter Faktor zurückgesetzt"),
+                "centres.privacy_notice.published": _("Datenschutzhinweis veröffentlicht"),
             }
         )
         # The statewide office (no centre): centres and every centre's figures.
@@ -67,6 +68,9 @@ class CentresConfig(AppConfig):
             order=5,
         )
         register_not_personal("centres.centre", reason="an institution's address and contact")
+        register_not_personal(
+            "centres.privacynotice", reason="the centre's published privacy texts (no person)"
+        )
         register_retention(
             "centres.user",
             purpose=_("Zugang der Beschäftigten; Zuordnung von Einträgen im Protokoll"),
