@@ -163,3 +163,24 @@ def test_no_show_only_after_the_start(staff):
         ends_at=timezone.now() - dt.timedelta(hours=1),
     )
     assert services.record_no_show(actor=staff.counsellor, assignment=a).status == "no_show"
+
+
+def test_real_booking_and_move_through_seiteneinstieg(staff):
+    from teilhabe.seiteneinstieg.services.appointments import book_appointment, move_appointment
+    from tests.factories import FamilyFactory
+
+    v = make_volunteer(staff.centre)
+    family = FamilyFactory(centre=staff.centre)
+    GuardianFactory(family=family, first_name="Zahra")
+    slot = SlotFactory(counsellor=staff.counsellor, starts_at=next_day_at(10))
+    appointment = book_appointment(
+        actor=staff.counsellor, slot=slot, family=family, interpreter_language="fa"
+    )
+    need = Need.objects.get(appointment=appointment)
+    assert need.assignments.get().volunteer == v
+    later = SlotFactory(counsellor=staff.counsellor, starts_at=next_day_at(14))
+    new = move_appointment(actor=staff.counsellor, appointment=appointment, slot=later)
+    need.refresh_from_db()
+    assert need.status == "cancelled"
+    moved = Need.objects.get(appointment=new)
+    assert moved.starts_at == later.starts_at and moved.status == "requested"

@@ -136,9 +136,5 @@ def _hooks() -> None:
     from teilhabe.engagement.services.needs import interpreter_section, on_appointment
     from teilhabe.seiteneinstieg import hooks
 
-    listener = getattr(hooks, "register_appointment_listener", None)
-    if listener is not None:
-        listener(on_appointment)
-    section = getattr(hooks, "register_appointment_section", None)
-    if section is not None:
-        section("engagement/appointment_section.html", interpreter_section)
+    hooks.register_appointment_listener(on_appointment)
+    hooks.register_appointment_section("engagement/appointment_section.html", interpreter_section)

@@ -254,23 +254,24 @@ def on_appointment(appointment: Any, *, event: str, actor: Any) -> str | None:
     linked to the appointment. Cancelled: the need is cancelled (the volunteer is told).
     Moved: the need follows the new time and asks again.
     """
+    if event == "moved":
+        # the old booking was cancelled and a new one made: its need goes, a new one follows
+        for old in Need.objects.filter(
+            family=appointment.family, appointment__status="cancelled"
+        ).exclude(status=NeedStatus.CANCELLED):
+            _cancel(old)
     existing = Need.objects.filter(appointment=appointment).first()
     language = (appointment.interpreter_language or "").strip()
-    if event == "cancelled" or (existing is not None and not language):
+    if event == "cancelled":
         if existing is not None and existing.status != NeedStatus.CANCELLED:
             _cancel(existing)
             return _("Dolmetsch-Bedarf abgesagt")
         return None
-    if not language or counsellors_speak(appointment.centre_id, language):
+    if existing is not None or not language:
+        return None
+    if counsellors_speak(appointment.centre_id, language):
         return None
     slot = appointment.slot
-    if existing is not None:
-        if event == "moved":
-            _cancel(existing)
-            existing.appointment = None
-            existing.save(update_fields=["appointment"])
-        else:
-            return None
     centre = appointment.centre
     guardian = appointment.family.guardians.order_by("pk").first()
     need = Need(

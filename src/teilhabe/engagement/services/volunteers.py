@@ -159,10 +159,8 @@ def _clean_profile(volunteer: Volunteer, values: dict[str, Any]) -> None:
 
 def _privacy_version(centre: Centre) -> int:
     """The version of the centre's published notice for volunteers (0 before there is one)."""
-    try:
-        from teilhabe.centres.selectors import current_privacy_notice  # type: ignore[attr-defined]
-    except ImportError:
-        return 0
+    from teilhabe.centres.selectors import current_privacy_notice
+
     notice = current_privacy_notice(centre, PRIVACY_PURPOSE)
     return notice.version if notice is not None else 0
 

@@ -123,10 +123,8 @@ def volunteer_register(request: HttpRequest, *, centre: Centre, lang: str) -> Ht
 
 
 def _privacy_text(centre: Centre, lang: str) -> str:
-    try:
-        from teilhabe.centres.selectors import current_privacy_notice  # type: ignore[attr-defined]
-    except ImportError:
-        return ""
+    from teilhabe.centres.selectors import current_privacy_notice
+
     notice = current_privacy_notice(centre, vol_services.PRIVACY_PURPOSE)
     if notice is None:
         return ""
