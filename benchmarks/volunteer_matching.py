@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import random
-import statistics
 import time
 
 from teilhabe.engagement import matching as m
@@ -94,7 +93,9 @@ def main() -> None:
     parser.add_argument("--volunteers", type=int, default=2000)
     parser.add_argument("--needs", type=int, default=500)
     args = parser.parse_args()
-    print("| seed | seconds (MIP incl. greedy) | greedy s | needs met | greedy met | overlaps | status |")
+    print(
+        "| seed | seconds (MIP incl. greedy) | greedy s | needs met | greedy met | overlaps | status |"
+    )
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for seed in range(args.seed, args.seed + args.repeat):
         needs, volunteers = make(seed, args.volunteers, args.needs)

@@ -1009,7 +1009,6 @@ MATRIX: dict[str, Row] = {
 }
 
 
-
 # engagement (volunteers, needs, organisations)
 def _add_engagement(world: World) -> None:
     from django.utils import timezone
@@ -1061,9 +1060,7 @@ EVERYONE_302 = {role: 302 for role in ROLES}
 KI_302 = {"centre_admin": 302, "counsellor": 302}
 MATRIX.update(
     {
-        "engagement:organisation_list": Row(
-            roles(403, **KI, statistics=200, council_office=200)
-        ),
+        "engagement:organisation_list": Row(roles(403, **KI, statistics=200, council_office=200)),
         "engagement:organisation_edit": Row(
             roles(403, **KI),
             kwargs=lambda w: {"pk": w.organisation.pk},
@@ -1151,6 +1148,7 @@ MATRIX.update(
         ),
     }
 )
+
 
 def all_url_names() -> set[str]:
     names: set[str] = set()

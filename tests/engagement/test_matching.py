@@ -80,7 +80,9 @@ def test_rank_prefers_fewer_hours_this_month_and_better_language():
 
 
 def test_busy_volunteer_is_not_proposed():
-    busy = vol(1, busy=(m.Interval(MONDAY + dt.timedelta(hours=10), MONDAY + dt.timedelta(hours=11)),))
+    busy = vol(
+        1, busy=(m.Interval(MONDAY + dt.timedelta(hours=10), MONDAY + dt.timedelta(hours=11)),)
+    )
     assert m.rank(need(1, 10), [busy]) == []
 
 

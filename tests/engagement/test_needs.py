@@ -84,9 +84,10 @@ def test_booking_with_a_language_no_counsellor_speaks_creates_a_need_and_asks(st
     mail = OutboxMail.objects.get(to=[v.email])
     assert "Zahra" in mail.body and "Kovalenko" not in mail.body  # only the first name
     # the counsellor's section: nobody yet, then the interpreter after acceptance
-    assert services.interpreter_section(user=staff.counsellor, appointment=appointment)[
-        "interpreter"
-    ] is None
+    assert (
+        services.interpreter_section(user=staff.counsellor, appointment=appointment)["interpreter"]
+        is None
+    )
     services.answer_assignment(assignment=assignment, volunteer=v, accept=True)
     section = services.interpreter_section(user=staff.counsellor, appointment=appointment)
     assert section["interpreter"] == v

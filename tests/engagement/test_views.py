@@ -130,3 +130,14 @@ def test_login_request_says_the_same_for_unknown_addresses(staff):
     assert a.status_code == b.status_code == 302
     assert OutboxMail.objects.filter(to=["known@example.org"]).count() == 1
     assert not OutboxMail.objects.filter(to=["nobody@example.org"]).exists()
+
+
+def test_demo_loads_through_the_services_once(staff):
+    from teilhabe.engagement import demo
+    from teilhabe.engagement.models import Need, Organisation
+
+    assert demo.load(staff.centre)
+    assert Organisation.objects.count() == 15
+    assert Volunteer.objects.filter(status="active").count() == 34
+    assert Need.objects.count() == 12
+    assert not demo.load(staff.centre)

@@ -161,7 +161,10 @@ def test_card_indicator_at_200_hours_a_year(staff):
     today = timezone.localdate()
     for i in range(25):
         HoursEntry.objects.create(
-            centre=staff.centre, volunteer=v, kind="mentoring", date=today - dt.timedelta(i * 7),
+            centre=staff.centre,
+            volunteer=v,
+            kind="mentoring",
+            date=today - dt.timedelta(i * 7),
             minutes=8 * 60,
         )
     assert hours_summary(v).last_year == 200
