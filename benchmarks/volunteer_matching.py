@@ -93,9 +93,9 @@ def main() -> None:
     parser.add_argument("--volunteers", type=int, default=2000)
     parser.add_argument("--needs", type=int, default=500)
     args = parser.parse_args()
-    print(
-        "| seed | seconds (MIP incl. greedy) | greedy s | needs met | greedy met | overlaps | status |"
-    )
+    columns = ["seed", "seconds (MIP incl. greedy)", "greedy s", "needs met", "greedy met"]
+    columns += ["overlaps", "status"]
+    print("| " + " | ".join(columns) + " |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for seed in range(args.seed, args.seed + args.repeat):
         needs, volunteers = make(seed, args.volunteers, args.needs)
