@@ -159,3 +159,42 @@ def test_property_no_overlap_and_certificates(needs, volunteers):
             for b in mine[i + 1 :]:
                 assert not a.intervals[0].overlaps(b.intervals[0])
     assert result.needs_met >= result.greedy_met
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    start=interval,
+    child=st.booleans(),
+    lang=st.sampled_from(["", "ar", "tr"]),
+    people=st.lists(
+        st.tuples(
+            st.sampled_from([None, dt.date(2020, 1, 1), dt.date(2021, 3, 3), dt.date(2024, 5, 1)]),
+            st.dictionaries(st.sampled_from(["ar", "tr"]), st.integers(1, 5), min_size=1),
+            st.floats(50.85, 51.05),
+            st.sampled_from([1.0, 5.0, 15.0]),
+            st.integers(0, 60),
+            st.booleans(),
+        ),
+        min_size=1,
+        max_size=8,
+    ),
+)
+def test_fast_candidates_agree_with_evaluate(start, child, lang, people):
+    day, hour, length = start
+    n = need(1, hour, hours=length, day=day, child_contact=child, language=lang)
+    volunteers = [
+        vol(
+            i + 1,
+            certificate_seen=cert,
+            languages=langs,
+            lat=lat,
+            max_km=max_km,
+            hours_this_month=hours,
+            windows=(m.Window(day, 8 * 60, 18 * 60),) if narrow else ALL_DAY,
+            unavailable=frozenset({MONDAY.date()}) if i == 0 else frozenset(),
+        )
+        for i, (cert, langs, lat, max_km, hours, narrow) in enumerate(people)
+    ]
+    fast = m._Index(volunteers).candidates(n)
+    slow = [(i, c.cost) for i, v in enumerate(volunteers) if (c := m.evaluate(v, n)) is not None]
+    assert fast == slow

@@ -239,14 +239,14 @@ def greedy(needs: Sequence[NeedIn], volunteers: Sequence[VolunteerIn]) -> dict[i
 def _greedy_from(
     needs: Sequence[NeedIn],
     volunteers: Sequence[VolunteerIn],
-    per_need: Sequence[list[tuple[int, Candidate]]],
+    per_need: Sequence[list[tuple[int, int]]],
 ) -> dict[int, int]:
     taken: dict[int, list[NeedIn]] = {}
     result: dict[int, int] = {}
     order = sorted(range(len(needs)), key=lambda i: (needs[i].intervals[0].start, needs[i].id))
     for ni in order:
         need = needs[ni]
-        for vi in sorted(vi for vi, _c in per_need[ni]):
+        for vi, _cost in per_need[ni]:
             volunteer = volunteers[vi]
             mine = taken.get(volunteer.id, [])
             if len(mine) >= volunteer.max_per_week:
@@ -260,32 +260,72 @@ def _greedy_from(
 
 
 class _Index:
-    """Volunteers by kind of help and by language, with their coordinates as arrays.
+    """The volunteers as arrays, to find every (volunteer, need) pair and its cost at once.
 
-    Filters the pairs cheaply before the exact check of ``evaluate``.
+    ``candidates`` applies exactly the hard rules and the cost of ``evaluate`` with numpy
+    (``evaluate`` stays the reference, used by ``rank`` and to check the week's answer).
     """
 
     def __init__(self, volunteers: Sequence[VolunteerIn]) -> None:
         self.volunteers = volunteers
+        n = len(volunteers)
         self.by_kind: dict[str, set[int]] = {}
-        self.by_language: dict[str, set[int]] = {}
+        self.level: dict[str, np.ndarray] = {}
         for vi, v in enumerate(volunteers):
             for kind in v.offers:
                 self.by_kind.setdefault(kind, set()).add(vi)
             for code, level in v.languages.items():
-                if level >= MIN_LEVEL:
-                    self.by_language.setdefault(code, set()).add(vi)
+                self.level.setdefault(code, np.zeros(n, dtype=np.int64))[vi] = level
+        # weekly windows as arrays per weekday: (volunteer index, start, end)
+        rows: dict[int, list[tuple[int, int, int]]] = {d: [] for d in range(7)}
+        for vi, v in enumerate(volunteers):
+            for w in v.windows:
+                rows[w.weekday].append((vi, w.start, w.end))
+        self.windows = {d: np.array(r, dtype=np.int64).reshape(-1, 3) for d, r in rows.items()}
         self.lat = np.array([v.lat if v.lat is not None else np.nan for v in volunteers])
         self.lon = np.array([v.lon if v.lon is not None else np.nan for v in volunteers])
-        self.max_km = np.array([v.max_km for v in volunteers])
+        self.max_km = np.array([v.max_km for v in volunteers], dtype=float)
+        self.hours_cost = np.array(
+            [HOURS_COST * min(HOURS_CAP, round(max(0.0, v.hours_this_month))) for v in volunteers],
+            dtype=np.int64,
+        )
+        self.cert_from = np.full(n, np.iinfo(np.int64).max, dtype=np.int64)
+        self.cert_until = np.full(n, -1, dtype=np.int64)
+        for vi, v in enumerate(volunteers):
+            until = certificate_valid_until(v.certificate_seen)
+            if until is not None:
+                self.cert_from[vi] = v.certificate_seen.toordinal()  # type: ignore[union-attr]
+                self.cert_until[vi] = until.toordinal()
+        self.special = {vi for vi, v in enumerate(volunteers) if v.unavailable or v.busy}
 
-    def candidates(self, need: NeedIn) -> list[tuple[int, Candidate]]:
+    def candidates(self, need: NeedIn) -> list[tuple[int, int]]:
+        """(volunteer index, cost) of every volunteer who may take the need, by index."""
         chosen = self.by_kind.get(need.kind, set())
-        if need.language:
-            chosen = chosen & self.by_language.get(need.language, set())
         if not chosen:
             return []
-        idx = np.fromiter(chosen, dtype=np.int64, count=len(chosen))
+        idx = np.fromiter(sorted(chosen), dtype=np.int64, count=len(chosen))
+        cost = np.zeros(len(idx), dtype=np.int64)
+        if need.language:
+            levels = self.level.get(need.language)
+            if levels is None:
+                return []
+            lv = levels[idx]
+            keep = lv >= MIN_LEVEL
+            idx, cost = idx[keep], (LEVEL_COST * (5 - np.minimum(lv[keep], 5)))
+        for interval in need.intervals:
+            if interval.start.date() != interval.end.date() and interval.end.time() != dt.time(0):
+                return []
+            table = self.windows[interval.start.weekday()]
+            s = interval.start.hour * 60 + interval.start.minute
+            e = interval.end.hour * 60 + interval.end.minute or 24 * 60
+            keep = np.isin(idx, table[(table[:, 1] <= s) & (table[:, 2] >= e), 0])
+            idx, cost = idx[keep], cost[keep]
+            if need.child_contact:
+                day = interval.start.date().toordinal()
+                keep = (self.cert_from[idx] <= day) & (day < self.cert_until[idx])
+                idx, cost = idx[keep], cost[keep]
+            if not len(idx):
+                return []
         if need.lat is not None and need.lon is not None:
             lat1, lon1 = np.radians(self.lat[idx]), np.radians(self.lon[idx])
             lat2, lon2 = math.radians(need.lat), math.radians(need.lon)
@@ -294,14 +334,21 @@ class _Index:
                 + np.cos(lat1) * math.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
             )
             dist = 2 * 6371.0 * np.arcsin(np.sqrt(np.minimum(1.0, a)))
-            # unknown coordinates (nan) stay in; evaluate decides
-            idx = idx[~(dist > self.max_km[idx] + 0.01)]
-        found = []
-        for vi in idx.tolist():
-            candidate = evaluate(self.volunteers[vi], need)
-            if candidate is not None:
-                found.append((vi, candidate))
-        return found
+            known = ~np.isnan(dist)
+            keep = ~(known & (dist > self.max_km[idx]))
+            add = np.where(known, np.round(KM_COST * np.nan_to_num(dist)), 0).astype(np.int64)
+            idx, cost = idx[keep], (cost + add)[keep]
+        cost = cost + self.hours_cost[idx]
+        result = []
+        for vi, c in zip(idx.tolist(), cost.tolist(), strict=True):
+            if vi in self.special:
+                v = self.volunteers[vi]
+                if any(i.start.date() in v.unavailable for i in need.intervals):
+                    continue
+                if any(i.overlaps(b) for i in need.intervals for b in v.busy):
+                    continue
+            result.append((vi, c))
+        return result
 
 
 #: Candidates per need kept for the week's programme (the cheapest; plus greedy's choice).
@@ -328,12 +375,11 @@ def assign_week(
     vol_index = {v.id: vi for vi, v in enumerate(volunteers)}
     pairs: list[tuple[int, int, int]] = []  # (volunteer index, need index, cost)
     for ni, found in enumerate(per_need):
-        found.sort(key=lambda f: (f[1].cost, f[0]))
-        keep = found[:top_k]
+        keep = sorted(found, key=lambda f: (f[1], f[0]))[:top_k]
         chosen = warm.get(needs[ni].id)
         if chosen is not None and all(vi != vol_index[chosen] for vi, _c in keep):
             keep += [f for f in found if f[0] == vol_index[chosen]]
-        pairs.extend((vi, ni, c.cost) for vi, c in keep)
+        pairs.extend((vi, ni, c) for vi, c in keep)
     if not pairs:
         return WeekResult({}, 0, len(warm), time.perf_counter() - t0, "no candidates")
 
@@ -438,10 +484,8 @@ def assign_week(
     if len(assignment) < len(warm) or not _valid(assignment, needs, volunteers):
         # never worse than the warm start (a solver stopped without using it)
         assignment = dict(warm)
-        costs = {
-            n: evaluate(volunteers[vol_index[v]], needs[need_index[n]]).cost  # type: ignore[union-attr]
-            for n, v in warm.items()
-        }
+        cost_of = {(vi, ni): c for vi, ni, c in pairs}
+        costs = {n: cost_of.get((vol_index[v], need_index[n]), 0) for n, v in warm.items()}
         status = f"{status} (greedy kept)"
     return WeekResult(
         assignment=assignment,
