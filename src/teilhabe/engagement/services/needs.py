@@ -240,7 +240,9 @@ def counsellors_speak(centre_id: int, language: str) -> bool:
     from teilhabe.centres.permissions import roles_holding
 
     for languages in User.objects.filter(
-        centre_id=centre_id, is_active=True, role__in=roles_holding("seiteneinstieg.view_case")
+        centre_id=centre_id,
+        is_active=True,
+        role__in=roles_holding("seiteneinstieg.manage_appointments"),
     ).values_list("languages", flat=True):
         if language in [c.strip() for c in languages.split(",")]:
             return True
