@@ -67,6 +67,7 @@ def register() -> None:
     )
     register_actions(ACTIONS)
     _hooks()
+    _personal_data()
     register_retention(
         "engagement.organisation",
         purpose=_("Verzeichnis der Organisationen und Initiativen mit ihren Ansprechpersonen"),
@@ -128,6 +129,31 @@ def register() -> None:
         period=years(1),
         action=RetentionAction.DELETE,
         personal_fields=("family", "contact_first_name", "appointment"),
+    )
+
+
+def _personal_data() -> None:
+    """Art. 15 for families: needs, assignments and hours linked to a family's case.
+
+    Registered with the privacy work's registry when it is installed
+    (``core.registry.register_personal_data``); a volunteer's own data is listed in
+    docs/engagement.md.
+    """
+    from teilhabe.core import registry
+
+    register = getattr(registry, "register_personal_data", None)
+    if register is None:
+        return
+    from teilhabe.engagement.models import Assignment, HoursEntry, Need
+
+    register("engagement.need", collect=lambda s: Need.objects.filter(family_id=s.family_id))
+    register(
+        "engagement.assignment",
+        collect=lambda s: Assignment.objects.filter(need__family_id=s.family_id),
+    )
+    register(
+        "engagement.hoursentry",
+        collect=lambda s: HoursEntry.objects.filter(assignment__need__family_id=s.family_id),
     )
 
 
