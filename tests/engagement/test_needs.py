@@ -185,3 +185,13 @@ def test_real_booking_and_move_through_seiteneinstieg(staff):
     assert need.status == "cancelled"
     moved = Need.objects.get(appointment=new)
     assert moved.starts_at == later.starts_at and moved.status == "requested"
+
+
+def test_engagement_jobs_command_runs(staff):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    out = StringIO()
+    call_command("engagement_jobs", stdout=out)
+    assert "Anfrage(n) ohne Antwort" in out.getvalue()

@@ -70,10 +70,13 @@ def need_in(need: Need) -> matching.NeedIn:
 
 
 def volunteers_in(
-    centre: Centre, *, exclude_need: Need | None = None
+    centre: Centre, *, exclude_need: Need | None = None, only: Volunteer | None = None
 ) -> list[matching.VolunteerIn]:
     """The centre's active volunteers with their busy times and hours this month."""
-    volunteers = list(Volunteer.objects.for_centre(centre).filter(status=VolunteerStatus.ACTIVE))
+    volunteers_qs = Volunteer.objects.for_centre(centre).filter(status=VolunteerStatus.ACTIVE)
+    if only is not None:
+        volunteers_qs = volunteers_qs.filter(pk=only.pk)
+    volunteers = list(volunteers_qs)
     today = timezone.localdate()
     month_start = today.replace(day=1)
     hours = dict(
@@ -86,6 +89,8 @@ def volunteers_in(
     live = Assignment.objects.filter(
         need__centre=centre, status__in=LIVE, need__ends_at__gte=timezone.now()
     ).select_related("need")
+    if only is not None:
+        live = live.filter(volunteer=only)
     if exclude_need is not None:
         live = live.exclude(need=exclude_need)
     for assignment in live:
@@ -340,6 +345,12 @@ def assignment_by_link(token: str) -> Assignment:
 def _ask(
     need: Need, volunteer: Volunteer, *, rank: int, reasons: list[Any], now: dt.datetime
 ) -> Assignment:
+    # one volunteer's requests are made one after the other: lock, then check the fit again
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
+    if matching.evaluate(_single(volunteer, need), need_in(need)) is None:
+        raise ValidationError(
+            _("%(name)s hat zu dieser Zeit schon einen anderen Einsatz.") % {"name": volunteer}
+        )
     assignment = Assignment(
         need=need,
         volunteer=volunteer,
@@ -394,7 +405,10 @@ def _request_next(need: Need, *, actor: Any, now: dt.datetime | None = None) -> 
         if candidate.volunteer_id in asked:
             continue
         volunteer = Volunteer.objects.get(pk=candidate.volunteer_id)
-        return _ask(need, volunteer, rank=len(asked) + 1, reasons=_reasons(candidate), now=now)
+        try:
+            return _ask(need, volunteer, rank=len(asked) + 1, reasons=_reasons(candidate), now=now)
+        except ValidationError:  # asked for something else meanwhile: the next one
+            continue
     release_need(need)
     return None
 
@@ -460,6 +474,7 @@ def answer_assignment(
     if assignment.answer_due < now:
         raise ValidationError(_("Die Frist für diese Anfrage ist abgelaufen."))
     need = Need.objects.select_for_update().get(pk=assignment.need_id)
+    volunteer = Volunteer.objects.select_for_update().get(pk=volunteer.pk)
     assignment.answered_at = now
     if accept:
         if matching.evaluate(_single(volunteer, need), need_in(need)) is None:
@@ -485,9 +500,8 @@ def answer_assignment(
 
 
 def _single(volunteer: Volunteer, need: Need) -> matching.VolunteerIn:
-    for v in volunteers_in(need.centre, exclude_need=need):
-        if v.id == volunteer.pk:
-            return v
+    for v in volunteers_in(need.centre, exclude_need=need, only=volunteer):
+        return v
     raise ValidationError(_("Das Profil ist nicht aktiv."))
 
 
