@@ -501,6 +501,23 @@ MATRIX: dict[str, Row] = {
         kwargs=lambda w: {"pk": w.family.pk},
         foreign=lambda w: {"pk": w.other_family.pk},
     ),
+    "seiteneinstieg:read_log": Row(
+        roles(403, centre_admin=200),
+        kwargs=lambda w: {"pk": w.family.pk},
+        foreign=lambda w: {"pk": w.other_family.pk},
+    ),
+    "seiteneinstieg:child_access_export": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.child.pk},
+        foreign=lambda w: {"pk": w.other_child.pk},
+        method="post",
+    ),
+    "seiteneinstieg:guardian_access_export": Row(
+        roles(200, **CASEWORK_ONLY),
+        kwargs=lambda w: {"pk": w.family.pk, "guardian_pk": w.guardian.pk},
+        foreign=lambda w: {"pk": w.other_family.pk, "guardian_pk": w.other_guardian.pk},
+        method="post",
+    ),
     "seiteneinstieg:document_upload": Row(
         roles(302, **CASEWORK_ONLY),
         kwargs=lambda w: {"pk": w.family.pk},

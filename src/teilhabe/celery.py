@@ -10,9 +10,19 @@ from __future__ import annotations
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "teilhabe.settings")
 
 app = Celery("teilhabe")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+# Nightly jobs for `celery -A teilhabe beat` (only meaningful with a broker, i.e. REDIS_URL;
+# installations without Redis run the same commands from cron, see README).
+app.conf.beat_schedule = {
+    "apply-retention-nightly": {
+        "task": "teilhabe.audit.apply_retention",
+        "schedule": crontab(hour=2, minute=30),
+    },
+}

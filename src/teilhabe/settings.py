@@ -225,6 +225,9 @@ STORAGES = {
     },
 }
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# Stored documents and export files are readable by the service account only.
+FILE_UPLOAD_PERMISSIONS = 0o600
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = 0o700
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 TEILHABE_MAX_DOCUMENT_BYTES = int(
     os.environ.get("TEILHABE_MAX_DOCUMENT_BYTES", str(10 * 1024 * 1024))

@@ -40,6 +40,7 @@ A, C, S, SS, ST, LA, CO, DC = (
 # permission → roles that hold it (model level; school staff linked to a school)
 TABLE: dict[str, set[Role]] = {
     "centres.view_audit": {A},
+    "audit.view_read_log": {A},
     "centres.manage_users": {A},
     "centres.manage_centres": {LA},
     "centres.view_statewide_figures": {LA},
@@ -53,6 +54,7 @@ TABLE: dict[str, set[Role]] = {
     "seiteneinstieg.manage_all_slots": {A},
     "seiteneinstieg.view_waiting_list": {A, C, S},
     "seiteneinstieg.export_waiting_list": {A, C, S},
+    "seiteneinstieg.export_personal_data": {A, C},
     "seiteneinstieg.view_statistics": {A, C, S, ST},
     "seiteneinstieg.view_exact_figures": {A, C, S},
     "seiteneinstieg.plan_placements": {A, S},

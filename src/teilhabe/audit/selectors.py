@@ -12,6 +12,7 @@ from django.apps import apps
 from django.db.models import Model, Q, QuerySet
 
 from teilhabe.audit.models import AuditEntry
+from teilhabe.audit.reads import read_actions
 from teilhabe.audit.registry import action_label, target_types
 
 if TYPE_CHECKING:  # the audit layer sits below centres: names only, no import at runtime
@@ -53,15 +54,37 @@ def audit_entries_for_centre(
 def history_of(*, user: User, targets: list[Model]) -> QuerySet[AuditEntry]:
     """History of the given objects (e.g. a child and its family) within the user's centre.
 
+    Only changes: reads (page views, downloads) are in :func:`read_log_of`.
     Visibility of the objects themselves is checked by the caller's selector.
     """
     if user.centre_id is None or not targets:
         return AuditEntry.objects.none()
+    return (
+        AuditEntry.objects.filter(_about(targets), centre_id=user.centre_id)
+        .exclude(action__in=read_actions())
+        .select_related("actor")
+        .order_by("-created_at", "-id")
+    )
+
+
+def _about(targets: list[Model]) -> Q:
     condition = Q()
     for target in targets:
         condition |= Q(target_type=target._meta.label_lower, target_id=str(target.pk))
+    return condition
+
+
+def read_log_of(*, user: User, targets: list[Model]) -> QuerySet[AuditEntry]:
+    """Who read the given objects (a family and its children) and when: administrators only.
+
+    Visibility of the objects themselves is checked by the caller's selector.
+    """
+    if user.centre_id is None or not targets or not user.has_perm("audit.view_read_log", None):
+        return AuditEntry.objects.none()
     return (
-        AuditEntry.objects.filter(condition, centre_id=user.centre_id)
+        AuditEntry.objects.filter(
+            _about(targets), centre_id=user.centre_id, action__in=read_actions()
+        )
         .select_related("actor")
         .order_by("-created_at", "-id")
     )

@@ -8,6 +8,7 @@ class CentresConfig(AppConfig):
 
     def ready(self) -> None:
         from teilhabe.audit.registry import register_actions
+        from teilhabe.centres import retention
         from teilhabe.centres.selectors import account_figures
         from teilhabe.core.registry import (
             RetentionAction,
@@ -80,4 +81,9 @@ class CentresConfig(AppConfig):
             period=years(3),
             action=RetentionAction.ANONYMISE,
             personal_fields=("first_name", "last_name", "email", "username", "languages"),
+            due=retention.due_accounts,
+            anonymise=retention.anonymise_accounts,
+            order=200,
+            categories=_("Name, E-Mail, Benutzername, Sprachen, Rolle, Anmeldezeiten"),
+            recipients=_("keine"),
         )

@@ -87,8 +87,14 @@ class RetentionRule:
 
     ``trigger`` names the event that starts the period in words; ``trigger_field`` the field
     that carries its date (``""`` when the period runs from a related record's event, which
-    ``trigger`` then names). Carrying the rules out comes with the privacy work; declaring
-    them comes with each model.
+    ``trigger`` then names).
+
+    Carrying a rule out (``teilhabe apply_retention``, ``teilhabe.audit.retention``):
+    ``due(now)`` returns the queryset of rows whose time is up (default: ``trigger_field``
+    older than ``period``); ``anonymise(queryset)`` blanks the personal fields of those rows
+    for ANONYMISE rules and returns how many it changed; rules run in ``order`` (rows that
+    others protect go first). ``categories`` and ``recipients`` describe the data for the
+    record of processing activities (Art. 30 GDPR).
     """
 
     model: str  # "app_label.ModelName"
@@ -99,6 +105,25 @@ class RetentionRule:
     action: RetentionAction
     trigger_field: str = ""
     personal_fields: tuple[str, ...] = field(default=())
+    due: Callable[[dt.datetime], Any] | None = None
+    anonymise: Callable[[Any], int] | None = None
+    order: int = 100
+    categories: str = ""
+    recipients: str = ""
+
+    def due_rows(self, now: dt.datetime) -> Any:
+        """The rows whose retention period is over at ``now`` (a queryset), or None when the
+        rule names no way to find them (then it is carried out by hand and reported)."""
+        if self.action == RetentionAction.KEEP:
+            return None
+        if self.due is not None:
+            return self.due(now)
+        if self.trigger_field:
+            from django.apps import apps
+
+            model = apps.get_model(self.model)
+            return model._base_manager.filter(**{f"{self.trigger_field}__lt": now - self.period})
+        return None
 
 
 _RETENTION: dict[str, RetentionRule] = {}
@@ -114,8 +139,16 @@ def register_retention(
     action: RetentionAction,
     trigger_field: str = "",
     personal_fields: tuple[str, ...] = (),
+    due: Callable[[dt.datetime], Any] | None = None,
+    anonymise: Callable[[Any], int] | None = None,
+    order: int = 100,
+    categories: str = "",
+    recipients: str = "",
 ) -> None:
-    """Declare a model's retention rule; a model is declared once."""
+    """Declare a model's retention rule; a model is declared once.
+
+    See :class:`RetentionRule` for ``due``, ``anonymise`` and ``order``.
+    """
     key = model.lower()
     if key in _RETENTION:
         raise ValueError(f"retention rule for {model} declared twice")
@@ -130,6 +163,11 @@ def register_retention(
         action=action,
         trigger_field=trigger_field,
         personal_fields=personal_fields,
+        due=due,
+        anonymise=anonymise,
+        order=order,
+        categories=categories,
+        recipients=recipients,
     )
 
 
@@ -278,3 +316,22 @@ def register_public_navigation(
 def public_navigation_entries(place: str) -> list[PublicNavEntry]:
     entries = [e for e in _PUBLIC_NAVIGATION.values() if e.place == place]
     return sorted(entries, key=lambda e: (e.order, e.url_name))
+
+
+# --- personal data (GDPR Art. 15 access, Art. 30 record) -------------------------------------
+
+_PERSONAL_DATA: dict[str, Callable[[Any], Any]] = {}
+
+
+def register_personal_data(model: str, *, collect: Callable[[Any], Any]) -> None:
+    """Declare how to find a model's rows about one data subject (a child or a guardian).
+
+    ``collect(subject)`` returns the rows (a queryset or list; empty when the model holds
+    nothing about that kind of subject). The right-of-access export walks this registry, and
+    a meta-test checks that every model related to a case is in it.
+    """
+    _PERSONAL_DATA[model.lower()] = collect
+
+
+def personal_data_collectors() -> dict[str, Callable[[Any], Any]]:
+    return dict(_PERSONAL_DATA)

@@ -11,6 +11,7 @@ class ExportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from teilhabe.audit.reads import register_read_actions
         from teilhabe.audit.registry import register_actions
         from teilhabe.core.registry import (
             RetentionAction,
@@ -21,11 +22,10 @@ class ExportsConfig(AppConfig):
         register_navigation(
             "exports:job_list", label=_("Meine Aufträge"), permission="exports.view_jobs", order=80
         )
-        register_actions(
-            {
-                "exports.job.started": _("Auftrag gestartet"),
-                "exports.job.downloaded": _("Ergebnis eines Auftrags heruntergeladen"),
-            }
+        register_actions({"exports.job.started": _("Auftrag gestartet")})
+        # A result file leaving the system is a read of personal data (the read log).
+        register_read_actions(
+            {"exports.job.downloaded": _("Ergebnis eines Auftrags heruntergeladen")}
         )
         import datetime as dt
 

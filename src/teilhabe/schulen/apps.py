@@ -95,4 +95,15 @@ class SchulenConfig(AppConfig):
             period=years(3),
             action=RetentionAction.ANONYMISE,
             personal_fields=("imported_by",),
+            due=lambda now: _import_model().objects.filter(
+                imported_at__lt=now - years(3), imported_by__isnull=False
+            ),
+            anonymise=lambda rows: rows.update(imported_by=None),
         )
+
+
+def _import_model() -> type:
+    """The model class, resolved when the rule runs (after the app registry is ready)."""
+    from teilhabe.schulen.models import DirectoryImport
+
+    return DirectoryImport

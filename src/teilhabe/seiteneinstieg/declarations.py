@@ -12,6 +12,7 @@ from teilhabe.core.registry import (
     FigureColumn,
     RetentionAction,
     register_navigation,
+    register_personal_data,
     register_retention,
     register_statewide_figures,
     register_tile,
@@ -22,6 +23,15 @@ from teilhabe.core.registry import (
 # for years after the pupil leaves; the centre's case file is the counselling record up to
 # the placement and is kept for the shorter period that its purpose needs.
 CASE_BASIS = "Art. 6 Abs. 1 lit. e DSGVO i. V. m. §§ 120, 121 SchulG NRW; § 3 DSG NRW"
+CASE_CATEGORIES = _(
+    "Stammdaten des Kindes und der Sorgeberechtigten (Name, Geburtsdatum, "
+    "Staatsangehörigkeit, Sprachen, Adresse, Kontakt), Schulbiografie, Einstufung, "
+    "Förderbedarf, Beratungstermine und Notizen"
+)
+CASE_RECIPIENTS = _(
+    "Schulamt (Schulplatzvergabe), aufnehmende Schule (nach Zuweisung), "
+    "Familie (Briefe); landesweit nur zusammengefasste Zahlen"
+)
 CASE_TRIGGER = _("Abschluss des Falls (Schulplatz angetreten, zurückgezogen oder verzogen)")
 
 
@@ -218,39 +228,70 @@ def register() -> None:
     register_target("seiteneinstieg.family", _describe_families)
     register_target("seiteneinstieg.counsellingslot", _describe_slots)
 
+    from teilhabe.seiteneinstieg import personal_data as pd
+    from teilhabe.seiteneinstieg import retention as due
+
+    for model, collector in {
+        "seiteneinstieg.child": pd.children_of,
+        "seiteneinstieg.family": pd.families_of,
+        "seiteneinstieg.guardian": pd.guardians_of,
+        "seiteneinstieg.childlanguage": pd.languages_of,
+        "seiteneinstieg.assessment": pd.assessments_of,
+        "seiteneinstieg.document": pd.documents_of,
+        "seiteneinstieg.appointment": pd.appointments_of,
+    }.items():
+        register_personal_data(model, collect=collector)
+
+    # model: (personal fields, due rows, order: rows others protect are deleted first)
     case_rules = {
-        "seiteneinstieg.family": ("street", "postcode", "city", "notes"),
-        "seiteneinstieg.guardian": (
-            "first_name",
-            "last_name",
-            "phone",
-            "email",
-            "search_name",
-            "search_phonetic",
-            "phone_digits",
+        "seiteneinstieg.childlanguage": (("language", "level"), due.due_child_languages, 30),
+        "seiteneinstieg.assessment": (
+            ("german_level", "maths_level", "notes"),
+            due.due_assessments,
+            30,
         ),
         "seiteneinstieg.child": (
-            "first_name",
-            "last_name",
-            "birth_date",
-            "special_needs",
-            "notes",
-            "search_name",
-            "search_phonetic",
+            (
+                "first_name",
+                "last_name",
+                "birth_date",
+                "special_needs",
+                "notes",
+                "search_name",
+                "search_phonetic",
+            ),
+            due.due_children,
+            40,
         ),
-        "seiteneinstieg.childlanguage": ("language", "level"),
-        "seiteneinstieg.assessment": ("german_level", "maths_level", "notes"),
-        "seiteneinstieg.appointment": ("interpreter_language", "notes"),
+        "seiteneinstieg.appointment": (("interpreter_language", "notes"), due.due_appointments, 50),
+        "seiteneinstieg.guardian": (
+            (
+                "first_name",
+                "last_name",
+                "phone",
+                "email",
+                "search_name",
+                "search_phonetic",
+                "phone_digits",
+            ),
+            due.due_guardians,
+            55,
+        ),
+        "seiteneinstieg.family": (("street", "postcode", "city", "notes"), due.due_families, 60),
     }
-    for model, fields in case_rules.items():
+    for model, (fields, due_rows, order) in case_rules.items():
         register_retention(
             model,
             purpose=_("Beratung und Vermittlung eines Schulplatzes für neu zugewanderte Kinder"),
             legal_basis=CASE_BASIS,
             trigger=CASE_TRIGGER,
-            period=years(2),
+            period=due.CASE_PERIOD,
             action=RetentionAction.DELETE,
             personal_fields=fields,
+            due=due_rows,
+            order=order,
+            categories=CASE_CATEGORIES,
+            recipients=CASE_RECIPIENTS,
         )
     register_retention(
         "seiteneinstieg.selfregistration",
@@ -266,9 +307,13 @@ def register() -> None:
         purpose=_("Nachweise der Familie für die Beratung (Meldebescheinigung, Zeugnisse)"),
         legal_basis=CASE_BASIS,
         trigger=_("Abschluss des Falls"),
-        period=years(1),
+        period=due.DOCUMENT_PERIOD,
         action=RetentionAction.DELETE,
         personal_fields=("file", "original_name"),
+        due=due.due_documents,
+        order=20,
+        categories=_("Ausweis- und Meldedokumente, Zeugnisse (eingescannt)"),
+        recipients=_("keine; nur Beschäftigte des Zentrums mit Fallzugriff"),
     )
     register_retention(
         "seiteneinstieg.counsellingslot",
@@ -279,4 +324,8 @@ def register() -> None:
         period=years(2),
         action=RetentionAction.DELETE,
         personal_fields=("counsellor",),
+        due=due.due_slots,
+        order=70,
+        categories=_("Name der Beraterin oder des Beraters, Zeit und Ort"),
+        recipients=_("keine"),
     )

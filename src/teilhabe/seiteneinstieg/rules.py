@@ -25,3 +25,5 @@ grant("seiteneinstieg.view_statistics", *CASEWORK, Role.SCHULAMT, Role.STATISTIC
 grant("seiteneinstieg.view_exact_figures", *CASEWORK, Role.SCHULAMT)
 # The Schulamt's view of the children ready for a school place (start-page tile by level).
 grant("seiteneinstieg.plan_placements", Role.CENTRE_ADMIN, Role.SCHULAMT)
+# Right of access (Art. 15 GDPR): the ZIP with every record about a child or a guardian.
+grant("seiteneinstieg.export_personal_data", *CASEWORK)

@@ -13,6 +13,13 @@ urlpatterns = [
     path("kinder/<int:pk>/status/", cases.child_status, name="child_status"),
     path("familien/neu/", cases.family_create, name="family_create"),
     path("familien/<int:pk>/", cases.family_detail, name="family_detail"),
+    path("familien/<int:pk>/lesezugriffe/", cases.read_log, name="read_log"),
+    path("kinder/<int:pk>/auskunft/", cases.child_access_export, name="child_access_export"),
+    path(
+        "familien/<int:pk>/sorgeberechtigte/<int:guardian_pk>/auskunft/",
+        cases.guardian_access_export,
+        name="guardian_access_export",
+    ),
     path("familien/<int:pk>/dokumente/", cases.document_upload, name="document_upload"),
     path("dokumente/<int:pk>/", cases.document_download, name="document_download"),
     path("dokumente/<int:pk>/entfernen/", cases.document_remove, name="document_remove"),

@@ -10,6 +10,7 @@ from teilhabe.audit.registry import register_actions
 from teilhabe.core.registry import (
     RetentionAction,
     register_navigation,
+    register_personal_data,
     register_retention,
     register_tile,
     years,
@@ -105,6 +106,24 @@ def register() -> None:
             "zuweisung.demo.placements_loaded": _("Demo-Zuweisungen geladen"),
         }
     )
+    from teilhabe.zuweisung import retention as due
+    from teilhabe.zuweisung.models import Exclusion, Placement, PlacementRun
+
+    def _for_child(model: Any) -> Any:
+        def collect(subject: Any) -> Any:
+            if subject._meta.label_lower != "seiteneinstieg.child":
+                return model._base_manager.none()
+            return model._base_manager.filter(child_id=subject.pk)
+
+        return collect
+
+    for label, model in {
+        "zuweisung.placement": Placement,
+        "zuweisung.exclusion": Exclusion,
+        "zuweisung.placementrun": PlacementRun,
+    }.items():
+        register_personal_data(label, collect=_for_child(model))
+
     register_retention(
         "zuweisung.placement",
         purpose=_("Vermittlung eines Schulplatzes; Nachweis gegenüber Schule und Schulamt"),
@@ -113,6 +132,10 @@ def register() -> None:
         period=years(2),
         action=RetentionAction.DELETE,
         personal_fields=("child", "decline_note", "explanation"),
+        due=due.due_placements,
+        order=10,
+        categories=_("Vorgeschlagene und zugewiesene Schule, Entscheidung, Ablehnungsgrund"),
+        recipients=_("Schulamt, aufnehmende Schule, Familie (Brief)"),
     )
     register_retention(
         "zuweisung.placementrun",
@@ -123,6 +146,10 @@ def register() -> None:
         period=years(2),
         action=RetentionAction.DELETE,
         personal_fields=("instance", "answer", "child"),
+        due=due.due_runs,
+        order=15,
+        categories=_("Eingabe und Antwort der Zuweisungsberechnung (Kinder pseudonymisiert)"),
+        recipients=_("keine"),
     )
     register_retention(
         "zuweisung.exclusion",
@@ -132,4 +159,8 @@ def register() -> None:
         period=years(2),
         action=RetentionAction.DELETE,
         personal_fields=("child", "reason"),
+        due=due.due_exclusions,
+        order=10,
+        categories=_("Schule, die das Kind abgelehnt hat, und Grund"),
+        recipients=_("keine"),
     )

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from icalendar import Calendar, Event
 
+from teilhabe.audit.reads import record_read
 from teilhabe.core.decorators import staff_view
 from teilhabe.core.forms import show_service_errors
 from teilhabe.documents.responses import file_response
@@ -178,8 +179,15 @@ def appointment_action(request: HttpRequest, pk: int, action: str) -> HttpRespon
 def invitation_letter(request: HttpRequest, pk: int) -> HttpResponse:
     """The invitation letter as PDF, German and the family's language."""
     appointment = selectors.appointment_detail(user=request.user, pk=pk)
+    pdf = render_invitation_pdf(appointment)
+    record_read(
+        actor=request.user,
+        action="audit.document.downloaded",
+        target=appointment.family,
+        detail=_("Einladungsbrief (PDF), Termin Nr. %(pk)s") % {"pk": appointment.pk},
+    )
     return file_response(
-        render_invitation_pdf(appointment),
+        pdf,
         f"einladung-{appointment.family.reference}.pdf",
         "application/pdf",
         inline=True,

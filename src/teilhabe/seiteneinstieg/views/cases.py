@@ -15,7 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from teilhabe.audit.selectors import history_of
+from teilhabe.audit.reads import record_read
+from teilhabe.audit.selectors import describe_entries, history_of, read_log_of
 from teilhabe.core.decorators import staff_view
 from teilhabe.core.forms import show_service_errors
 from teilhabe.documents.responses import file_response
@@ -230,6 +231,10 @@ def _family_page(
             "can_change": can_upload,
             "history": history[:100],
             "mails": mails[:50],
+            "can_view_read_log": request.user.has_perm("audit.view_read_log", family),
+            "can_export_personal_data": request.user.has_perm(
+                "seiteneinstieg.export_personal_data", family
+            ),
         },
     )
 
@@ -238,6 +243,9 @@ def _family_page(
 @require_GET
 def family_detail(request: HttpRequest, pk: int) -> HttpResponse:
     family = case_selectors.family_detail(user=request.user, pk=pk)
+    record_read(
+        actor=request.user, action="audit.case.viewed", target=family, detail=_("Familienseite")
+    )
     return _family_page(request, family)
 
 
@@ -278,6 +286,10 @@ def _child_page(
             "documents": documents,
             "can_view_documents": can_view_documents,
             "sections": child_sections(user=request.user, child=child),
+            "can_view_read_log": request.user.has_perm("audit.view_read_log", child),
+            "can_export_personal_data": request.user.has_perm(
+                "seiteneinstieg.export_personal_data", child
+            ),
         },
     )
 
@@ -286,7 +298,24 @@ def _child_page(
 @require_GET
 def child_detail(request: HttpRequest, pk: int) -> HttpResponse:
     child = case_selectors.child_detail(user=request.user, pk=pk)
+    record_read(
+        actor=request.user, action="audit.case.viewed", target=child, detail=_("Kinderseite")
+    )
     return _child_page(request, child)
+
+
+@staff_view("audit.view_read_log")
+@require_GET
+def read_log(request: HttpRequest, pk: int) -> HttpResponse:
+    """Who opened the family's and its children's pages, letters and documents, and when."""
+    family = case_selectors.family_detail(user=request.user, pk=pk)
+    children = list(family.children.all())
+    entries = read_log_of(user=request.user, targets=[family, *children])[:500]
+    return render(
+        request,
+        "seiteneinstieg/read_log.html",
+        {"family": family, "children": children, "entries": describe_entries(entries)},
+    )
 
 
 @staff_view("seiteneinstieg.change_case")
@@ -569,6 +598,13 @@ def document_download(request: HttpRequest, pk: int) -> HttpResponse:
         return redirect(
             reverse("seiteneinstieg:family_detail", args=[document.family_id]) + "#dokumente"
         )
+    record_read(
+        actor=request.user,
+        action="audit.document.downloaded",
+        target=document.child or document.family,
+        detail=_("Dokument: %(kind)s (Nr. %(pk)s)")
+        % {"kind": document.get_kind_display(), "pk": document.pk},
+    )
     return file_response(handle, document.original_name, document.content_type)
 
 
@@ -596,3 +632,27 @@ def document_remove(request: HttpRequest, pk: int) -> HttpResponse:
         "seiteneinstieg/document_remove.html",
         {"document": document, "family": document.family, "back": back},
     )
+
+
+@staff_view("seiteneinstieg.export_personal_data")
+@require_POST
+def child_access_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """Art. 15 GDPR: every record about the child as ZIP (JSON, PDF, document copies)."""
+    from teilhabe.seiteneinstieg.services.access import export_personal_data
+
+    child = case_selectors.child_detail(user=request.user, pk=pk)
+    content = export_personal_data(actor=request.user, subject=child)
+    return file_response(content, f"auskunft-kind-{child.pk}.zip", "application/zip")
+
+
+@staff_view("seiteneinstieg.export_personal_data")
+@require_POST
+def guardian_access_export(request: HttpRequest, pk: int, guardian_pk: int) -> HttpResponse:
+    """Art. 15 GDPR for a guardian: their own row, the family's and its bookings."""
+    from teilhabe.seiteneinstieg.services.access import export_personal_data
+
+    _family, guardian = case_selectors.guardian_detail(
+        user=request.user, family_pk=pk, pk=guardian_pk
+    )
+    content = export_personal_data(actor=request.user, subject=guardian)
+    return file_response(content, f"auskunft-sorgeberechtigte-{guardian.pk}.zip", "application/zip")

@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
+from teilhabe.audit.reads import record_read
 from teilhabe.core.decorators import staff_view
 from teilhabe.core.forms import show_service_errors
 from teilhabe.documents.responses import file_response
@@ -121,6 +122,12 @@ def letter(request: HttpRequest, pk: int) -> HttpResponse:
     if not request.user.has_perm("seiteneinstieg.view_case", placement.child):
         raise Http404
     pdf = render_placement_letter(placement=placement, child=placement.child)
+    record_read(
+        actor=request.user,
+        action="audit.document.downloaded",
+        target=placement.child,
+        detail=_("Schulplatzbrief (PDF), Platzierung Nr. %(pk)s") % {"pk": placement.pk},
+    )
     return file_response(
         pdf,
         f"Schulplatz-{placement.child.family.reference}-{placement.child.pk}.pdf",
