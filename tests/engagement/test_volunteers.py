@@ -171,3 +171,22 @@ def test_card_indicator_at_200_hours_a_year(staff):
     assert hours_summary(v).qualifies_for_card
     HoursEntry.objects.filter(volunteer=v).first().delete()
     assert not hours_summary(v).qualifies_for_card
+
+
+def test_retention_deletes_volunteers_two_years_after_their_last_assignment(staff):
+    from teilhabe.audit.retention import apply_retention
+
+    idle = make_volunteer(staff.centre)
+    busy = make_volunteer(staff.centre)
+    need = make_need(staff.centre)
+    Assignment.objects.create(
+        need=need,
+        volunteer=busy,
+        status="accepted",
+        requested_at=timezone.now(),
+        answer_due=timezone.now(),
+    )
+    later = timezone.now() + dt.timedelta(days=2 * 365 + 1)
+    apply_retention(now=later)
+    assert not Volunteer.objects.filter(pk=idle.pk).exists()
+    assert Volunteer.objects.filter(pk=busy.pk).exists()  # last assignment < 2 years ago

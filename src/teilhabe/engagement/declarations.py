@@ -88,6 +88,8 @@ def register() -> None:
         "engagement.volunteer",
         trigger=_("Letzter Einsatz oder Registrierung ohne Einsatz; sofort bei Löschung"),
         period=years(2),
+        due=_volunteers_due,
+        order=50,  # before the needs (and their assignments) of the same run are gone
         personal_fields=(
             "first_name",
             "last_name",
@@ -107,8 +109,9 @@ def register() -> None:
     )
     register_retention(
         "engagement.assignment",
-        trigger=_("Ende des Einsatzes; ohne Person (anonym) nach Löschung des Profils"),
-        period=years(2),
+        trigger=_("Ende des Einsatzes (mit dem Bedarf); ohne Person nach Löschung des Profils"),
+        trigger_field="need__ends_at",
+        period=years(1),
         personal_fields=("volunteer", "reasons"),
         **volunteer,
     )
@@ -130,6 +133,19 @@ def register() -> None:
         action=RetentionAction.DELETE,
         personal_fields=("family", "contact_first_name", "appointment"),
     )
+
+
+def _volunteers_due(now: object) -> object:
+    """Volunteers whose last assignment (or, without any, their registration) ended more
+    than two years ago."""
+    from django.db.models import Max
+    from django.db.models.functions import Coalesce, Greatest
+
+    from teilhabe.engagement.models import Volunteer
+
+    return Volunteer._base_manager.annotate(
+        last=Greatest(Coalesce(Max("assignments__need__ends_at"), "registered_at"), "registered_at")
+    ).filter(last__lt=now - years(2))
 
 
 def _personal_data() -> None:
