@@ -141,3 +141,20 @@ def test_demo_loads_through_the_services_once(staff):
     assert Volunteer.objects.filter(status="active").count() == 34
     assert Need.objects.count() == 12
     assert not demo.load(staff.centre)
+
+
+def test_registration_shows_the_notice_and_records_its_version(staff):
+    from teilhabe.centres.models import PrivacyNotice
+
+    PrivacyNotice.objects.create(
+        centre=staff.centre,
+        purpose="volunteers",
+        version=3,
+        texts={"de": "Wir verarbeiten Ihre Angaben zur Vermittlung.", "tr": "Verileriniz işlenir."},
+        published_at=timezone.now(),
+    )
+    client = Client()
+    page = client.get(url("volunteer_register", staff.centre, "tr")).content.decode()
+    assert "Verileriniz işlenir." in page
+    client.post(url("volunteer_register", staff.centre, "tr"), {**FORM, "end_1": "20:00"})
+    assert Volunteer.objects.get().consent_version == 3
