@@ -1156,6 +1156,7 @@ MATRIX.update(
             method="post",
         ),
         "engagement_public:profile_delete": Row(EVERYONE_302, kwargs=_engagement_public),
+        "engagement_public:profile_edit": Row(EVERYONE_302, kwargs=_engagement_public),
         "engagement_public:certificate_pdf": Row(EVERYONE_302, kwargs=_engagement_public),
         "engagement_public:volunteer_logout": Row(
             EVERYONE_302, kwargs=_engagement_public, method="post"

@@ -1000,6 +1000,33 @@ ROWS: list[tuple[str, ...]] = [
         "لطفاً تاریخ و ساعت را وارد کنید.",
         "Пожалуйста, укажите дату и часы.",
     ),
+    (
+        "Meine Angaben",
+        "My details",
+        "Мої дані",
+        "بياناتي",
+        "Bilgilerim",
+        "اطلاعات من",
+        "Мои данные",
+    ),
+    (
+        "Meine Angaben ändern",
+        "Change my details",
+        "Змінити мої дані",
+        "تغيير بياناتي",
+        "Bilgilerimi değiştir",
+        "تغییر اطلاعات من",
+        "Изменить мои данные",
+    ),
+    (
+        "Ihre Angaben sind gespeichert.",
+        "Your details have been saved.",
+        "Ваші дані збережено.",
+        "تم حفظ بياناتك.",
+        "Bilgileriniz kaydedildi.",
+        "اطلاعات شما ذخیره شد.",
+        "Ваши данные сохранены.",
+    ),
 ]
 
 TRANSLATIONS: dict[str, dict[str, str]] = {

@@ -158,3 +158,20 @@ def test_registration_shows_the_notice_and_records_its_version(staff):
     assert "Verileriniz işlenir." in page
     client.post(url("volunteer_register", staff.centre, "tr"), {**FORM, "end_1": "20:00"})
     assert Volunteer.objects.get().consent_version == 3
+
+
+def test_volunteer_changes_own_details_but_not_the_certificate(staff):
+    v = make_volunteer(staff.centre, certificate_seen_on=dt.date(2024, 1, 10))
+    client = Client()
+    client.get(
+        url("volunteer_login", staff.centre, token=login_link(v).rstrip("/").rsplit("/", 1)[-1])
+    )
+    page = client.get(url("profile_edit", staff.centre)).content.decode()
+    assert f'value="{v.last_name}"' in page
+    data = {**FORM, "first_name": v.first_name, "last_name": v.last_name, "email": v.email}
+    data.update({"end_1": "21:00", "certificate_seen_on": "2026-01-01"})
+    response = client.post(url("profile_edit", staff.centre), data)
+    assert response.status_code == 302
+    v.refresh_from_db()
+    assert v.windows == [{"weekday": 2, "start": "18:00", "end": "21:00"}]
+    assert v.certificate_seen_on == dt.date(2024, 1, 10)

@@ -161,6 +161,25 @@ class VolunteerForm(forms.Form):
             "certificate_seen_on": data.get("certificate_seen_on"),
         }
 
+    @staticmethod
+    def initial_for(volunteer: Any) -> dict[str, Any]:
+        """The form's values from a stored profile (rows for languages and times)."""
+        initial: dict[str, Any] = {
+            f: getattr(volunteer, f)
+            for f in ("first_name", "last_name", "email", "phone", "postcode", "city", "max_km")
+        }
+        initial["offers"] = volunteer.offers
+        initial["certificate_seen_on"] = volunteer.certificate_seen_on
+        initial["unavailable"] = ", ".join(
+            ".".join(reversed(day.split("-"))) for day in volunteer.unavailable
+        )
+        for i, (code, level) in enumerate(list(volunteer.languages.items())[:LANGUAGE_ROWS], 1):
+            initial[f"language_{i}"], initial[f"level_{i}"] = code, str(level)
+        for i, window in enumerate(volunteer.windows[:WINDOW_ROWS], 1):
+            initial[f"weekday_{i}"] = str(window["weekday"])
+            initial[f"start_{i}"], initial[f"end_{i}"] = window["start"], window["end"]
+        return initial
+
     def add_service_error(self, name: str, messages: list[str]) -> None:
         target = {"windows": "start_1", "languages": "language_1"}.get(name, name)
         if target not in self.fields:

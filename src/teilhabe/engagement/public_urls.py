@@ -19,6 +19,7 @@ urlpatterns = [
     path("anmelden/<str:token>/", public.volunteer_login, name="volunteer_login"),
     path("ich/", public.volunteer_home, name="volunteer_home"),
     path("ich/stunden/<int:pk>/", public.hours_log, name="hours_log"),
+    path("ich/angaben/", public.profile_edit, name="profile_edit"),
     path("ich/loeschen/", public.profile_delete, name="profile_delete"),
     path("ich/nachweis.pdf", public.certificate_pdf, name="certificate_pdf"),
     path("ich/abmelden/", public.volunteer_logout, name="volunteer_logout"),

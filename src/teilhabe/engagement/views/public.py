@@ -272,6 +272,26 @@ def hours_log(request: HttpRequest, *, centre: Centre, lang: str, pk: int) -> Ht
 
 @require_http_methods(["GET", "POST"])
 @public_page
+def profile_edit(request: HttpRequest, *, centre: Centre, lang: str) -> HttpResponse:
+    """The volunteer's own details (the certificate date stays with the coordinator)."""
+    volunteer = _me(request, centre)
+    if volunteer is None:
+        return _to_login(centre, lang)
+    form = f.VolunteerForm(request.POST or None, initial=f.VolunteerForm.initial_for(volunteer))
+    form.fields["certificate_seen_on"].disabled = True
+    if request.method == "POST" and form.is_valid():
+        try:
+            vol_services.update_profile(volunteer=volunteer, values=form.values())
+        except ValidationError as exc:
+            show_service_errors(form, exc)
+        else:
+            messages.success(request, gettext("Ihre Angaben sind gespeichert."))
+            return redirect(public_url("engagement_public:volunteer_home", centre, lang))
+    return render(request, "engagement/public/volunteer_profile.html", {"form": form})
+
+
+@require_http_methods(["GET", "POST"])
+@public_page
 def profile_delete(request: HttpRequest, *, centre: Centre, lang: str) -> HttpResponse:
     volunteer = _me(request, centre)
     if volunteer is None:
