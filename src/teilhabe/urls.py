@@ -3,7 +3,6 @@
 from django.urls import include, path
 
 import teilhabe.centres.public  # noqa: F401  (registers the <lang:...> converter)
-
 from teilhabe.centres.urls_statewide import urlpatterns as statewide_centres
 from teilhabe.schulen.urls_statewide import urlpatterns as statewide_schools
 

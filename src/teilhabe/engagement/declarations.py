@@ -110,8 +110,8 @@ def register() -> None:
     register_retention(
         "engagement.assignment",
         trigger=_("Ende des Einsatzes (mit dem Bedarf); ohne Person nach Löschung des Profils"),
-        trigger_field="need__ends_at",
         period=years(1),
+        due=_assignments_due,
         personal_fields=("volunteer", "reasons"),
         **volunteer,
     )
@@ -146,6 +146,13 @@ def _volunteers_due(now: object) -> object:
     return Volunteer._base_manager.annotate(
         last=Greatest(Coalesce(Max("assignments__need__ends_at"), "registered_at"), "registered_at")
     ).filter(last__lt=now - years(2))
+
+
+def _assignments_due(now: object) -> object:
+    """Assignments whose need ended more than a year ago (they go with their need)."""
+    from teilhabe.engagement.models import Assignment
+
+    return Assignment._base_manager.filter(need__ends_at__lt=now - years(1))
 
 
 def _personal_data() -> None:
