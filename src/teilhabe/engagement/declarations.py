@@ -143,9 +143,17 @@ def _volunteers_due(now: object) -> object:
 
     from teilhabe.engagement.models import Volunteer
 
-    return Volunteer._base_manager.annotate(
-        last=Greatest(Coalesce(Max("assignments__need__ends_at"), "registered_at"), "registered_at")
-    ).filter(last__lt=now - years(2))
+    stale = (
+        Volunteer._base_manager.annotate(
+            last=Greatest(
+                Coalesce(Max("assignments__need__ends_at"), "registered_at"), "registered_at"
+            )
+        )
+        .filter(last__lt=now - years(2))
+        .values("pk")
+    )
+    # a plain queryset (no GROUP BY), so that the caller may lock the rows
+    return Volunteer._base_manager.filter(pk__in=stale)
 
 
 def _assignments_due(now: object) -> object:
