@@ -8,6 +8,7 @@ get 404 there (never 403, which would confirm that the object exists).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -1080,6 +1081,148 @@ MATRIX: dict[str, Row] = {
         method="post",
     ),
 }
+
+
+# engagement (volunteers, needs, organisations)
+def _add_engagement(world: World) -> None:
+    from django.utils import timezone
+
+    from tests.engagement.factories import make_need, make_organisation, make_volunteer
+
+    for staff, prefix in ((world.staff, ""), (world.other, "other_")):
+        volunteer = make_volunteer(staff.centre)
+        need = make_need(staff.centre)
+        world.objects[f"{prefix}volunteer"] = volunteer
+        world.objects[f"{prefix}need"] = need
+        world.objects[f"{prefix}organisation"] = make_organisation(staff.centre)
+        world.objects[f"{prefix}assignment"] = need.assignments.create(
+            volunteer=volunteer,
+            status="requested",
+            requested_at=timezone.now(),
+            answer_due=timezone.now() + dt.timedelta(days=1),
+        )
+
+
+WORLD_HOOKS.append(_add_engagement)
+
+
+def _org_token(world: World, prefix: str = "") -> dict[str, str]:
+    from teilhabe.engagement.links import ORGANISATION_SALT, make_token
+
+    org = world.objects[f"{prefix}organisation"]
+    return _engagement_public(world, token=make_token(ORGANISATION_SALT, org.pk, org.link_nonce))
+
+
+def _volunteer_token(world: World) -> dict[str, str]:
+    from teilhabe.engagement.links import VOLUNTEER_SALT, make_token
+
+    v = world.volunteer
+    return _engagement_public(world, token=make_token(VOLUNTEER_SALT, v.pk, v.login_nonce))
+
+
+def _answer_token(world: World, prefix: str = "") -> dict[str, str]:
+    from teilhabe.engagement.services.needs import answer_token
+
+    return _engagement_public(world, token=answer_token(world.objects[f"{prefix}assignment"]))
+
+
+def _engagement_public(world: World, **kwargs: Any) -> dict[str, Any]:
+    return {"centre": world.staff.centre.slug, "lang": "de", **kwargs}
+
+
+EVERYONE_302 = {role: 302 for role in ROLES}
+KI_302 = {"centre_admin": 302, "counsellor": 302}
+MATRIX.update(
+    {
+        "engagement:organisation_list": Row(roles(403, **KI, statistics=200, council_office=200)),
+        "engagement:organisation_edit": Row(
+            roles(403, **KI),
+            kwargs=lambda w: {"pk": w.organisation.pk},
+            foreign=lambda w: {"pk": w.other_organisation.pk},
+        ),
+        "engagement:organisation_send_link": Row(
+            roles(403, **KI_302),
+            kwargs=lambda w: {"pk": w.organisation.pk},
+            foreign=lambda w: {"pk": w.other_organisation.pk},
+            method="post",
+        ),
+        "engagement:volunteer_list": Row(roles(403, **KI)),
+        "engagement:volunteer_detail": Row(
+            roles(403, **KI),
+            kwargs=lambda w: {"pk": w.volunteer.pk},
+            foreign=lambda w: {"pk": w.other_volunteer.pk},
+        ),
+        "engagement:volunteer_confirm": Row(
+            roles(403, **KI_302),
+            kwargs=lambda w: {"pk": w.volunteer.pk},
+            foreign=lambda w: {"pk": w.other_volunteer.pk},
+            method="post",
+        ),
+        "engagement:volunteer_certificate": Row(
+            roles(403, **KI_302),
+            kwargs=lambda w: {"pk": w.volunteer.pk},
+            foreign=lambda w: {"pk": w.other_volunteer.pk},
+            method="post",
+            data=lambda w: {"seen_on": "2025-01-01"},
+        ),
+        "engagement:need_list": Row(roles(403, **KI)),
+        "engagement:week_match": Row(
+            roles(403, **KI_302), method="post", data=lambda w: {"week": "2026-03-02"}
+        ),
+        "engagement:need_detail": Row(
+            roles(403, **KI),
+            kwargs=lambda w: {"pk": w.need.pk},
+            foreign=lambda w: {"pk": w.other_need.pk},
+        ),
+        "engagement:need_request": Row(
+            roles(403, **KI_302),
+            kwargs=lambda w: {"pk": w.need.pk},
+            foreign=lambda w: {"pk": w.other_need.pk},
+            method="post",
+        ),
+        "engagement:need_cancel": Row(
+            roles(403, **KI_302),
+            kwargs=lambda w: {"pk": w.need.pk},
+            foreign=lambda w: {"pk": w.other_need.pk},
+            method="post",
+        ),
+        "engagement:assignment_no_show": Row(
+            roles(403, **KI_302),
+            kwargs=lambda w: {"pk": w.assignment.pk},
+            foreign=lambda w: {"pk": w.other_assignment.pk},
+            method="post",
+        ),
+        # public: no login; links carry signed tokens, the volunteer's own pages a session
+        "engagement_public:organisation_map": Row(PUBLIC, kwargs=_engagement_public),
+        "engagement_public:organisation_edit": Row(
+            PUBLIC, kwargs=_org_token, foreign=lambda w: _org_token(w, "other_")
+        ),
+        "engagement_public:organisation_confirm": Row(
+            EVERYONE_302,
+            kwargs=_org_token,
+            foreign=lambda w: _org_token(w, "other_"),
+            method="post",
+        ),
+        "engagement_public:volunteer_register": Row(PUBLIC, kwargs=_engagement_public),
+        "engagement_public:volunteer_login_request": Row(PUBLIC, kwargs=_engagement_public),
+        "engagement_public:volunteer_login": Row(EVERYONE_302, kwargs=_volunteer_token),
+        "engagement_public:volunteer_home": Row(EVERYONE_302, kwargs=_engagement_public),
+        "engagement_public:hours_log": Row(
+            EVERYONE_302,
+            kwargs=lambda w: _engagement_public(w, pk=w.assignment.pk),
+            method="post",
+        ),
+        "engagement_public:profile_delete": Row(EVERYONE_302, kwargs=_engagement_public),
+        "engagement_public:profile_edit": Row(EVERYONE_302, kwargs=_engagement_public),
+        "engagement_public:certificate_pdf": Row(EVERYONE_302, kwargs=_engagement_public),
+        "engagement_public:volunteer_logout": Row(
+            EVERYONE_302, kwargs=_engagement_public, method="post"
+        ),
+        "engagement_public:assignment_answer": Row(
+            PUBLIC, kwargs=_answer_token, foreign=lambda w: _answer_token(w, "other_")
+        ),
+    }
+)
 
 
 def all_url_names() -> set[str]:

@@ -100,6 +100,7 @@ INSTALLED_APPS = [
     "teilhabe.seiteneinstieg",
     "teilhabe.integrationsrat",
     "teilhabe.oeffnung",
+    "teilhabe.engagement",
     "teilhabe.zuweisung",
     "teilhabe.demo",
 ]

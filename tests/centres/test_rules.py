@@ -89,6 +89,8 @@ TABLE: dict[str, set[Role]] = {
     "oeffnung.manage_council_report": {A, C},
     "oeffnung.manage_training": {A, C},
     "oeffnung.view_training_figures": {A, C, ST},
+    "engagement.manage": {A, C},
+    "engagement.view_organisations": {A, C, ST, CO},
 }
 # Object rules: the centre's own objects only (checked against another centre's object).
 CASE_PERMS = [
