@@ -27,4 +27,6 @@ urlpatterns = [
     path("", include("teilhabe.oeffnung.training_urls")),
     path("engagement/", include("teilhabe.engagement.urls")),
     path("<slug:centre>/<lang:lang>/engagement/", include("teilhabe.engagement.public_urls")),
+    path("foerderung/", include("teilhabe.foerderung.urls")),
+    path("<slug:centre>/<lang:lang>/foerderung/", include("teilhabe.foerderung.public_urls")),
 ]

@@ -6,304 +6,794 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('centres', '0007_department_contact_role'),
-        ('engagement', '0001_initial'),
+        ("centres", "0007_department_contact_role"),
+        ("engagement", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Application',
+            name="Application",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(max_length=30, unique=True, verbose_name='Aktenzeichen')),
-                ('status', models.CharField(choices=[('draft', 'Entwurf'), ('submitted', 'Eingereicht'), ('formally_checked', 'Formal geprüft'), ('changes_requested', 'Nachbesserung angefordert'), ('reviewed', 'Inhaltlich geprüft'), ('approved', 'Bewilligt'), ('rejected', 'Abgelehnt'), ('closed', 'Abgeschlossen')], default='draft', max_length=20)),
-                ('contact_name', models.CharField(max_length=200, verbose_name='Ansprechperson')),
-                ('contact_email', models.EmailField(max_length=254, verbose_name='E-Mail')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('answers', models.JSONField(blank=True, default=dict)),
-                ('cost_plan', models.JSONField(blank=True, default=dict)),
-                ('own_funds', models.BigIntegerField(default=0)),
-                ('third_party', models.BigIntegerField(default=0)),
-                ('requested', models.BigIntegerField(default=0)),
-                ('units', models.PositiveIntegerField(default=0)),
-                ('de_minimis', models.JSONField(blank=True, default=list)),
-                ('de_minimis_declared', models.BooleanField(default=False)),
-                ('review_note', models.TextField(blank=True, max_length=5000)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('approved', models.BigIntegerField(blank=True, null=True, verbose_name='Bewilligt (Cent)')),
-                ('conditions', models.TextField(blank=True, max_length=5000, verbose_name='Auflagen')),
-                ('reasons', models.TextField(blank=True, max_length=5000, verbose_name='Begründung')),
-                ('proof_due', models.DateField(blank=True, null=True, verbose_name='Verwendungsnachweis fällig am')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='centres.centre')),
-                ('decided_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('formally_checked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='funding_applications', to='engagement.organisation')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "reference",
+                    models.CharField(max_length=30, unique=True, verbose_name="Aktenzeichen"),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Entwurf"),
+                            ("submitted", "Eingereicht"),
+                            ("formally_checked", "Formal geprüft"),
+                            ("changes_requested", "Nachbesserung angefordert"),
+                            ("reviewed", "Inhaltlich geprüft"),
+                            ("approved", "Bewilligt"),
+                            ("rejected", "Abgelehnt"),
+                            ("closed", "Abgeschlossen"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                    ),
+                ),
+                ("contact_name", models.CharField(max_length=200, verbose_name="Ansprechperson")),
+                ("contact_email", models.EmailField(max_length=254, verbose_name="E-Mail")),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("answers", models.JSONField(blank=True, default=dict)),
+                ("cost_plan", models.JSONField(blank=True, default=dict)),
+                ("own_funds", models.BigIntegerField(default=0)),
+                ("third_party", models.BigIntegerField(default=0)),
+                ("requested", models.BigIntegerField(default=0)),
+                ("units", models.PositiveIntegerField(default=0)),
+                ("de_minimis", models.JSONField(blank=True, default=list)),
+                ("de_minimis_declared", models.BooleanField(default=False)),
+                ("review_note", models.TextField(blank=True, max_length=5000)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "approved",
+                    models.BigIntegerField(blank=True, null=True, verbose_name="Bewilligt (Cent)"),
+                ),
+                (
+                    "conditions",
+                    models.TextField(blank=True, max_length=5000, verbose_name="Auflagen"),
+                ),
+                (
+                    "reasons",
+                    models.TextField(blank=True, max_length=5000, verbose_name="Begründung"),
+                ),
+                (
+                    "proof_due",
+                    models.DateField(
+                        blank=True, null=True, verbose_name="Verwendungsnachweis fällig am"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="centres.centre"
+                    ),
+                ),
+                (
+                    "decided_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "formally_checked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="funding_applications",
+                        to="engagement.organisation",
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Förderantrag',
-                'ordering': ['-created_at'],
+                "verbose_name": "Förderantrag",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Attachment',
+            name="Attachment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=60)),
-                ('label', models.CharField(max_length=200)),
-                ('file', models.FileField(upload_to='foerderung/%Y/')),
-                ('original_name', models.CharField(max_length=200)),
-                ('uploaded_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='files', to='foerderung.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=60)),
+                ("label", models.CharField(max_length=200)),
+                ("file", models.FileField(upload_to="foerderung/%Y/")),
+                ("original_name", models.CharField(max_length=200)),
+                ("uploaded_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="files",
+                        to="foerderung.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['uploaded_at'],
+                "ordering": ["uploaded_at"],
             },
         ),
         migrations.CreateModel(
-            name='Call',
+            name="Call",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('baustein', models.CharField(choices=[('A', 'A: Räume, Ausstattung und laufende Kosten von Ankommenstreffpunkten, digitale Werkzeuge'), ('B', 'B: Zusammenführen, Orientierung und Begleitung'), ('C', 'C: Information und Gewinnung von Ehrenamtlichen'), ('D', 'D: Qualifizierung und Begleitung von Ehrenamtlichen')], max_length=1, verbose_name='Baustein')),
-                ('title', models.CharField(max_length=200, verbose_name='Titel')),
-                ('description', models.TextField(max_length=5000, verbose_name='Was gefördert wird')),
-                ('financing_type', models.CharField(choices=[('fixed', 'Festbetragsfinanzierung'), ('shortfall', 'Fehlbedarfsfinanzierung'), ('share', 'Anteilfinanzierung')], max_length=10, verbose_name='Finanzierungsart')),
-                ('flat_amount', models.BigIntegerField(blank=True, null=True, verbose_name='Pauschale (Cent)')),
-                ('unit_label', models.CharField(blank=True, max_length=50, verbose_name='Pauschale je')),
-                ('max_units', models.PositiveIntegerField(blank=True, null=True, verbose_name='Höchstens (Anzahl)')),
-                ('max_amount', models.BigIntegerField(blank=True, null=True, verbose_name='Höchstbetrag (Cent)')),
-                ('share_percent', models.DecimalField(blank=True, decimal_places=2, max_digits=5, null=True, verbose_name='Anteil in Prozent')),
-                ('opens_on', models.DateField(verbose_name='Anträge ab')),
-                ('deadline', models.DateField(verbose_name='Antragsfrist')),
-                ('proof_due_days', models.PositiveIntegerField(default=90, verbose_name='Verwendungsnachweis fällig (Tage nach Ende des Förderzeitraums)')),
-                ('status', models.CharField(choices=[('draft', 'Entwurf'), ('open', 'Veröffentlicht'), ('closed', 'Geschlossen')], default='draft', max_length=10)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='centres.centre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "baustein",
+                    models.CharField(
+                        choices=[
+                            (
+                                "A",
+                                "A: Räume, Ausstattung und laufende Kosten von Ankommenstreffpunkten, digitale Werkzeuge",
+                            ),
+                            ("B", "B: Zusammenführen, Orientierung und Begleitung"),
+                            ("C", "C: Information und Gewinnung von Ehrenamtlichen"),
+                            ("D", "D: Qualifizierung und Begleitung von Ehrenamtlichen"),
+                        ],
+                        max_length=1,
+                        verbose_name="Baustein",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="Titel")),
+                (
+                    "description",
+                    models.TextField(max_length=5000, verbose_name="Was gefördert wird"),
+                ),
+                (
+                    "financing_type",
+                    models.CharField(
+                        choices=[
+                            ("fixed", "Festbetragsfinanzierung"),
+                            ("shortfall", "Fehlbedarfsfinanzierung"),
+                            ("share", "Anteilfinanzierung"),
+                        ],
+                        max_length=10,
+                        verbose_name="Finanzierungsart",
+                    ),
+                ),
+                (
+                    "flat_amount",
+                    models.BigIntegerField(blank=True, null=True, verbose_name="Pauschale (Cent)"),
+                ),
+                (
+                    "unit_label",
+                    models.CharField(blank=True, max_length=50, verbose_name="Pauschale je"),
+                ),
+                (
+                    "max_units",
+                    models.PositiveIntegerField(
+                        blank=True, null=True, verbose_name="Höchstens (Anzahl)"
+                    ),
+                ),
+                (
+                    "max_amount",
+                    models.BigIntegerField(
+                        blank=True, null=True, verbose_name="Höchstbetrag (Cent)"
+                    ),
+                ),
+                (
+                    "share_percent",
+                    models.DecimalField(
+                        blank=True,
+                        decimal_places=2,
+                        max_digits=5,
+                        null=True,
+                        verbose_name="Anteil in Prozent",
+                    ),
+                ),
+                ("opens_on", models.DateField(verbose_name="Anträge ab")),
+                ("deadline", models.DateField(verbose_name="Antragsfrist")),
+                (
+                    "proof_due_days",
+                    models.PositiveIntegerField(
+                        default=90,
+                        verbose_name="Verwendungsnachweis fällig (Tage nach Ende des Förderzeitraums)",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Entwurf"),
+                            ("open", "Veröffentlicht"),
+                            ("closed", "Geschlossen"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="centres.centre"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Förderaufruf',
-                'ordering': ['-year__year', 'baustein', 'title'],
+                "verbose_name": "Förderaufruf",
+                "ordering": ["-year__year", "baustein", "title"],
             },
         ),
         migrations.AddField(
-            model_name='application',
-            name='call',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='applications', to='foerderung.call'),
+            model_name="application",
+            name="call",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="applications",
+                to="foerderung.call",
+            ),
         ),
         migrations.CreateModel(
-            name='FormVersion',
+            name="FormVersion",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveIntegerField()),
-                ('definition', models.JSONField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('call', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='form_versions', to='foerderung.call')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("number", models.PositiveIntegerField()),
+                ("definition", models.JSONField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "call",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="form_versions",
+                        to="foerderung.call",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['call', '-number'],
+                "ordering": ["call", "-number"],
             },
         ),
         migrations.AddField(
-            model_name='application',
-            name='form_version',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to='foerderung.formversion'),
+            model_name="application",
+            name="form_version",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="+",
+                to="foerderung.formversion",
+            ),
         ),
         migrations.CreateModel(
-            name='FundingYear',
+            name="FundingYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveIntegerField(verbose_name='Förderjahr')),
-                ('period_start', models.DateField(verbose_name='Förderzeitraum von')),
-                ('period_end', models.DateField(verbose_name='Förderzeitraum bis')),
-                ('state_reference', models.CharField(blank=True, max_length=100, verbose_name='Aktenzeichen der Bewilligung')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='centres.centre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveIntegerField(verbose_name="Förderjahr")),
+                ("period_start", models.DateField(verbose_name="Förderzeitraum von")),
+                ("period_end", models.DateField(verbose_name="Förderzeitraum bis")),
+                (
+                    "state_reference",
+                    models.CharField(
+                        blank=True, max_length=100, verbose_name="Aktenzeichen der Bewilligung"
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="centres.centre"
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Förderjahr',
-                'ordering': ['-year'],
+                "verbose_name": "Förderjahr",
+                "ordering": ["-year"],
             },
         ),
         migrations.AddField(
-            model_name='call',
-            name='year',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='calls', to='foerderung.fundingyear'),
+            model_name="call",
+            name="year",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="calls",
+                to="foerderung.fundingyear",
+            ),
         ),
         migrations.CreateModel(
-            name='BausteinBudget',
+            name="BausteinBudget",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('baustein', models.CharField(choices=[('A', 'A: Räume, Ausstattung und laufende Kosten von Ankommenstreffpunkten, digitale Werkzeuge'), ('B', 'B: Zusammenführen, Orientierung und Begleitung'), ('C', 'C: Information und Gewinnung von Ehrenamtlichen'), ('D', 'D: Qualifizierung und Begleitung von Ehrenamtlichen')], max_length=1, verbose_name='Baustein')),
-                ('year', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='budgets', to='foerderung.fundingyear')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "baustein",
+                    models.CharField(
+                        choices=[
+                            (
+                                "A",
+                                "A: Räume, Ausstattung und laufende Kosten von Ankommenstreffpunkten, digitale Werkzeuge",
+                            ),
+                            ("B", "B: Zusammenführen, Orientierung und Begleitung"),
+                            ("C", "C: Information und Gewinnung von Ehrenamtlichen"),
+                            ("D", "D: Qualifizierung und Begleitung von Ehrenamtlichen"),
+                        ],
+                        max_length=1,
+                        verbose_name="Baustein",
+                    ),
+                ),
+                (
+                    "year",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="budgets",
+                        to="foerderung.fundingyear",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['year', 'baustein'],
+                "ordering": ["year", "baustein"],
             },
         ),
         migrations.CreateModel(
-            name='LedgerEntry',
+            name="LedgerEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=10)),
-                ('amount', models.BigIntegerField()),
-                ('note', models.CharField(blank=True, max_length=200)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
-                ('application', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='foerderung.application')),
-                ('budget', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='entries', to='foerderung.bausteinbudget')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=10)),
+                ("amount", models.BigIntegerField()),
+                ("note", models.CharField(blank=True, max_length=200)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="entries",
+                        to="foerderung.application",
+                    ),
+                ),
+                (
+                    "budget",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="entries",
+                        to="foerderung.bausteinbudget",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='LetterTemplate',
+            name="LetterTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('approval', 'Zuwendungsbescheid / Weiterleitungsvertrag'), ('rejection', 'Ablehnungsbescheid')], max_length=10)),
-                ('version', models.PositiveIntegerField()),
-                ('subject', models.CharField(max_length=200)),
-                ('body', models.TextField(max_length=20000)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='centres.centre')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("approval", "Zuwendungsbescheid / Weiterleitungsvertrag"),
+                            ("rejection", "Ablehnungsbescheid"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("version", models.PositiveIntegerField()),
+                ("subject", models.CharField(max_length=200)),
+                ("body", models.TextField(max_length=20000)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="centres.centre"
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['kind', '-version'],
+                "ordering": ["kind", "-version"],
             },
         ),
         migrations.CreateModel(
-            name='DecisionLetter',
+            name="DecisionLetter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('pdf', models.BinaryField()),
-                ('sent_to', models.EmailField(max_length=254)),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='letter', to='foerderung.application')),
-                ('template', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, to='foerderung.lettertemplate')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("pdf", models.BinaryField()),
+                ("sent_to", models.EmailField(max_length=254)),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="letter",
+                        to="foerderung.application",
+                    ),
+                ),
+                (
+                    "template",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, to="foerderung.lettertemplate"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='PaymentRequest',
+            name="PaymentRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('amount', models.BigIntegerField()),
-                ('purpose', models.CharField(blank=True, max_length=500)),
-                ('status', models.CharField(choices=[('requested', 'Angefordert'), ('paid', 'Ausgezahlt'), ('refused', 'Abgelehnt')], default='requested', max_length=10)),
-                ('requested_at', models.DateTimeField(auto_now_add=True)),
-                ('paid_at', models.DateTimeField(blank=True, null=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='payment_requests', to='foerderung.application')),
-                ('paid_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("amount", models.BigIntegerField()),
+                ("purpose", models.CharField(blank=True, max_length=500)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Angefordert"),
+                            ("paid", "Ausgezahlt"),
+                            ("refused", "Abgelehnt"),
+                        ],
+                        default="requested",
+                        max_length=10,
+                    ),
+                ),
+                ("requested_at", models.DateTimeField(auto_now_add=True)),
+                ("paid_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="payment_requests",
+                        to="foerderung.application",
+                    ),
+                ),
+                (
+                    "paid_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['requested_at'],
+                "ordering": ["requested_at"],
             },
         ),
         migrations.CreateModel(
-            name='ProofOfUse',
+            name="ProofOfUse",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('open', 'Offen'), ('submitted', 'Eingereicht'), ('accepted', 'Geprüft, ohne Rückforderung'), ('repayment', 'Geprüft, Rückforderung')], default='open', max_length=10)),
-                ('report', models.TextField(blank=True, max_length=20000, verbose_name='Sachbericht')),
-                ('report_file', models.FileField(blank=True, upload_to='foerderung/nachweise/%Y/')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True)),
-                ('checked_at', models.DateTimeField(blank=True, null=True)),
-                ('spent', models.BigIntegerField(blank=True, null=True)),
-                ('repayment', models.BigIntegerField(default=0)),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.PROTECT, related_name='proof', to='foerderung.application')),
-                ('checked_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("open", "Offen"),
+                            ("submitted", "Eingereicht"),
+                            ("accepted", "Geprüft, ohne Rückforderung"),
+                            ("repayment", "Geprüft, Rückforderung"),
+                        ],
+                        default="open",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "report",
+                    models.TextField(blank=True, max_length=20000, verbose_name="Sachbericht"),
+                ),
+                ("report_file", models.FileField(blank=True, upload_to="foerderung/nachweise/%Y/")),
+                ("submitted_at", models.DateTimeField(blank=True, null=True)),
+                ("checked_at", models.DateTimeField(blank=True, null=True)),
+                ("spent", models.BigIntegerField(blank=True, null=True)),
+                ("repayment", models.BigIntegerField(default=0)),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="proof",
+                        to="foerderung.application",
+                    ),
+                ),
+                (
+                    "checked_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Receipt',
+            name="Receipt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(verbose_name='Datum')),
-                ('payee', models.CharField(max_length=200, verbose_name='Empfänger')),
-                ('purpose', models.CharField(max_length=300, verbose_name='Zweck')),
-                ('amount', models.BigIntegerField(verbose_name='Betrag (Cent)')),
-                ('proof', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='receipts', to='foerderung.proofofuse')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(verbose_name="Datum")),
+                ("payee", models.CharField(max_length=200, verbose_name="Empfänger")),
+                ("purpose", models.CharField(max_length=300, verbose_name="Zweck")),
+                ("amount", models.BigIntegerField(verbose_name="Betrag (Cent)")),
+                (
+                    "proof",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="receipts",
+                        to="foerderung.proofofuse",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['date', 'pk'],
+                "ordering": ["date", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='ReminderSent',
+            name="ReminderSent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('before', 'Erinnerung vor Fälligkeit'), ('overdue', 'Mahnung nach Fälligkeit')], max_length=10)),
-                ('due_date', models.DateField()),
-                ('sent_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='foerderung.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("before", "Erinnerung vor Fälligkeit"),
+                            ("overdue", "Mahnung nach Fälligkeit"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("due_date", models.DateField()),
+                ("sent_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="foerderung.application",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Snapshot',
+            name="Snapshot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('from_status', models.CharField(choices=[('draft', 'Entwurf'), ('submitted', 'Eingereicht'), ('formally_checked', 'Formal geprüft'), ('changes_requested', 'Nachbesserung angefordert'), ('reviewed', 'Inhaltlich geprüft'), ('approved', 'Bewilligt'), ('rejected', 'Abgelehnt'), ('closed', 'Abgeschlossen')], max_length=20)),
-                ('to_status', models.CharField(choices=[('draft', 'Entwurf'), ('submitted', 'Eingereicht'), ('formally_checked', 'Formal geprüft'), ('changes_requested', 'Nachbesserung angefordert'), ('reviewed', 'Inhaltlich geprüft'), ('approved', 'Bewilligt'), ('rejected', 'Abgelehnt'), ('closed', 'Abgeschlossen')], max_length=20)),
-                ('note', models.TextField(blank=True, max_length=5000)),
-                ('data', models.JSONField()),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, to=settings.AUTH_USER_MODEL)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='snapshots', to='foerderung.application')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "from_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Entwurf"),
+                            ("submitted", "Eingereicht"),
+                            ("formally_checked", "Formal geprüft"),
+                            ("changes_requested", "Nachbesserung angefordert"),
+                            ("reviewed", "Inhaltlich geprüft"),
+                            ("approved", "Bewilligt"),
+                            ("rejected", "Abgelehnt"),
+                            ("closed", "Abgeschlossen"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "to_status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Entwurf"),
+                            ("submitted", "Eingereicht"),
+                            ("formally_checked", "Formal geprüft"),
+                            ("changes_requested", "Nachbesserung angefordert"),
+                            ("reviewed", "Inhaltlich geprüft"),
+                            ("approved", "Bewilligt"),
+                            ("rejected", "Abgelehnt"),
+                            ("closed", "Abgeschlossen"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("note", models.TextField(blank=True, max_length=5000)),
+                ("data", models.JSONField()),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="snapshots",
+                        to="foerderung.application",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'pk'],
+                "ordering": ["created_at", "pk"],
             },
         ),
         migrations.AddConstraint(
-            model_name='formversion',
-            constraint=models.UniqueConstraint(fields=('call', 'number'), name='foerderung_form_unique'),
+            model_name="formversion",
+            constraint=models.UniqueConstraint(
+                fields=("call", "number"), name="foerderung_form_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='application',
-            constraint=models.CheckConstraint(condition=models.Q(('approved__isnull', True), ('approved__gt', 0), _connector='OR'), name='foerderung_application_approved_positive'),
+            model_name="application",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("approved__isnull", True), ("approved__gt", 0), _connector="OR"
+                ),
+                name="foerderung_application_approved_positive",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fundingyear',
-            constraint=models.UniqueConstraint(fields=('centre', 'year'), name='foerderung_year_unique'),
+            model_name="fundingyear",
+            constraint=models.UniqueConstraint(
+                fields=("centre", "year"), name="foerderung_year_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='fundingyear',
-            constraint=models.CheckConstraint(condition=models.Q(('period_end__gt', models.F('period_start'))), name='foerderung_year_period'),
+            model_name="fundingyear",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("period_end__gt", models.F("period_start"))),
+                name="foerderung_year_period",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='call',
-            constraint=models.CheckConstraint(condition=models.Q(('deadline__gte', models.F('opens_on'))), name='foerderung_call_dates'),
+            model_name="call",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("deadline__gte", models.F("opens_on"))),
+                name="foerderung_call_dates",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='bausteinbudget',
-            constraint=models.UniqueConstraint(fields=('year', 'baustein'), name='foerderung_budget_unique'),
+            model_name="bausteinbudget",
+            constraint=models.UniqueConstraint(
+                fields=("year", "baustein"), name="foerderung_budget_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='ledgerentry',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='foerderung_entry_positive'),
+            model_name="ledgerentry",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="foerderung_entry_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='lettertemplate',
-            constraint=models.UniqueConstraint(fields=('centre', 'kind', 'version'), name='foerderung_template_unique'),
+            model_name="lettertemplate",
+            constraint=models.UniqueConstraint(
+                fields=("centre", "kind", "version"), name="foerderung_template_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='paymentrequest',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='foerderung_payment_positive'),
+            model_name="paymentrequest",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="foerderung_payment_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='receipt',
-            constraint=models.CheckConstraint(condition=models.Q(('amount__gt', 0)), name='foerderung_receipt_positive'),
+            model_name="receipt",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("amount__gt", 0)), name="foerderung_receipt_positive"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='remindersent',
-            constraint=models.UniqueConstraint(fields=('application', 'kind', 'due_date'), name='foerderung_reminder_once'),
+            model_name="remindersent",
+            constraint=models.UniqueConstraint(
+                fields=("application", "kind", "due_date"), name="foerderung_reminder_once"
+            ),
         ),
     ]
