@@ -86,6 +86,11 @@ TABLE: dict[str, set[Role]] = {
     "oeffnung.manage_council_report": {A, C},
     "oeffnung.manage_training": {A, C},
     "oeffnung.view_training_figures": {A, C, ST},
+    "foerderung.view": {A, C, ST},
+    "foerderung.manage_calls": {A},
+    "foerderung.review": {A, C},
+    "foerderung.decide": {A},
+    "foerderung.pay": {A},
 }
 # Object rules: the centre's own objects only (checked against another centre's object).
 CASE_PERMS = [

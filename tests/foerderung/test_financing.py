@@ -21,7 +21,12 @@ CASES = [
     (ROOMS, Plan([5000_00], requested=6000_00, units=2), 6000_00, {"requested"}),
     (LUMP, Plan([2000_00], own_funds=500_00, requested=1500_00), 1500_00, set()),
     (LUMP, Plan([2000_00], requested=2000_00), 1500_00, {"requested"}),
-    (GAP, Plan([12000_00], own_funds=2000_00, third_party=1000_00, requested=9000_00), 9000_00, set()),
+    (
+        GAP,
+        Plan([12000_00], own_funds=2000_00, third_party=1000_00, requested=9000_00),
+        9000_00,
+        set(),
+    ),
     (GAP, Plan([12000_00], own_funds=1000_00, requested=11000_00), 10000_00, {"requested"}),
     (GAP, Plan([12000_00], own_funds=2000_00, requested=9000_00), 10000_00, {"requested"}),
     (SHARE, Plan([5000_00], own_funds=1000_00, requested=4000_00), 4000_00, set()),

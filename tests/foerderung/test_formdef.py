@@ -26,7 +26,9 @@ def test_parse_names_the_bad_line():
 
 
 def test_answers_are_checked_against_the_version():
-    definition = formdef.parse("Text | Titel | Pflicht\nE-Mail | Kontakt\nZahl | Plätze", "", "Miete")
+    definition = formdef.parse(
+        "Text | Titel | Pflicht\nE-Mail | Kontakt\nZahl | Plätze", "", "Miete"
+    )
     assert formdef.clean_answers(definition, {"titel": " x ", "extra": "y"}, complete=True) == {
         "titel": "x",
         "kontakt": "",

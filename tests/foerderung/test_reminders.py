@@ -17,7 +17,9 @@ pytestmark = pytest.mark.django_db
 
 def _mails(app):
     return list(
-        OutboxMail.objects.filter(topic=f"foerderung.application:{app.pk}", subject__regex="^(Erinnerung|Mahnung)")
+        OutboxMail.objects.filter(
+            topic=f"foerderung.application:{app.pk}", subject__regex="^(Erinnerung|Mahnung)"
+        )
         .order_by("pk")
         .values_list("subject", flat=True)
     )
@@ -27,7 +29,9 @@ def _mails(app):
 def grant(staff):
     call = room_call(staff.centre_admin, funding_year(staff.centre_admin))
     app = reviewed(staff, call)
-    services.decide(actor=staff.centre_admin, application=app, approve=True, proof_due=dt.date(2027, 3, 31))
+    services.decide(
+        actor=staff.centre_admin, application=app, approve=True, proof_due=dt.date(2027, 3, 31)
+    )
     return app
 
 
@@ -53,13 +57,17 @@ def test_a_moved_date_is_reminded_again_and_the_old_one_never(grant, staff):
     services.send_proof_reminders(today=dt.date(2027, 3, 20))
     services.change_proof_due(actor=staff.centre_admin, application=grant, due=dt.date(2027, 5, 31))
     for n in range(0, 120):
-        call_command("foerderung_jobs", "--heute", (dt.date(2027, 3, 20) + dt.timedelta(days=n)).isoformat())
+        call_command(
+            "foerderung_jobs", "--heute", (dt.date(2027, 3, 20) + dt.timedelta(days=n)).isoformat()
+        )
     subjects = _mails(grant)
     assert [s.split(":")[0] for s in subjects] == ["Erinnerung", "Erinnerung", "Mahnung"]
     assert "31.05.2027" in subjects[1] and "31.05.2027" in subjects[2]
 
 
 def test_no_reminder_once_the_proof_is_in(grant):
-    services.add_receipt(application=grant, date=dt.date(2026, 5, 5), payee="Ikea", purpose="Stühle", amount=100_00)
+    services.add_receipt(
+        application=grant, date=dt.date(2026, 5, 5), payee="Ikea", purpose="Stühle", amount=100_00
+    )
     services.submit_proof(application=grant, report="Bericht")
     assert services.send_proof_reminders(today=dt.date(2027, 4, 30)) == 0

@@ -61,14 +61,18 @@ def test_required_attachment_and_fields_on_submit(call, staff):
     services.save_form_version(
         actor=staff.centre_admin,
         call=call,
-        definition=formdef.parse("Text | Titel des Vorhabens | Pflicht", "Satzung | Pflicht", "Miete\nAusstattung"),
+        definition=formdef.parse(
+            "Text | Titel des Vorhabens | Pflicht", "Satzung | Pflicht", "Miete\nAusstattung"
+        ),
     )
     app, _ = application(call, name="Neuer Verein")
     assert app.form_version.number == 2
     with pytest.raises(ValidationError, match="Satzung"):
         fill_rooms(app)
     services.add_attachment(
-        application=app, key="satzung", upload=SimpleUploadedFile("s.pdf", b"%PDF-1.4 x", content_type="application/pdf")
+        application=app,
+        key="satzung",
+        upload=SimpleUploadedFile("s.pdf", b"%PDF-1.4 x", content_type="application/pdf"),
     )
     assert fill_rooms(app).application.status == ApplicationStatus.SUBMITTED
 
@@ -85,7 +89,9 @@ def test_pipeline_with_four_eyes_snapshots_and_letter(call, staff):
     app, _ = application(call)
     fill_rooms(app)
     reviewer, admin = staff.counsellor, staff.centre_admin
-    services.review(actor=reviewer, application=app, step="changes", note="Bitte Mietvertrag nennen")
+    services.review(
+        actor=reviewer, application=app, step="changes", note="Bitte Mietvertrag nennen"
+    )
     app.refresh_from_db()
     assert app.status == ApplicationStatus.CHANGES_REQUESTED
     fill_rooms(app, rooms=1)
@@ -98,7 +104,9 @@ def test_pipeline_with_four_eyes_snapshots_and_letter(call, staff):
     with pytest.raises(ValidationError, match="Vier-Augen"):
         services.decide(actor=admin, application=app, approve=True)
     Application.objects.filter(pk=app.pk).update(reviewed_by=reviewer)
-    services.decide(actor=admin, application=app, approve=True, conditions="Nachweis des Mietvertrags")
+    services.decide(
+        actor=admin, application=app, approve=True, conditions="Nachweis des Mietvertrags"
+    )
     app.refresh_from_db()
     assert app.status == ApplicationStatus.APPROVED and app.approved == 3_000_00
     assert app.proof_due == dt.date(2027, 3, 31)
@@ -120,7 +128,9 @@ def test_reject_needs_reasons(call, staff):
     app = reviewed(staff, call)
     with pytest.raises(ValidationError):
         services.decide(actor=staff.centre_admin, application=app, approve=False)
-    services.decide(actor=staff.centre_admin, application=app, approve=False, reasons="Kein Bezug zu Baustein A")
+    services.decide(
+        actor=staff.centre_admin, application=app, approve=False, reasons="Kein Bezug zu Baustein A"
+    )
     assert Application.objects.get(pk=app.pk).status == ApplicationStatus.REJECTED
     assert not LedgerEntry.objects.filter(application=app).exists()
 
@@ -139,7 +149,13 @@ def test_commitment_above_the_budget_is_refused(staff):
 
 def test_payments_and_proof_with_repayment(call, staff):
     app = reviewed(staff, call)
-    services.decide(actor=staff.centre_admin, application=app, approve=True, amount=5_000_00, reasons="Ausstattung nicht förderfähig")
+    services.decide(
+        actor=staff.centre_admin,
+        application=app,
+        approve=True,
+        amount=5_000_00,
+        reasons="Ausstattung nicht förderfähig",
+    )
     with pytest.raises(ValidationError, match="Abrufbar sind noch 5.000,00 €"):
         services.request_payment(application=app, amount=5_000_01)
     first = services.request_payment(application=app, amount=3_000_00)
@@ -151,12 +167,26 @@ def test_payments_and_proof_with_repayment(call, staff):
     second = services.request_payment(application=app, amount=2_000_00)
     services.pay(actor=staff.centre_admin, payment=second)
     with pytest.raises(ValidationError, match="außerhalb des Förderzeitraums"):
-        services.add_receipt(application=app, date=dt.date(2025, 12, 31), payee="Vermieter", purpose="Miete", amount=100_00)
-    services.add_receipt(application=app, date=dt.date(2026, 2, 1), payee="GAG Immobilien AG", purpose="Miete Februar", amount=4_200_00)
+        services.add_receipt(
+            application=app,
+            date=dt.date(2025, 12, 31),
+            payee="Vermieter",
+            purpose="Miete",
+            amount=100_00,
+        )
+    services.add_receipt(
+        application=app,
+        date=dt.date(2026, 2, 1),
+        payee="GAG Immobilien AG",
+        purpose="Miete Februar",
+        amount=4_200_00,
+    )
     services.submit_proof(application=app, report="Zwei Treffen pro Woche, 40 Besucher.")
     proof = services.check_proof(actor=staff.centre_admin, application=app)
     assert proof.status == ProofStatus.REPAYMENT and proof.repayment == 800_00
-    balance = services.balance_of(LedgerEntry.objects.filter(application=app).first().budget, application=app)
+    balance = services.balance_of(
+        LedgerEntry.objects.filter(application=app).first().budget, application=app
+    )
     assert (balance.committed, balance.paid, balance.repaid) == (4_200_00, 5_000_00, 800_00)
     assert Application.objects.get(pk=app.pk).status == ApplicationStatus.CLOSED
     assert OutboxMail.objects.filter(subject__startswith="Rückforderung").count() == 1
@@ -164,8 +194,15 @@ def test_payments_and_proof_with_repayment(call, staff):
 
 def test_letter_templates_are_versioned_and_placeholders_checked(staff, call):
     with pytest.raises(ValidationError, match="Unbekannte Platzhalter"):
-        services.save_letter_template(actor=staff.centre_admin, kind="approval", subject="Bescheid {foo}", body="x")
-    services.save_letter_template(actor=staff.centre_admin, kind="approval", subject="Bescheid {reference}", body="Bewilligt: {amount}")
+        services.save_letter_template(
+            actor=staff.centre_admin, kind="approval", subject="Bescheid {foo}", body="x"
+        )
+    services.save_letter_template(
+        actor=staff.centre_admin,
+        kind="approval",
+        subject="Bescheid {reference}",
+        body="Bewilligt: {amount}",
+    )
     app = reviewed(staff, call)
     services.decide(actor=staff.centre_admin, application=app, approve=True)
     letter = DecisionLetter.objects.get(application=app)
