@@ -37,6 +37,7 @@ from teilhabe.centres.roles import Role
 from teilhabe.centres.services import create_centre, create_user
 from teilhabe.demo.people import KOELN_STREETS, ORIGINS, SOEST_STREETS, SOEST_TOWNS, Origin
 from teilhabe.geo import koeln
+from teilhabe.foerderung import demo as foerderung_demo
 from teilhabe.integrationsrat import demo as council_demo
 from teilhabe.schulen.importers import KEY_FILE
 from teilhabe.schulen.models import Offer, OfferKind, School
@@ -560,6 +561,9 @@ class Command(BaseCommand):
             if council_demo.load(centre, actor=council_user):
                 self.stdout.write(f"{centre.name}: Integrationsrat (Demo) angelegt.")
                 changed = True
+        if foerderung_demo.load(centre):
+            self.stdout.write(f"{centre.name}: Förderung KOMM-AN (Demo) angelegt.")
+            changed = True
         return changed
 
     def _load_schools(self) -> bool:
