@@ -25,9 +25,14 @@ class EuroField(forms.CharField):
     """An amount typed in euros ("1.250,00"), cleaned to integer cents."""
 
     def __init__(self, **kwargs: Any) -> None:
-        kwargs.setdefault("max_length", 20)
         super().__init__(**kwargs)
         self.widget.attrs.setdefault("inputmode", "decimal")
+        self.widget.attrs.setdefault("maxlength", "20")
+
+    def clean(self, value: Any) -> int | None:
+        if isinstance(value, str) and len(value) > 20:
+            raise forms.ValidationError(_("Betrag zu lang."))
+        return super().clean(value)
 
     def to_python(self, value: Any) -> int | None:
         value = super().to_python(value)
