@@ -50,7 +50,11 @@ def test_funding_from_call_to_proof_of_use(page, browser, live_server, staff):
     _fill(page, "max_units", "2")
     _fill(page, "opens_on", today.isoformat())
     _fill(page, "deadline", (today + dt.timedelta(days=30)).isoformat())
-    _fill(page, "def-fields_text", "Text | Titel des Vorhabens | Pflicht\nLangtext | Beschreibung | Pflicht")
+    _fill(
+        page,
+        "def-fields_text",
+        "Text | Titel des Vorhabens | Pflicht\nLangtext | Beschreibung | Pflicht",
+    )
     _fill(page, "def-attachments_text", "")
     _fill(page, "def-cost_lines_text", "Miete\nAusstattung")
     page.get_by_role("button", name="Aufruf anlegen").click()
@@ -128,7 +132,9 @@ def test_funding_from_call_to_proof_of_use(page, browser, live_server, staff):
     assert pdf.status == 200 and pdf.headers["content-type"] == "application/pdf"
     assert pdf.body().startswith(b"%PDF")
     public.goto(link)
-    public_pdf = public.request.get(live_server.url + public.locator("#letter-link").get_attribute("href"))
+    public_pdf = public.request.get(
+        live_server.url + public.locator("#letter-link").get_attribute("href")
+    )
     assert public_pdf.body().startswith(b"%PDF")
 
     # the organisation requests money

@@ -6,7 +6,8 @@ from teilhabe.foerderung import formdef
 
 def test_parse_and_unparse_round_trip():
     definition = formdef.parse(
-        "Text | Titel | Pflicht | Worum geht es?\nDatum | Beginn | optional\nAnkreuzen | Barrierefrei",
+        "Text | Titel | Pflicht | Worum geht es?\n"
+        "Datum | Beginn | optional\nAnkreuzen | Barrierefrei",
         "Satzung | Pflicht | aktuelle Fassung",
         "Miete\nHonorare | je Stunde",
     )

@@ -220,4 +220,4 @@ def test_applying_after_the_deadline_is_refused(call):
             contact_email="x@example.org",
             today=dt.date(2026, 7, 1),
         )
-    assert TODAY < call.deadline
+    assert call.deadline > TODAY

@@ -120,7 +120,8 @@ class FormDefinitionForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
         help_text=_(
-            "Eine Zeile je Feld: Typ | Bezeichnung | Pflicht oder optional | Hilfetext. Typen: %(types)s."
+            "Eine Zeile je Feld: Typ | Bezeichnung | Pflicht oder optional | Hilfetext. "
+            "Typen: %(types)s."
         )
         % {"types": ", ".join(formdef.FIELD_TYPES.values())},
     )
@@ -290,7 +291,8 @@ class ApplicationForm(forms.Form):
             self.initial.setdefault(f"dm_amount_{index}", item.get("amount"))
         self.fields["de_minimis_declared"] = forms.BooleanField(
             label=_(
-                "Ich erkläre, dass die Organisation in den letzten drei Jahren keine weiteren De-minimis-Beihilfen erhalten hat als oben angegeben."
+                "Ich erkläre, dass die Organisation in den letzten drei Jahren keine weiteren "
+                "De-minimis-Beihilfen erhalten hat als oben angegeben."
             ),
             required=False,
         )

@@ -179,7 +179,9 @@ def call_create(request: HttpRequest) -> HttpResponse:
         request.POST or None,
         prefix="def",
         initial={
-            "fields_text": "Text | Titel des Vorhabens | Pflicht\nLangtext | Beschreibung | Pflicht",
+            "fields_text": (
+                "Text | Titel des Vorhabens | Pflicht\nLangtext | Beschreibung | Pflicht"
+            ),
             "cost_lines_text": "Sachkosten",
         },
     )

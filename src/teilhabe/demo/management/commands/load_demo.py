@@ -36,8 +36,8 @@ from teilhabe.centres.models import Centre, User
 from teilhabe.centres.roles import Role
 from teilhabe.centres.services import create_centre, create_user
 from teilhabe.demo.people import KOELN_STREETS, ORIGINS, SOEST_STREETS, SOEST_TOWNS, Origin
-from teilhabe.geo import koeln
 from teilhabe.foerderung import demo as foerderung_demo
+from teilhabe.geo import koeln
 from teilhabe.integrationsrat import demo as council_demo
 from teilhabe.schulen.importers import KEY_FILE
 from teilhabe.schulen.models import Offer, OfferKind, School
