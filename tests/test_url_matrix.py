@@ -430,6 +430,42 @@ PROGRAMME_READERS = {**KI_AND_STATISTICS, "department_contact": 200}
 PUBLIC = {role: 200 for role in ROLES}
 
 
+# foerderung: funding (KOMM-AN NRW)
+def _add_foerderung(world: World) -> None:
+    from tests.foerderung.factories import matrix_objects
+
+    for prefix, staff in (("", world.staff), ("other_", world.other)):
+        world.objects[f"{prefix}foerderung"] = matrix_objects(staff)
+
+
+WORLD_HOOKS.append(_add_foerderung)
+
+
+def _fund(key: str, prefix: str = "") -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"pk": w.objects[f"{prefix}foerderung"][key].pk}
+
+
+def _fund_attachment(prefix: str = "") -> Callable[[World], dict[str, Any]]:
+    def kwargs(w: World) -> dict[str, Any]:
+        objects = w.objects[f"{prefix}foerderung"]
+        return {"pk": objects["application"].pk, "attachment": objects["attachment"].pk}
+
+    return kwargs
+
+
+def _fund_token(w: World) -> dict[str, Any]:
+    return {"centre": w.staff.centre.slug, "lang": "de", "token": w.foerderung["token"]}
+
+
+def _fund_foreign_token(w: World) -> dict[str, Any]:
+    """Another centre's personal link under this centre's address: 404."""
+    return {"centre": w.staff.centre.slug, "lang": "de", "token": w.other_foerderung["token"]}
+
+
+def _fund_public(w: World, **kwargs: Any) -> dict[str, Any]:
+    return {"centre": w.staff.centre.slug, "lang": "de", **kwargs}
+
+
 @dataclass
 class Row:
     expect: dict[str, int]
@@ -461,6 +497,9 @@ ADMIN_POST = roles(403, centre_admin=302)
 CASEWORK_ONLY = {"schulamt": 403, "school_staff": 403, "statistics": 403}
 # A job is seen by the user who started it (here the counsellor) and nobody else: 404.
 JOB_OWNER_ONLY = roles(404, counsellor=200, council_office=404, department_contact=404)
+
+FUND_READERS = roles(403, centre_admin=200, counsellor=200, statistics=200)
+FUND_REVIEW_POST = roles(403, centre_admin=302, counsellor=302)
 
 MATRIX: dict[str, Row] = {
     # core
@@ -1079,6 +1118,84 @@ MATRIX: dict[str, Row] = {
         kwargs=lambda w: {"pk": w.report.pk},
         foreign=lambda w: {"pk": w.other_report.pk},
         method="post",
+    ),
+    # foerderung: staff pages (German) and the applicants' public pages
+    "foerderung:overview": Row(FUND_READERS),
+    "foerderung:year_create": Row(ADMIN_ONLY),
+    "foerderung:year_detail": Row(
+        FUND_READERS, kwargs=_fund("year"), foreign=_fund("year", "other_")
+    ),
+    "foerderung:year_export": Row(
+        FUND_READERS, kwargs=_fund("year"), foreign=_fund("year", "other_")
+    ),
+    "foerderung:call_create": Row(ADMIN_ONLY),
+    "foerderung:call_detail": Row(
+        FUND_READERS, kwargs=_fund("call"), foreign=_fund("call", "other_")
+    ),
+    "foerderung:call_status": Row(
+        ADMIN_POST,
+        kwargs=_fund("call"),
+        foreign=_fund("call", "other_"),
+        method="post",
+        data=lambda w: {"status": "open"},
+    ),
+    "foerderung:call_form": Row(ADMIN_ONLY, kwargs=_fund("call"), foreign=_fund("call", "other_")),
+    "foerderung:application_detail": Row(
+        FUND_READERS, kwargs=_fund("application"), foreign=_fund("application", "other_")
+    ),
+    "foerderung:application_review": Row(
+        FUND_REVIEW_POST,
+        kwargs=_fund("application"),
+        foreign=_fund("application", "other_"),
+        method="post",
+        data=lambda w: {"step": "changes", "note": ""},
+    ),
+    "foerderung:application_decide": Row(
+        ADMIN_POST,
+        kwargs=_fund("application"),
+        foreign=_fund("application", "other_"),
+        method="post",
+        data=lambda w: {"approve": "0", "reasons": ""},
+    ),
+    "foerderung:application_letter": Row(
+        FUND_READERS, kwargs=_fund("application"), foreign=_fund("application", "other_")
+    ),
+    "foerderung:attachment_download": Row(
+        FUND_READERS, kwargs=_fund_attachment(), foreign=_fund_attachment("other_")
+    ),
+    "foerderung:proof_due": Row(
+        ADMIN_POST,
+        kwargs=_fund("approved"),
+        foreign=_fund("approved", "other_"),
+        method="post",
+        data=lambda w: {"due": "2027-04-30"},
+    ),
+    "foerderung:proof_check": Row(
+        ADMIN_POST, kwargs=_fund("approved"), foreign=_fund("approved", "other_"), method="post"
+    ),
+    "foerderung:payment_pay": Row(
+        ADMIN_POST, kwargs=_fund("payment"), foreign=_fund("payment", "other_"), method="post"
+    ),
+    "foerderung:letter_templates": Row(ADMIN_ONLY),
+    "foerderung_public:calls": Row(PUBLIC, kwargs=_fund_public),
+    "foerderung_public:call": Row(
+        PUBLIC,
+        kwargs=lambda w: _fund_public(w, pk=w.foerderung["call"].pk),
+        foreign=lambda w: _fund_public(w, pk=w.other_foerderung["call"].pk),
+    ),
+    "foerderung_public:application": Row(PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token),
+    "foerderung_public:attachment": Row(
+        PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token, method="post"
+    ),
+    "foerderung_public:letter": Row(PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token),
+    "foerderung_public:payment": Row(
+        PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token, method="post"
+    ),
+    "foerderung_public:receipt": Row(
+        PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token, method="post"
+    ),
+    "foerderung_public:proof": Row(
+        PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token, method="post"
     ),
 }
 

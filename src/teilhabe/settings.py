@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "teilhabe.oeffnung",
     "teilhabe.engagement",
     "teilhabe.zuweisung",
+    "teilhabe.foerderung",
     "teilhabe.demo",
 ]
 

@@ -28,4 +28,6 @@ urlpatterns = [
     path("<slug:centre>/<lang:lang>/anmeldung/", include("teilhabe.seiteneinstieg.public.urls")),
     path("engagement/", include("teilhabe.engagement.urls")),
     path("<slug:centre>/<lang:lang>/engagement/", include("teilhabe.engagement.public_urls")),
+    path("foerderung/", include("teilhabe.foerderung.urls")),
+    path("<slug:centre>/<lang:lang>/foerderung/", include("teilhabe.foerderung.public_urls")),
 ]

@@ -91,6 +91,11 @@ TABLE: dict[str, set[Role]] = {
     "oeffnung.view_training_figures": {A, C, ST},
     "engagement.manage": {A, C},
     "engagement.view_organisations": {A, C, ST, CO},
+    "foerderung.view": {A, C, ST},
+    "foerderung.manage_calls": {A},
+    "foerderung.review": {A, C},
+    "foerderung.decide": {A},
+    "foerderung.pay": {A},
 }
 # Object rules: the centre's own objects only (checked against another centre's object).
 CASE_PERMS = [

@@ -37,6 +37,7 @@ from teilhabe.centres.roles import Role
 from teilhabe.centres.services import create_centre, create_user
 from teilhabe.demo.people import KOELN_STREETS, ORIGINS, SOEST_STREETS, SOEST_TOWNS, Origin
 from teilhabe.engagement import demo as engagement_demo
+from teilhabe.foerderung import demo as foerderung_demo
 from teilhabe.geo import koeln
 from teilhabe.integrationsrat import demo as council_demo
 from teilhabe.schulen.importers import KEY_FILE
@@ -563,6 +564,9 @@ class Command(BaseCommand):
                 changed = True
         if "05315" in centre.area_keys and engagement_demo.load(centre):
             self.stdout.write(f"{centre.name}: Engagement (Demo) angelegt.")
+            changed = True
+        if foerderung_demo.load(centre):
+            self.stdout.write(f"{centre.name}: Förderung KOMM-AN (Demo) angelegt.")
             changed = True
         return changed
 
