@@ -86,6 +86,8 @@ TABLE: dict[str, set[Role]] = {
     "oeffnung.manage_council_report": {A, C},
     "oeffnung.manage_training": {A, C},
     "oeffnung.view_training_figures": {A, C, ST},
+    # API tokens: roles that hold a permission some scope needs (school accounts: with a school)
+    "api.manage_tokens": {A, C, S, SS},
 }
 # Object rules: the centre's own objects only (checked against another centre's object).
 CASE_PERMS = [

@@ -8,6 +8,5 @@ one permission a scope needs.
 from teilhabe.centres.permissions import grant
 from teilhabe.centres.roles import Role
 
-grant(
-    "api.manage_tokens", Role.CENTRE_ADMIN, Role.COUNSELLOR, Role.SCHULAMT, Role.SCHOOL_STAFF
-)
+grant("api.manage_tokens", Role.CENTRE_ADMIN, Role.COUNSELLOR, Role.SCHULAMT)
+# School accounts get the line from schulen/rules.py (only with a school: ``own_school``).
