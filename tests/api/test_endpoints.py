@@ -97,7 +97,9 @@ def test_lists_hold_only_the_own_centre(koeln, dortmund, api):
 
 
 def test_writes_on_another_centres_objects_are_404(koeln, dortmund, api):
-    client = api(koeln.staff.centre_admin, "appointments:write", "seat_reports:write", "placements:write")
+    client = api(
+        koeln.staff.centre_admin, "appointments:write", "seat_reports:write", "placements:write"
+    )
     booking = {"slot": dortmund.free_slot.pk, "family": koeln.family.pk}
     assert client.post("/api/v1/appointments/", booking, format="json").status_code == 404
     report = {"school": dortmund.school.pk, "offers": [{"offer": dortmund.offer.pk, "free": 3}]}
@@ -105,9 +107,11 @@ def test_writes_on_another_centres_objects_are_404(koeln, dortmund, api):
     accept = {"start_date": timezone.localdate().isoformat()}
     url = f"/api/v1/placements/{dortmund.placement.pk}/accept/"
     assert client.post(url, accept, format="json").status_code == 404
-    assert not AuditEntry.objects.filter(centre=dortmund.staff.centre).exclude(
-        action__startswith="api."
-    ).exists()
+    assert (
+        not AuditEntry.objects.filter(centre=dortmund.staff.centre)
+        .exclude(action__startswith="api.")
+        .exists()
+    )
 
 
 # --- pagination and filters --------------------------------------------------------------
@@ -178,7 +182,9 @@ def test_school_data_is_no_personal_read(koeln, api):
     assert not AuditEntry.objects.filter(action="audit.api.read").exists()
 
 
-def test_booking_goes_through_the_service_and_is_audited(koeln, api, django_capture_on_commit_callbacks):
+def test_booking_goes_through_the_service_and_is_audited(
+    koeln, api, django_capture_on_commit_callbacks
+):
     from tests.factories import FamilyFactory
 
     family = FamilyFactory(centre=koeln.staff.centre)

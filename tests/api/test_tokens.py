@@ -104,13 +104,21 @@ def test_the_command_prints_the_secret(koeln):
 def test_the_command_refuses_what_the_role_does_not_hold(koeln):
     with pytest.raises(CommandError, match="nicht zu"):
         call_command(
-            "api_token", koeln.staff.counsellor.username, "--scope", "placements:write",
-            stdout=io.StringIO(), stderr=io.StringIO(),
+            "api_token",
+            koeln.staff.counsellor.username,
+            "--scope",
+            "placements:write",
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
         )
     with pytest.raises(CommandError, match="keine API-Zugänge"):
         call_command(
-            "api_token", koeln.staff.statistics.username, "--scope", "cases:read",
-            stdout=io.StringIO(), stderr=io.StringIO(),
+            "api_token",
+            koeln.staff.statistics.username,
+            "--scope",
+            "cases:read",
+            stdout=io.StringIO(),
+            stderr=io.StringIO(),
         )
     with pytest.raises(CommandError, match="Kein Konto"):
         call_command("api_token", "niemand", "--scope", "cases:read", stdout=io.StringIO())

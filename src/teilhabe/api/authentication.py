@@ -29,7 +29,9 @@ class BearerTokenAuthentication(BaseAuthentication):
             raise AuthenticationFailed(_("Ungültiger API-Schlüssel.")) from exc
         token = token_for_secret(secret)
         if token is None or not token.is_valid():
-            raise AuthenticationFailed(_("Ungültiger, abgelaufener oder widerrufener API-Schlüssel."))
+            raise AuthenticationFailed(
+                _("Ungültiger, abgelaufener oder widerrufener API-Schlüssel.")
+            )
         user = token.user
         # The same accounts that may log in on the pages (PasswordOnlyBackend): an inactive
         # account or an account of a deactivated centre is refused.

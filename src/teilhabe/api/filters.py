@@ -48,7 +48,11 @@ class ChoiceFilter(Filter):
         values = [value for value, _label in self.choices]
         if raw not in values:
             raise ValidationError(
-                {self.name: [_("Unbekannter Wert. Erlaubt: %(list)s") % {"list": ", ".join(values)}]}
+                {
+                    self.name: [
+                        _("Unbekannter Wert. Erlaubt: %(list)s") % {"list": ", ".join(values)}
+                    ]
+                }
             )
         return raw
 
@@ -60,7 +64,9 @@ class ChoiceFilter(Filter):
 class IdFilter(Filter):
     def parse(self, raw: str) -> int:
         if not (raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_ID):
-            raise ValidationError({self.name: [_("Bitte eine Kennnummer (ganze Zahl ≥ 1) angeben.")]})
+            raise ValidationError(
+                {self.name: [_("Bitte eine Kennnummer (ganze Zahl ≥ 1) angeben.")]}
+            )
         return int(raw)
 
     def schema(self) -> dict[str, Any]:

@@ -69,7 +69,9 @@ class ApiPagination(PageNumberPagination):
                 "name": self.page_size_query_param,
                 "required": False,
                 "in": "query",
-                "description": f"Einträge je Seite (1–{self.max_page_size}, Standard {self.page_size}).",
+                "description": (
+                    f"Einträge je Seite (1–{self.max_page_size}, Standard {self.page_size})."
+                ),
                 "schema": {"type": "integer", "minimum": 1, "maximum": self.max_page_size},
             },
         ]

@@ -43,6 +43,7 @@ def add_error_responses(result: dict[str, Any], generator: Any, **kwargs: Any) -
                 if status in WRITE_ONLY and method in ("get", "head", "options"):
                     continue
                 responses.setdefault(
-                    status, {"description": description, "content": {"application/json": {"schema": ref}}}
+                    status,
+                    {"description": description, "content": {"application/json": {"schema": ref}}},
                 )
     return result

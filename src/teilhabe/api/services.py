@@ -76,7 +76,11 @@ def create_token(
         target=token,
         summary=_("API-Zugang „%(name)s“ angelegt für %(user)s: %(scopes)s")
         % {"name": name, "user": user, "scopes": ", ".join(chosen)},
-        data={"scopes": chosen, "user": user.pk, "expires_at": expires_at and expires_at.isoformat()},
+        data={
+            "scopes": chosen,
+            "user": user.pk,
+            "expires_at": expires_at and expires_at.isoformat(),
+        },
     )
     return token, secret
 

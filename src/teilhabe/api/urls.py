@@ -21,7 +21,9 @@ for endpoint in endpoints():
 
 def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
     """Unknown paths below /api/v1/ answer in JSON, like the endpoints (not the HTML page)."""
-    return JsonResponse({"detail": _("Diese Adresse gibt es in der Schnittstelle nicht.")}, status=404)
+    return JsonResponse(
+        {"detail": _("Diese Adresse gibt es in der Schnittstelle nicht.")}, status=404
+    )
 
 
 urlpatterns = [

@@ -67,7 +67,9 @@ class SchoolViewSet(ReadOnlyApiViewSet):
             max_length=8,
         ),
         SinceFilter(
-            "updated_since", "Zuletzt importiert seit (RFC 3339).", lookup=lambda v: Q(updated_at__gte=v)
+            "updated_since",
+            "Zuletzt importiert seit (RFC 3339).",
+            lookup=lambda v: Q(updated_at__gte=v),
         ),
     ]
 
@@ -127,13 +129,21 @@ class SeatReportIn(serializers.Serializer):
 class SeatReportViewSet(ReadOnlyApiViewSet):
     """Offers with their seat figures; a school reports its free seats."""
 
-    scopes = {"list": "seat_reports:read", "retrieve": "seat_reports:read", "create": "seat_reports:write"}
+    scopes = {
+        "list": "seat_reports:read",
+        "retrieve": "seat_reports:read",
+        "create": "seat_reports:write",
+    }
     serializer_class = SeatReportSerializer
     filters = [
         IdFilter("school", "Kennnummer der Schule.", lookup=lambda v: Q(school_id=v)),
-        ChoiceFilter("kind", "Art des Angebots.", lookup=lambda v: Q(kind=v), choices=OfferKind.choices),
+        ChoiceFilter(
+            "kind", "Art des Angebots.", lookup=lambda v: Q(kind=v), choices=OfferKind.choices
+        ),
         SinceFilter(
-            "updated_since", "Gemeldet seit (RFC 3339).", lookup=lambda v: Q(last_reported_at__gte=v)
+            "updated_since",
+            "Gemeldet seit (RFC 3339).",
+            lookup=lambda v: Q(last_reported_at__gte=v),
         ),
     ]
 

@@ -144,7 +144,9 @@ class CaseViewSet(ReadOnlyApiViewSet):
     audit_reads = True
     serializer_class = CaseSerializer
     filters = [
-        ChoiceFilter("status", "Status im Ablauf.", lookup=lambda v: Q(status=v), choices=Status.choices),
+        ChoiceFilter(
+            "status", "Status im Ablauf.", lookup=lambda v: Q(status=v), choices=Status.choices
+        ),
         IdFilter("family", "Kennnummer der Familie.", lookup=lambda v: Q(family_id=v)),
         TextFilter(
             "stadtteil",
@@ -240,11 +242,18 @@ class AppointmentViewSet(ReadOnlyApiViewSet):
     serializer_class = AppointmentSerializer
     filters = [
         ChoiceFilter(
-            "status", "Stand des Termins.", lookup=lambda v: Q(status=v), choices=AppointmentStatus.choices
+            "status",
+            "Stand des Termins.",
+            lookup=lambda v: Q(status=v),
+            choices=AppointmentStatus.choices,
         ),
         IdFilter("family", "Kennnummer der Familie.", lookup=lambda v: Q(family_id=v)),
-        SinceFilter("starts_after", "Termine ab (RFC 3339).", lookup=lambda v: Q(slot__starts_at__gte=v)),
-        SinceFilter("updated_since", "Gebucht seit (RFC 3339).", lookup=lambda v: Q(booked_at__gte=v)),
+        SinceFilter(
+            "starts_after", "Termine ab (RFC 3339).", lookup=lambda v: Q(slot__starts_at__gte=v)
+        ),
+        SinceFilter(
+            "updated_since", "Gebucht seit (RFC 3339).", lookup=lambda v: Q(booked_at__gte=v)
+        ),
     ]
 
     def get_queryset(self) -> Any:

@@ -67,7 +67,9 @@ class DeclineIn(serializers.Serializer):
 
 class DeclineOut(serializers.Serializer):
     id = serializers.IntegerField()
-    status = serializers.ChoiceField([(PlacementStatus.DECLINED.value, PlacementStatus.DECLINED.label)])
+    status = serializers.ChoiceField(
+        [(PlacementStatus.DECLINED.value, PlacementStatus.DECLINED.label)]
+    )
     detail = serializers.CharField()
 
 
@@ -161,7 +163,9 @@ class PlacementViewSet(ApiViewSet):
 def register() -> None:
     """Called from the app's ready(): the placements' scopes and endpoints."""
     register_scope(
-        "placements:read", label=gettext_lazy("Zuweisungen lesen"), permission="schulen.view_schools"
+        "placements:read",
+        label=gettext_lazy("Zuweisungen lesen"),
+        permission="schulen.view_schools",
     )
     register_scope(
         "placements:write",

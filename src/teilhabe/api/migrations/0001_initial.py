@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,23 +14,45 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ApiToken',
+            name="ApiToken",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='Bezeichnung')),
-                ('prefix', models.CharField(max_length=12, verbose_name='Anfang des Schlüssels')),
-                ('secret_hash', models.CharField(editable=False, max_length=64, unique=True)),
-                ('scopes', models.JSONField(default=list, verbose_name='Bereiche')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='Angelegt am')),
-                ('last_used_at', models.DateTimeField(blank=True, null=True, verbose_name='Zuletzt benutzt')),
-                ('expires_at', models.DateTimeField(blank=True, null=True, verbose_name='Gültig bis')),
-                ('revoked_at', models.DateTimeField(blank=True, null=True, verbose_name='Widerrufen am')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='api_tokens', to=settings.AUTH_USER_MODEL, verbose_name='Benutzerkonto')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="Bezeichnung")),
+                ("prefix", models.CharField(max_length=12, verbose_name="Anfang des Schlüssels")),
+                ("secret_hash", models.CharField(editable=False, max_length=64, unique=True)),
+                ("scopes", models.JSONField(default=list, verbose_name="Bereiche")),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="Angelegt am")),
+                (
+                    "last_used_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Zuletzt benutzt"),
+                ),
+                (
+                    "expires_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Gültig bis"),
+                ),
+                (
+                    "revoked_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="Widerrufen am"),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="api_tokens",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="Benutzerkonto",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'API-Zugang',
-                'verbose_name_plural': 'API-Zugänge',
-                'ordering': ['-created_at', '-id'],
+                "verbose_name": "API-Zugang",
+                "verbose_name_plural": "API-Zugänge",
+                "ordering": ["-created_at", "-id"],
             },
         ),
     ]
