@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from django.utils import timezone
+from rest_framework.test import APIClient
 
 from teilhabe.audit.models import AuditEntry
 from tests.api.conftest import ALL_SCOPES
@@ -102,7 +103,7 @@ def test_writes_on_another_centres_objects_are_404(koeln, dortmund, api):
     )
     booking = {"slot": dortmund.free_slot.pk, "family": koeln.family.pk}
     assert client.post("/api/v1/appointments/", booking, format="json").status_code == 404
-    report = {"school": dortmund.school.pk, "offers": [{"offer": dortmund.offer.pk, "free": 3}]}
+    report = {"school": dortmund.school.pk, "free": {str(dortmund.offer.pk): 3}}
     assert client.post("/api/v1/seat-reports/", report, format="json").status_code == 404
     accept = {"start_date": timezone.localdate().isoformat()}
     url = f"/api/v1/placements/{dortmund.placement.pk}/accept/"
@@ -236,7 +237,7 @@ def test_registering_a_family(koeln, api):
 
 def test_seat_report_goes_through_the_service(koeln, api):
     client = api(koeln.staff.school_staff, "seat_reports:write")
-    body = {"school": koeln.school.pk, "offers": [{"offer": koeln.offer.pk, "free": 4}]}
+    body = {"school": koeln.school.pk, "free": {str(koeln.offer.pk): 4}}
     response = client.post("/api/v1/seat-reports/", body, format="json")
     assert response.status_code == 201, response.json()
     assert response.json()[0]["seats_free"] == 4
@@ -258,3 +259,18 @@ def test_school_accepts_and_declines(koeln, api, django_capture_on_commit_callba
     again = client.post(url + "decline/", {"reason": "no_seat"}, format="json")
     assert again.status_code == 409
     assert "schon entschieden" in again.json()["detail"]
+
+
+def test_an_unsupported_method_is_405_with_allow(koeln, api):
+    client = api(koeln.staff.school_staff, "placements:write")
+    response = client.get(f"/api/v1/placements/{koeln.placement.pk}/accept/")
+    assert response.status_code == 405
+    assert "POST" in response["Allow"]
+    assert APIClient().delete("/api/v1/cases/").status_code == 401
+
+
+def test_unknown_api_paths_answer_json_404(koeln, api):
+    client = api(koeln.staff.counsellor, "cases:read")
+    response = client.post("/api/v1/gibt-es-nicht/", {}, format="json")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"

@@ -160,7 +160,8 @@ class DeclaredFilters(BaseFilterBackend):
     """Applies the view's ``filters`` (querysets) and documents them for the schema."""
 
     def filter_queryset(self, request: Request, queryset: Any, view: Any) -> Any:
-        filters = getattr(view, "filters", ())
+        # a single object (get_object) takes no filters: any query parameter is unknown
+        filters = getattr(view, "filters", ()) if getattr(view, "action", None) == "list" else ()
         values = parse_filters(request, filters)
         for f in filters:
             if f.name in values and f.lookup is not None:

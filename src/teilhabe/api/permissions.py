@@ -30,6 +30,8 @@ class ScopePermission(BasePermission):
         user = request.user
         if not (user and user.is_authenticated):
             return False  # DRF answers 401 with WWW-Authenticate
+        if request.method.lower() not in getattr(view, "action_map", {}):
+            return True  # no handler for this method: DRF answers 405 with Allow
         name = required_scope(view)
         scope = lookup_scope(name) if name else None
         if scope is None:

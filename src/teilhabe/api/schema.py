@@ -32,9 +32,24 @@ RESPONSES = {
 WRITE_ONLY = ("409", "415")
 
 
+NO_NUL = r"^[^\x00]*$"
+# DRF strips surrounding whitespace before it checks that a required text is not blank
+NOT_BLANK = r"^[^\x00]*[^\s\x00][^\x00]*$"
+
+
+def _text_rules(schema: dict[str, Any]) -> None:
+    """Say in the schema what the serializers refuse: NUL characters, blank required text."""
+    for prop in schema.get("properties", {}).values():
+        if prop.get("type") == "string" and not ({"format", "enum", "pattern"} & set(prop)):
+            prop["pattern"] = NOT_BLANK if prop.get("minLength", 0) >= 1 else NO_NUL
+
+
 def add_error_responses(result: dict[str, Any], generator: Any, **kwargs: Any) -> dict[str, Any]:
     components = result.setdefault("components", {}).setdefault("schemas", {})
     components["Error"] = ERROR
+    for name, component in components.items():
+        if name.endswith("Request"):
+            _text_rules(component)
     ref = {"$ref": "#/components/schemas/Error"}
     for path_item in result.get("paths", {}).values():
         for method, operation in path_item.items():

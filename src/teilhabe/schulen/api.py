@@ -7,11 +7,12 @@ A seat report is what a school says about its offers ("free seats as of today");
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import serializers, status
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -111,19 +112,37 @@ class SeatReportSerializer(serializers.ModelSerializer):
         return is_stale(offer)
 
 
-class SeatLineIn(serializers.Serializer):
-    offer = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
-    free = serializers.IntegerField(min_value=0, max_value=500)
+@extend_schema_field(
+    {
+        "type": "object",
+        "description": "Freie Plätze je Angebot: Kennnummer des Angebots → Zahl (0–500).",
+        "patternProperties": {
+            "^[1-9][0-9]{0,8}$": {"type": "integer", "minimum": 0, "maximum": 500}
+        },
+        "additionalProperties": False,
+        "minProperties": 1,
+        "maxProperties": 50,
+        "example": {"12": 3, "13": 0},
+    }
+)
+class FreeSeatsField(serializers.DictField):
+    """``{"<offer id>": free}`` — one entry per offer by construction, as the service takes."""
+
+    child = serializers.IntegerField(min_value=0, max_value=500)
+
+    def to_internal_value(self, data: Any) -> dict[int, int]:
+        values = super().to_internal_value(data)
+        if not 1 <= len(values) <= 50:
+            raise serializers.ValidationError(_("Bitte 1 bis 50 Angebote melden."))
+        # as the schema's pattern reads in Python (its "$" also before a final newline)
+        if not all(re.match(r"[1-9][0-9]{0,8}$", key) for key in values):
+            raise serializers.ValidationError(_("Schlüssel sind Kennnummern von Angeboten."))
+        return {int(key): count for key, count in values.items()}
 
 
 class SeatReportIn(serializers.Serializer):
     school = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
-    offers = SeatLineIn(many=True, min_length=1, max_length=50)
-
-    def validate_offers(self, lines: list[dict[str, int]]) -> list[dict[str, int]]:
-        if len({line["offer"] for line in lines}) != len(lines):
-            raise serializers.ValidationError(_("Jedes Angebot nur einmal melden."))
-        return lines
+    free = FreeSeatsField()
 
 
 class SeatReportViewSet(ReadOnlyApiViewSet):
@@ -160,7 +179,7 @@ class SeatReportViewSet(ReadOnlyApiViewSet):
         offers = report_free_seats(
             actor=request.user,
             school=school,
-            free={line["offer"]: line["free"] for line in values["offers"]},
+            free=values["free"],
         )
         rows = self.get_queryset().filter(pk__in=[o.pk for o in offers])
         return Response(SeatReportSerializer(rows, many=True).data, status=status.HTTP_201_CREATED)

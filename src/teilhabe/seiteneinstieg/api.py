@@ -24,6 +24,7 @@ from teilhabe.seiteneinstieg.choices import (
     LANGUAGE_CHOICES,
     AppointmentStatus,
     LanguageLevel,
+    SchoolLevel,
     Status,
 )
 from teilhabe.seiteneinstieg.models import Appointment, Child
@@ -41,7 +42,13 @@ from teilhabe.seiteneinstieg.services.cases import (
 # --- cases -------------------------------------------------------------------------------
 
 
+def _or_blank(choices: Any) -> list[tuple[str, Any]]:
+    """Choices of a field that may be empty ("" = not yet known)."""
+    return [("", "—"), *choices]
+
+
 class CaseSerializer(serializers.ModelSerializer):
+    recommended_level = serializers.ChoiceField(_or_blank(SchoolLevel.choices), read_only=True)
     family_reference = serializers.CharField(source="family.reference", read_only=True)
     stadtteil = serializers.CharField(source="family.stadtteil_name", read_only=True)
 
@@ -118,15 +125,17 @@ class ChildIn(serializers.Serializer):
         max_length=5000, required=False, allow_blank=True, default=""
     )
     notes = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
-    languages = ChildLanguageIn(many=True, required=False, default=list, max_length=10)
+    languages = serializers.ListField(
+        child=ChildLanguageIn(), required=False, default=list, max_length=10
+    )
 
 
 class RegistrationIn(serializers.Serializer):
     """A family with its guardians and children, as on the registration page."""
 
     address = AddressIn()
-    guardians = GuardianIn(many=True, min_length=1, max_length=5)
-    children = ChildIn(many=True, min_length=1, max_length=10)
+    guardians = serializers.ListField(child=GuardianIn(), min_length=1, max_length=5)
+    children = serializers.ListField(child=ChildIn(), min_length=1, max_length=10)
     notes = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
     confirm_duplicates = serializers.BooleanField(required=False, default=False)
 
@@ -198,6 +207,7 @@ class CaseViewSet(ReadOnlyApiViewSet):
 
 
 class AppointmentSerializer(serializers.ModelSerializer):
+    interpreter_language = serializers.ChoiceField(_or_blank(LANGUAGE_CHOICES), read_only=True)
     family_reference = serializers.CharField(source="family.reference", read_only=True)
     counsellor = serializers.CharField(source="slot.counsellor.get_full_name", read_only=True)
     starts_at = serializers.DateTimeField(source="slot.starts_at", read_only=True)
