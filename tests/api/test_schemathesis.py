@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from rest_framework.test import APIClient
 from schemathesis.generation.modes import GenerationMode
@@ -24,7 +26,19 @@ WSGI = get_wsgi_application()
 
 
 @pytest.fixture
-def api_world(db):
+def in_process():
+    """Schemathesis calls the WSGI app directly, not through Django's test client, so the
+    handler would close the test's database connection after each request (as Django's
+    test client avoids): keep it open, as in any other test."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_world(db, in_process):
     koeln = build_side("koeln")
     dortmund = build_side("dortmund", municipality_key="05913000")
     return {
