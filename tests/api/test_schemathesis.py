@@ -16,9 +16,9 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
-from hypothesis import HealthCheck, Phase, given, settings
+from hypothesis import HealthCheck, settings
 from rest_framework.test import APIClient
-from schemathesis.generation.modes import GenerationMode
+from schemathesis.pytest.lazy import get_all_tests
 
 from tests.api.conftest import ALL_SCOPES, build_side, token_for
 
@@ -49,44 +49,40 @@ def api_world(db, in_process):
 
 
 MAX_EXAMPLES = 20
-
-
-def _run_operation(operation, mode, headers) -> None:
-    """Hypothesis drives one operation in one generation mode; the first failing case
-    (shrunk) raises with schemathesis's report."""
-
-    @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(
-        max_examples=MAX_EXAMPLES,
-        deadline=None,
-        suppress_health_check=list(HealthCheck),
-        derandomize=True,
-        database=None,
-        phases=[Phase.explicit, Phase.generate, Phase.shrink],
-    )
-    def run(case) -> None:
-        case.call_and_validate(headers=headers)
-
-    run()
+SETTINGS = settings(
+    max_examples=MAX_EXAMPLES,
+    deadline=None,
+    suppress_health_check=list(HealthCheck),
+    derandomize=True,
+    database=None,
+)
 
 
 @pytest.mark.slow
 @pytest.mark.django_db
 def test_the_api_keeps_its_schema(api_world):
-    """Every operation, valid and invalid data, every check: no failure at all."""
+    """Every operation through schemathesis's own phases (examples, coverage, fuzzing —
+    valid and invalid data) with every check: no failure at all."""
     schema = schemathesis.openapi.from_wsgi("/api/schema/", WSGI)
     headers = {"Authorization": f"Bearer {api_world['secret']}"}
+
+    calls: list[str] = []
+
+    def check(case) -> None:
+        calls.append(case.operation.label)
+        case.call_and_validate(headers=headers)
+
     failures = []
     operations = 0
-    for result in schema.get_all_operations():
-        operation = result.ok()
+    for result in get_all_tests(schema=schema, test_func=check, settings=SETTINGS, given_kwargs={}):
+        operation, test = result.ok()
         operations += 1
-        for mode in GenerationMode:
-            try:
-                _run_operation(operation, mode, headers)
-            except Exception as exc:  # collect all, report together
-                failures.append(f"{operation.label} [{mode.value}]: {exc}")
+        try:
+            test()
+        except Exception as exc:  # collect all, report together
+            failures.append(f"{operation.label}: {exc}")
     assert operations >= 14
+    assert len(set(calls)) == operations and len(calls) > 20 * operations, len(calls)
     assert not failures, "\n\n".join(failures)
 
 
