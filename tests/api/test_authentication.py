@@ -83,3 +83,11 @@ def test_an_inactive_account_or_centre_is_refused(koeln):
     type(user).objects.filter(pk=user.pk).update(is_active=True)
     type(koeln.staff.centre).objects.filter(pk=koeln.staff.centre.pk).update(is_active=False)
     assert bearer(secret).get(CASES).status_code == 401
+
+
+@pytest.mark.django_db
+def test_api_answers_with_personal_data_are_not_cached(koeln):
+    response = bearer(token_for(koeln.staff.counsellor, "cases:read")).get(CASES)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store, private"
+    assert "default-src 'self'" in response["Content-Security-Policy"]
