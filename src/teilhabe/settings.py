@@ -358,6 +358,7 @@ SPECTACULAR_SETTINGS = {
         "(scopes) und höchstens die Rechte seines Kontos."
     ),
     "VERSION": "1",
+    "OAS_VERSION": "3.1.0",  # patternProperties (seat reports: {offer id: free seats})
     "SERVE_INCLUDE_SCHEMA": False,
     "SERVE_AUTHENTICATION": [],
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],

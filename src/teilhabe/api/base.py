@@ -25,9 +25,8 @@ class ApiViewSet(viewsets.GenericViewSet):
     scopes: dict[str, str] = {}
     filters: list[Any] = []
     audit_reads = False
+    # ids are digits (another value never reaches a query: the JSON 404 of urls.py answers)
     lookup_value_regex = r"[0-9]{1,18}"
-    # the catalogue of a read entry names what was read, never the rows' content
-    read_label = ""
 
     def record_list_read(self, request: Request, rows: list[Any]) -> None:
         """One entry for the whole page: which endpoint, which ids (not the content)."""

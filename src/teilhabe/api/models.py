@@ -6,6 +6,8 @@ is enough); the secret is shown once when the token is made.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -43,7 +45,7 @@ class ApiToken(models.Model):
         """The audit trail files a token's entries under its user's centre."""
         return self.user.centre_id
 
-    def is_valid(self, now: object = None) -> bool:
+    def is_valid(self, now: dt.datetime | None = None) -> bool:
         now = now or timezone.now()
         if self.revoked_at is not None:
             return False
