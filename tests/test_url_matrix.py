@@ -1031,6 +1031,8 @@ MATRIX: dict[str, Row] = {
             ("case-detail", lambda w: {"pk": w.child.pk}, "get"),
             ("appointment-list", None, "get"),
             ("appointment-detail", lambda w: {"pk": w.appointment.pk}, "get"),
+            ("free-slot-list", None, "get"),
+            ("free-slot-detail", lambda w: {"pk": w.slot.pk}, "get"),
             ("school-list", None, "get"),
             ("school-detail", lambda w: {"pk": w.school.pk}, "get"),
             ("seat-report-list", None, "get"),

@@ -78,6 +78,7 @@ def test_a_schools_placement_shows_only_the_school_fields(koeln, api):
     [
         ("/api/v1/cases/{}/", "child"),
         ("/api/v1/appointments/{}/", "appointment"),
+        ("/api/v1/free-slots/{}/", "free_slot"),
         ("/api/v1/schools/{}/", "school"),
         ("/api/v1/seat-reports/{}/", "offer"),
         ("/api/v1/placements/{}/", "placement"),
@@ -274,3 +275,9 @@ def test_unknown_api_paths_answer_json_404(koeln, api):
     response = client.post("/api/v1/gibt-es-nicht/", {}, format="json")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/json"
+
+
+def test_free_slots_are_what_a_booking_can_name(koeln, dortmund, api):
+    client = api(koeln.staff.counsellor, "appointments:read")
+    rows = client.get("/api/v1/free-slots/").json()["results"]
+    assert [r["id"] for r in rows] == [koeln.free_slot.pk]  # booked and foreign slots: no

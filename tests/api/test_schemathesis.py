@@ -95,6 +95,7 @@ def test_every_operation_answers_404_for_another_centres_object(api_world):
     foreign = {
         "cases": dortmund.child.pk,
         "appointments": dortmund.appointment.pk,
+        "free-slots": dortmund.free_slot.pk,
         "schools": dortmund.school.pk,
         "seat-reports": dortmund.offer.pk,
         "placements": dortmund.placement.pk,
@@ -102,6 +103,7 @@ def test_every_operation_answers_404_for_another_centres_object(api_world):
     own = {
         "cases": koeln.child.pk,
         "appointments": koeln.appointment.pk,
+        "free-slots": koeln.free_slot.pk,
         "schools": koeln.school.pk,
         "seat-reports": koeln.offer.pk,
         "placements": koeln.placement.pk,

@@ -27,7 +27,7 @@ from teilhabe.seiteneinstieg.choices import (
     SchoolLevel,
     Status,
 )
-from teilhabe.seiteneinstieg.models import Appointment, Child
+from teilhabe.seiteneinstieg.models import Appointment, Child, CounsellingSlot
 from teilhabe.seiteneinstieg.selectors.appointments import appointments_for_user, free_slots
 from teilhabe.seiteneinstieg.selectors.cases import children_for_user, family_detail
 from teilhabe.seiteneinstieg.services.appointments import book_appointment
@@ -232,6 +232,29 @@ class AppointmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class FreeSlotSerializer(serializers.ModelSerializer):
+    counsellor = serializers.CharField(source="counsellor.get_full_name", read_only=True)
+
+    class Meta:
+        model = CounsellingSlot
+        fields = ("id", "counsellor", "starts_at", "ends_at", "location")
+        read_only_fields = fields
+
+
+class FreeSlotViewSet(ReadOnlyApiViewSet):
+    """Future slots nobody has booked (what a booking names as ``slot``)."""
+
+    scopes = {"list": "appointments:read", "retrieve": "appointments:read"}
+    serializer_class = FreeSlotSerializer
+    filters = [
+        SinceFilter("starts_after", "Beginn ab (RFC 3339).", lookup=lambda v: Q(starts_at__gte=v)),
+        SinceFilter("starts_before", "Beginn vor (RFC 3339).", lookup=lambda v: Q(starts_at__lt=v)),
+    ]
+
+    def get_queryset(self) -> Any:
+        return free_slots(user=self.request.user).order_by("starts_at", "pk")
+
+
 class BookingIn(serializers.Serializer):
     slot = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
     family = serializers.IntegerField(min_value=1, max_value=2**31 - 1)
@@ -306,3 +329,4 @@ def register() -> None:
     )
     register_endpoint("cases", CaseViewSet, basename="case")
     register_endpoint("appointments", AppointmentViewSet, basename="appointment")
+    register_endpoint("free-slots", FreeSlotViewSet, basename="free-slot")
