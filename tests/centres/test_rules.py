@@ -96,6 +96,8 @@ TABLE: dict[str, set[Role]] = {
     "foerderung.review": {A, C},
     "foerderung.decide": {A},
     "foerderung.pay": {A},
+    # API tokens: roles that hold a permission some scope needs (school accounts: with a school)
+    "api.manage_tokens": {A, C, S, SS},
 }
 # Object rules: the centre's own objects only (checked against another centre's object).
 CASE_PERMS = [

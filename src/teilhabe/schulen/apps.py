@@ -101,6 +101,10 @@ class SchulenConfig(AppConfig):
             anonymise=lambda rows: rows.update(imported_by=None),
         )
 
+        from teilhabe.schulen import api
+
+        api.register()
+
 
 def _import_model() -> type:
     """The model class, resolved when the rule runs (after the app registry is ready)."""
