@@ -30,6 +30,7 @@ PDF_TEMPLATES = {
     "oeffnung/council_report.html",
     "oeffnung/signin_sheet.html",
     "oeffnung/results_report.html",
+    "engagement/certificate.html",
 }
 
 
