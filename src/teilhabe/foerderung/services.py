@@ -28,8 +28,7 @@ from django.utils.translation import gettext as _
 from teilhabe.audit.services import record
 from teilhabe.centres.models import Centre, User
 from teilhabe.documents.validation import SCANS, safe_original_name, validate_upload
-from teilhabe.engagement.choices import OrganisationKind
-from teilhabe.engagement.models import Organisation
+from teilhabe.engagement.services.organisations import applicant_organisation
 from teilhabe.foerderung import financing, formdef
 from teilhabe.foerderung import ledger as ledger_math
 from teilhabe.foerderung.choices import (
@@ -443,24 +442,6 @@ def _public_link(application: Application, token: str, lang: str) -> str:
     return getattr(settings, "TEILHABE_SITE_URL", "").rstrip("/") + path
 
 
-def _find_or_create_organisation(
-    centre: Centre, *, name: str, email: str, kind: str
-) -> Organisation:
-    """The centre's organisation with this e-mail or name, or a new, non-public entry.
-
-    A new entry is the applicant's own record in the engagement register; the centre
-    decides later whether it is shown publicly."""
-    found = (
-        Organisation.objects.for_centre(centre).filter(email__iexact=email).first()
-        or Organisation.objects.for_centre(centre).filter(name__iexact=name).first()
-    )
-    if found is not None:
-        return found
-    if kind not in OrganisationKind.values:
-        raise ValidationError({"kind": _("Bitte die Art der Organisation wählen.")})
-    return _save(Organisation(centre=centre, name=name, email=email, kind=kind, is_public=False))
-
-
 @transaction.atomic
 def start_application(
     *,
@@ -482,8 +463,8 @@ def start_application(
         raise ValidationError(_("Für diesen Aufruf können keine Anträge gestellt werden."))
     if not organisation_name.strip():
         raise ValidationError({"organisation_name": _("Bitte den Namen der Organisation angeben.")})
-    organisation = _find_or_create_organisation(
-        call.centre,
+    organisation = applicant_organisation(
+        centre=call.centre,
         name=organisation_name.strip(),
         email=organisation_email.strip(),
         kind=organisation_kind,

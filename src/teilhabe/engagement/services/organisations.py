@@ -18,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from teilhabe import geo
 from teilhabe.audit.services import record
-from teilhabe.centres.models import User
+from teilhabe.centres.models import Centre, User
+from teilhabe.engagement.choices import OrganisationKind
 from teilhabe.engagement.links import ORGANISATION_SALT, absolute, make_token, read_token
 from teilhabe.engagement.models import Organisation, new_nonce
 from teilhabe.notify.services import queue_mail
@@ -220,6 +221,26 @@ def create_organisation(
         target=organisation,
         summary=organisation.name,
     )
+    return organisation
+
+
+def applicant_organisation(*, centre: Centre, name: str, email: str, kind: str) -> Organisation:
+    """The centre's organisation with this e-mail or name, or a new, non-public entry.
+
+    For work areas where an organisation acts without an account (a funding application):
+    called inside the caller's transaction, which writes the one audit entry. The centre
+    decides later whether a new entry is shown publicly.
+    """
+    if not transaction.get_connection().in_atomic_block:
+        raise RuntimeError("applicant_organisation runs inside the caller's transaction")
+    own = Organisation.objects.filter(centre=centre)
+    found = own.filter(email__iexact=email).first() or own.filter(name__iexact=name).first()
+    if found is not None:
+        return found
+    if kind not in OrganisationKind.values:
+        raise ValidationError({"kind": _("Bitte die Art der Organisation wählen.")})
+    organisation = Organisation(centre=centre, name=name, email=email, kind=kind, is_public=False)
+    _save(organisation)
     return organisation
 
 
