@@ -35,6 +35,7 @@ from teilhabe.audit.services import record
 from teilhabe.centres.models import Centre, User
 from teilhabe.centres.roles import Role
 from teilhabe.centres.services import create_centre, create_user
+from teilhabe.demo import privacy as privacy_demo
 from teilhabe.demo.people import KOELN_STREETS, ORIGINS, SOEST_STREETS, SOEST_TOWNS, Origin
 from teilhabe.engagement import demo as engagement_demo
 from teilhabe.foerderung import demo as foerderung_demo
@@ -562,6 +563,9 @@ class Command(BaseCommand):
             if council_demo.load(centre, actor=council_user):
                 self.stdout.write(f"{centre.name}: Integrationsrat (Demo) angelegt.")
                 changed = True
+        if privacy_demo.load(admin):
+            self.stdout.write(f"{centre.name}: Datenschutzhinweise (Demo) veröffentlicht.")
+            changed = True
         if "05315" in centre.area_keys and engagement_demo.load(centre):
             self.stdout.write(f"{centre.name}: Engagement (Demo) angelegt.")
             changed = True
