@@ -33,8 +33,11 @@ WRITE_ONLY = ("409", "415")
 
 
 NO_NUL = r"^[^\x00]*$"
-# DRF strips surrounding whitespace before it checks that a required text is not blank
-NOT_BLANK = r"^[^\x00]*[^\s\x00][^\x00]*$"
+# DRF strips surrounding whitespace (Python's ``str.strip``) before it checks that a required
+# text is not blank. Python counts more characters as whitespace than a JSON Schema ``\s``
+# (ECMA-262) does — U+0085 and U+001C..U+001F — so the class is spelt out.
+PY_SPACE = r"\t\n\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NOT_BLANK = rf"^[^\x00]*[^{PY_SPACE}\x00][^\x00]*$"
 
 
 def _text_rules(schema: dict[str, Any]) -> None:

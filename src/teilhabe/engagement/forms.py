@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.forms import BoundedText
 from teilhabe.engagement.choices import (
     FieldOfWork,
     HelpKind,
@@ -209,7 +210,7 @@ class HoursForm(forms.Form):
     )
 
 
-class OrganisationForm(forms.Form):
+class OrganisationForm(BoundedText, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     kind = forms.ChoiceField(label=_("Art"), choices=OrganisationKind.choices)
     email = forms.CharField(label=_("E-Mail"), max_length=254)

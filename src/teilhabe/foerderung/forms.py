@@ -12,6 +12,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from teilhabe.core.forms import BoundedText
 from teilhabe.engagement.choices import OrganisationKind
 from teilhabe.foerderung import formdef
 from teilhabe.foerderung.choices import Baustein, FinancingType, LetterKind
@@ -53,7 +54,7 @@ def euros_initial(cents: int | None) -> str:
     return "" if cents is None else format_euros(cents).replace(" €", "")
 
 
-class YearForm(forms.Form):
+class YearForm(BoundedText, forms.Form):
     year = forms.IntegerField(label=_("Förderjahr"), min_value=2020, max_value=2100)
     period_start = forms.DateField(
         label=_("Förderzeitraum von"), widget=forms.DateInput(attrs={"type": "date"})
@@ -70,7 +71,7 @@ class YearForm(forms.Form):
     grant_D = EuroField(label=_("Zuweisung Baustein D (€)"), required=False)
 
 
-class CallForm(forms.Form):
+class CallForm(BoundedText, forms.Form):
     year = forms.ModelChoiceField(label=_("Förderjahr"), queryset=FundingYear.objects.none())
     baustein = forms.ChoiceField(label=_("Baustein"), choices=Baustein.choices)
     title = forms.CharField(label=_("Titel"), max_length=200)
@@ -112,7 +113,7 @@ class CallForm(forms.Form):
         self.fields["year"].queryset = FundingYear.objects.for_user(user)
 
 
-class FormDefinitionForm(forms.Form):
+class FormDefinitionForm(BoundedText, forms.Form):
     """The form editor: three lists, one line per entry."""
 
     fields_text = forms.CharField(
@@ -182,7 +183,7 @@ class ReviewForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(BoundedText, forms.Form):
     approve = forms.TypedChoiceField(
         label=_("Entscheidung"),
         choices=[("1", _("Bewilligen")), ("0", _("Ablehnen"))],
@@ -355,14 +356,14 @@ class AttachmentForm(forms.Form):
         ] + [("other", _("Sonstige Anlage"))]
 
 
-class PaymentRequestForm(forms.Form):
+class PaymentRequestForm(BoundedText, forms.Form):
     amount = EuroField(label=_("Betrag (€)"))
     purpose = forms.CharField(
         label=_("Wofür wird das Geld jetzt gebraucht?"), max_length=500, required=False
     )
 
 
-class ReceiptForm(forms.Form):
+class ReceiptForm(BoundedText, forms.Form):
     date = forms.DateField(label=_("Datum"), widget=forms.DateInput(attrs={"type": "date"}))
     payee = forms.CharField(label=_("Empfänger"), max_length=200)
     purpose = forms.CharField(label=_("Zweck"), max_length=300)
