@@ -21,6 +21,11 @@ from teilhabe.core.registry import (
 # objections to the election and accounting of attendance fees.
 ARCHIVE_BASIS = "§ 27 GO NRW i. V. m. §§ 3, 4 ArchivG NRW; Art. 6 Abs. 1 lit. e DSGVO"
 MEMBER_BASIS = "§ 27 GO NRW; Art. 6 Abs. 1 lit. c und e DSGVO; § 3 DSG NRW"
+MEMBERS = _("Mitglieder und Stellvertretungen des Integrationsrats")
+PUBLIC = _(
+    "Öffentlichkeit (öffentliche Seiten und OParl; mit Einwilligung zur Veröffentlichung), "
+    "Rat der Stadt"
+)
 
 
 def register() -> None:
@@ -73,6 +78,9 @@ def register() -> None:
         period=years(5),
         action=RetentionAction.ANONYMISE,
         personal_fields=("given_name", "family_name", "form_of_address", "email"),
+        subjects=MEMBERS,
+        categories=_("Name, Anrede, E-Mail, Einwilligung zur Veröffentlichung"),
+        recipients=PUBLIC,
     )
     register_retention(
         "integrationsrat.membership",
@@ -82,6 +90,9 @@ def register() -> None:
         period=years(5),
         action=RetentionAction.ANONYMISE,
         personal_fields=("person", "group"),
+        subjects=MEMBERS,
+        categories=_("Mitgliedschaft, Liste oder Fraktion, direkt gewählt oder entsandt, Zeitraum"),
+        recipients=PUBLIC,
     )
     register_retention(
         "integrationsrat.attendance",
@@ -91,6 +102,9 @@ def register() -> None:
         period=years(5),
         action=RetentionAction.DELETE,
         personal_fields=("person",),
+        subjects=MEMBERS,
+        categories=_("Anwesenheit je Sitzung"),
+        recipients=_("Stadtkasse (Sitzungsgeld); Niederschrift"),
     )
     for model, fields in {
         "integrationsrat.meeting": (),
@@ -110,6 +124,11 @@ def register() -> None:
             period=years(0),
             action=RetentionAction.KEEP,
             personal_fields=fields,
+            subjects=_("Mitglieder, Antragstellende, in Vorlagen genannte Personen"),
+            categories=_(
+                "Name und Funktion in Vorlagen, Beschlüssen, Abstimmungen und Niederschriften"
+            ),
+            recipients=_("Öffentlichkeit (öffentlicher Teil, OParl), Rat der Stadt, Stadtarchiv"),
         )
     for model in ("council", "legislativeterm", "location"):
         register_not_personal(

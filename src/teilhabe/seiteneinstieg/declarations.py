@@ -32,6 +32,7 @@ CASE_RECIPIENTS = _(
     "Schulamt (Schulplatzvergabe), aufnehmende Schule (nach Zuweisung), "
     "Familie (Briefe); landesweit nur zusammengefasste Zahlen"
 )
+CASE_SUBJECTS = _("Neu zugewanderte Kinder und Jugendliche, ihre Sorgeberechtigten")
 CASE_TRIGGER = _("Abschluss des Falls (Schulplatz angetreten, zurückgezogen oder verzogen)")
 
 
@@ -284,6 +285,7 @@ def register() -> None:
             order=order,
             categories=CASE_CATEGORIES,
             recipients=CASE_RECIPIENTS,
+            subjects=CASE_SUBJECTS,
         )
     register_retention(
         "seiteneinstieg.document",
@@ -297,6 +299,7 @@ def register() -> None:
         order=20,
         categories=_("Ausweis- und Meldedokumente, Zeugnisse (eingescannt)"),
         recipients=_("keine; nur Beschäftigte des Zentrums mit Fallzugriff"),
+        subjects=CASE_SUBJECTS,
     )
     register_retention(
         "seiteneinstieg.counsellingslot",
@@ -311,4 +314,5 @@ def register() -> None:
         order=70,
         categories=_("Name der Beraterin oder des Beraters, Zeit und Ort"),
         recipients=_("keine"),
+        subjects=_("Beschäftigte des Zentrums (Beraterinnen und Berater)"),
     )
