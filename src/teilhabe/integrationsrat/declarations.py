@@ -69,6 +69,8 @@ def register() -> None:
         }
     )
 
+    from teilhabe.integrationsrat import retention
+
     term_end = _("Ende der Wahlperiode")
     register_retention(
         "integrationsrat.person",
@@ -78,6 +80,8 @@ def register() -> None:
         period=years(5),
         action=RetentionAction.ANONYMISE,
         personal_fields=("given_name", "family_name", "form_of_address", "email"),
+        due=retention.due_persons,
+        anonymise=retention.anonymise_persons,
         subjects=MEMBERS,
         categories=_("Name, Anrede, E-Mail, Einwilligung zur Veröffentlichung"),
         recipients=PUBLIC,
@@ -89,7 +93,10 @@ def register() -> None:
         trigger=term_end,
         period=years(5),
         action=RetentionAction.ANONYMISE,
-        personal_fields=("person", "group"),
+        # the person link stays (the person is anonymised by its own rule); the group goes
+        personal_fields=("group",),
+        due=retention.due_memberships,
+        anonymise=retention.anonymise_memberships,
         subjects=MEMBERS,
         categories=_("Mitgliedschaft, Liste oder Fraktion, direkt gewählt oder entsandt, Zeitraum"),
         recipients=PUBLIC,
@@ -102,6 +109,7 @@ def register() -> None:
         period=years(5),
         action=RetentionAction.DELETE,
         personal_fields=("person",),
+        due=retention.due_attendances,
         subjects=MEMBERS,
         categories=_("Anwesenheit je Sitzung"),
         recipients=_("Stadtkasse (Sitzungsgeld); Niederschrift"),

@@ -75,6 +75,7 @@ class SchulenConfig(AppConfig):
             period=years(1),
             action=RetentionAction.DELETE,
             personal_fields=("user",),
+            due=_due_school_memberships,
             subjects=_("Beschäftigte der Schulen mit Zugang"),
             categories=_("Zuordnung eines Kontos zu einer Schule"),
             recipients=_("keine"),
@@ -116,3 +117,10 @@ def _import_model() -> type:
     from teilhabe.schulen.models import DirectoryImport
 
     return DirectoryImport
+
+
+def _due_school_memberships(now: object) -> object:
+    """Resolved when the rule runs: ``schulen.retention`` imports the models."""
+    from teilhabe.schulen.retention import due_school_memberships
+
+    return due_school_memberships(now)  # type: ignore[arg-type]
