@@ -138,3 +138,14 @@ def test_rotate_field_keys_command(capsys):
 def test_the_development_key_is_derived_and_stable():
     assert crypto.derived_key("a") == crypto.derived_key("a") != crypto.derived_key("b")
     Fernet(crypto.derived_key("a").encode())  # a valid key
+
+
+def test_the_migration_way_back_writes_plaintext_and_forward_encrypts_again():
+    """``seiteneinstieg`` 0005 runs ``rotate_model`` forward and ``decrypt_model`` back."""
+    child = ChildFactory(special_needs=SECRET, notes="")
+    assert crypto.decrypt_model(Child, ["special_needs", "notes"], batch_size=1) == 1
+    assert _raw(Child, child.pk, "special_needs") == SECRET
+    assert _raw(Child, child.pk, "notes") == ""
+    assert crypto.rotate_model(Child, ["special_needs", "notes"], batch_size=1) == 1
+    assert _raw(Child, child.pk, "special_needs").startswith(crypto.MARKER)
+    assert Child.objects.get(pk=child.pk).special_needs == SECRET
