@@ -39,8 +39,7 @@ format: install
 	$(BIN)/ruff check --fix src tests benchmarks
 
 messages: install
-	cd src/teilhabe && TEILHABE_DEBUG=1 ../../$(BIN)/teilhabe makemessages -l en -l uk -l ar -l tr -l fa -l ru --ignore 'placement/*'
-	cd src/teilhabe && TEILHABE_DEBUG=1 ../../$(BIN)/teilhabe compilemessages
+	$(BIN)/python scripts/translations/apply.py
 
 benchmark: install
 	$(BIN)/python benchmarks/waiting_list.py

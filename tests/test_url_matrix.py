@@ -8,6 +8,7 @@ get 404 there (never 403, which would confirm that the object exists).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -384,10 +385,85 @@ def _add_oeffnung(world: World) -> None:
 
 
 WORLD_HOOKS.append(_add_oeffnung)
+
+
+def _add_anmeldung(world: World) -> None:
+    """A self-registered family with a booking in each centre, and its secret link."""
+    from django.utils import timezone
+
+    from teilhabe.centres.services import publish_privacy_notice
+    from teilhabe.seiteneinstieg.models import SelfRegistration
+    from teilhabe.seiteneinstieg.services.self_registration import manage_token, token_hash
+
+    for staff, prefix in ((world.staff, ""), (world.other, "other_")):
+        notice = publish_privacy_notice(
+            actor=staff.centre_admin, purpose="self_registration", texts={"de": "Hinweis"}
+        )
+        family = FamilyFactory(centre=staff.centre, reference=f"F-{prefix}ONLINE")
+        AppointmentFactory(slot=SlotFactory(counsellor=staff.counsellor), family=family)
+        registration = SelfRegistration.objects.create(
+            centre=staff.centre,
+            family=family,
+            reference=f"A-{prefix}TEST",
+            language="uk",
+            privacy_notice=notice,
+            consented_at=timezone.now(),
+            form_token=f"{prefix}token",
+        )
+        token = manage_token(registration)
+        SelfRegistration.objects.filter(pk=registration.pk).update(
+            manage_token_hash=token_hash(token)
+        )
+        world.objects[f"{prefix}anmeldung_token"] = token
+
+
+WORLD_HOOKS.append(_add_anmeldung)
+
+
+def _anmeldung(w: World, **kwargs: Any) -> dict[str, Any]:
+    return {"centre": w.staff.centre.slug, "lang": "uk", **kwargs}
+
+
 KI = {"centre_admin": 200, "counsellor": 200}
 KI_AND_STATISTICS = {**KI, "statistics": 200}
 PROGRAMME_READERS = {**KI_AND_STATISTICS, "department_contact": 200}
 PUBLIC = {role: 200 for role in ROLES}
+
+
+# foerderung: funding (KOMM-AN NRW)
+def _add_foerderung(world: World) -> None:
+    from tests.foerderung.factories import matrix_objects
+
+    for prefix, staff in (("", world.staff), ("other_", world.other)):
+        world.objects[f"{prefix}foerderung"] = matrix_objects(staff)
+
+
+WORLD_HOOKS.append(_add_foerderung)
+
+
+def _fund(key: str, prefix: str = "") -> Callable[[World], dict[str, Any]]:
+    return lambda w: {"pk": w.objects[f"{prefix}foerderung"][key].pk}
+
+
+def _fund_attachment(prefix: str = "") -> Callable[[World], dict[str, Any]]:
+    def kwargs(w: World) -> dict[str, Any]:
+        objects = w.objects[f"{prefix}foerderung"]
+        return {"pk": objects["application"].pk, "attachment": objects["attachment"].pk}
+
+    return kwargs
+
+
+def _fund_token(w: World) -> dict[str, Any]:
+    return {"centre": w.staff.centre.slug, "lang": "de", "token": w.foerderung["token"]}
+
+
+def _fund_foreign_token(w: World) -> dict[str, Any]:
+    """Another centre's personal link under this centre's address: 404."""
+    return {"centre": w.staff.centre.slug, "lang": "de", "token": w.other_foerderung["token"]}
+
+
+def _fund_public(w: World, **kwargs: Any) -> dict[str, Any]:
+    return {"centre": w.staff.centre.slug, "lang": "de", **kwargs}
 
 
 @dataclass
@@ -421,6 +497,9 @@ ADMIN_POST = roles(403, centre_admin=302)
 CASEWORK_ONLY = {"schulamt": 403, "school_staff": 403, "statistics": 403}
 # A job is seen by the user who started it (here the counsellor) and nobody else: 404.
 JOB_OWNER_ONLY = roles(404, counsellor=200, council_office=404, department_contact=404)
+
+FUND_READERS = roles(403, centre_admin=200, counsellor=200, statistics=200)
+FUND_REVIEW_POST = roles(403, centre_admin=302, counsellor=302)
 
 MATRIX: dict[str, Row] = {
     # core
@@ -1017,6 +1096,24 @@ MATRIX: dict[str, Row] = {
         kwargs=lambda w: {"centre": w.staff.centre.slug, "token": w.registration.token},
         foreign=lambda w: {"centre": w.staff.centre.slug, "token": w.other_registration.token},
     ),
+    # anmeldung: the families' registration and booking, public (the link's token decides)
+    "anmeldung:register": Row(PUBLIC, kwargs=_anmeldung),
+    "anmeldung:manage": Row(
+        PUBLIC,
+        kwargs=lambda w: _anmeldung(w, token=w.anmeldung_token),
+        foreign=lambda w: _anmeldung(w, token=w.other_anmeldung_token),
+    ),
+    "anmeldung:ics": Row(
+        PUBLIC,
+        kwargs=lambda w: _anmeldung(w, token=w.anmeldung_token),
+        foreign=lambda w: _anmeldung(w, token=w.other_anmeldung_token),
+    ),
+    "anmeldung:cancel": Row(
+        PUBLIC,
+        kwargs=lambda w: _anmeldung(w, token=w.anmeldung_token),
+        foreign=lambda w: _anmeldung(w, token=w.other_anmeldung_token),
+    ),
+    "centres:privacy_notice_list": Row(ADMIN_ONLY),
     # each role finalises a fresh draft (the previous role finished it)
     "oeffnung:report_finalise": Row(
         roles(403, **{r: 302 for r in ("centre_admin", "counsellor")}),
@@ -1024,7 +1121,227 @@ MATRIX: dict[str, Row] = {
         foreign=lambda w: {"pk": w.other_report.pk},
         method="post",
     ),
+    # foerderung: staff pages (German) and the applicants' public pages
+    "foerderung:overview": Row(FUND_READERS),
+    "foerderung:year_create": Row(ADMIN_ONLY),
+    "foerderung:year_detail": Row(
+        FUND_READERS, kwargs=_fund("year"), foreign=_fund("year", "other_")
+    ),
+    "foerderung:year_export": Row(
+        FUND_READERS, kwargs=_fund("year"), foreign=_fund("year", "other_")
+    ),
+    "foerderung:call_create": Row(ADMIN_ONLY),
+    "foerderung:call_detail": Row(
+        FUND_READERS, kwargs=_fund("call"), foreign=_fund("call", "other_")
+    ),
+    "foerderung:call_status": Row(
+        ADMIN_POST,
+        kwargs=_fund("call"),
+        foreign=_fund("call", "other_"),
+        method="post",
+        data=lambda w: {"status": "open"},
+    ),
+    "foerderung:call_form": Row(ADMIN_ONLY, kwargs=_fund("call"), foreign=_fund("call", "other_")),
+    "foerderung:application_detail": Row(
+        FUND_READERS, kwargs=_fund("application"), foreign=_fund("application", "other_")
+    ),
+    "foerderung:application_review": Row(
+        FUND_REVIEW_POST,
+        kwargs=_fund("application"),
+        foreign=_fund("application", "other_"),
+        method="post",
+        data=lambda w: {"step": "changes", "note": ""},
+    ),
+    "foerderung:application_decide": Row(
+        ADMIN_POST,
+        kwargs=_fund("application"),
+        foreign=_fund("application", "other_"),
+        method="post",
+        data=lambda w: {"approve": "0", "reasons": ""},
+    ),
+    "foerderung:application_letter": Row(
+        FUND_READERS, kwargs=_fund("application"), foreign=_fund("application", "other_")
+    ),
+    "foerderung:attachment_download": Row(
+        FUND_READERS, kwargs=_fund_attachment(), foreign=_fund_attachment("other_")
+    ),
+    "foerderung:proof_due": Row(
+        ADMIN_POST,
+        kwargs=_fund("approved"),
+        foreign=_fund("approved", "other_"),
+        method="post",
+        data=lambda w: {"due": "2027-04-30"},
+    ),
+    "foerderung:proof_check": Row(
+        ADMIN_POST, kwargs=_fund("approved"), foreign=_fund("approved", "other_"), method="post"
+    ),
+    "foerderung:payment_pay": Row(
+        ADMIN_POST, kwargs=_fund("payment"), foreign=_fund("payment", "other_"), method="post"
+    ),
+    "foerderung:letter_templates": Row(ADMIN_ONLY),
+    "foerderung_public:calls": Row(PUBLIC, kwargs=_fund_public),
+    "foerderung_public:call": Row(
+        PUBLIC,
+        kwargs=lambda w: _fund_public(w, pk=w.foerderung["call"].pk),
+        foreign=lambda w: _fund_public(w, pk=w.other_foerderung["call"].pk),
+    ),
+    "foerderung_public:application": Row(PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token),
+    "foerderung_public:attachment": Row(
+        PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token, method="post"
+    ),
+    "foerderung_public:letter": Row(PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token),
+    "foerderung_public:payment": Row(
+        PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token, method="post"
+    ),
+    "foerderung_public:receipt": Row(
+        PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token, method="post"
+    ),
+    "foerderung_public:proof": Row(
+        PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token, method="post"
+    ),
 }
+
+
+# engagement (volunteers, needs, organisations)
+def _add_engagement(world: World) -> None:
+    from django.utils import timezone
+
+    from tests.engagement.factories import make_need, make_organisation, make_volunteer
+
+    for staff, prefix in ((world.staff, ""), (world.other, "other_")):
+        volunteer = make_volunteer(staff.centre)
+        need = make_need(staff.centre)
+        world.objects[f"{prefix}volunteer"] = volunteer
+        world.objects[f"{prefix}need"] = need
+        world.objects[f"{prefix}organisation"] = make_organisation(staff.centre)
+        world.objects[f"{prefix}assignment"] = need.assignments.create(
+            volunteer=volunteer,
+            status="requested",
+            requested_at=timezone.now(),
+            answer_due=timezone.now() + dt.timedelta(days=1),
+        )
+
+
+WORLD_HOOKS.append(_add_engagement)
+
+
+def _org_token(world: World, prefix: str = "") -> dict[str, str]:
+    from teilhabe.engagement.links import ORGANISATION_SALT, make_token
+
+    org = world.objects[f"{prefix}organisation"]
+    return _engagement_public(world, token=make_token(ORGANISATION_SALT, org.pk, org.link_nonce))
+
+
+def _volunteer_token(world: World) -> dict[str, str]:
+    from teilhabe.engagement.links import VOLUNTEER_SALT, make_token
+
+    v = world.volunteer
+    return _engagement_public(world, token=make_token(VOLUNTEER_SALT, v.pk, v.login_nonce))
+
+
+def _answer_token(world: World, prefix: str = "") -> dict[str, str]:
+    from teilhabe.engagement.services.needs import answer_token
+
+    return _engagement_public(world, token=answer_token(world.objects[f"{prefix}assignment"]))
+
+
+def _engagement_public(world: World, **kwargs: Any) -> dict[str, Any]:
+    return {"centre": world.staff.centre.slug, "lang": "de", **kwargs}
+
+
+EVERYONE_302 = {role: 302 for role in ROLES}
+KI_302 = {"centre_admin": 302, "counsellor": 302}
+MATRIX.update(
+    {
+        "engagement:organisation_list": Row(roles(403, **KI, statistics=200, council_office=200)),
+        "engagement:organisation_edit": Row(
+            roles(403, **KI),
+            kwargs=lambda w: {"pk": w.organisation.pk},
+            foreign=lambda w: {"pk": w.other_organisation.pk},
+        ),
+        "engagement:organisation_send_link": Row(
+            roles(403, **KI_302),
+            kwargs=lambda w: {"pk": w.organisation.pk},
+            foreign=lambda w: {"pk": w.other_organisation.pk},
+            method="post",
+        ),
+        "engagement:volunteer_list": Row(roles(403, **KI)),
+        "engagement:volunteer_detail": Row(
+            roles(403, **KI),
+            kwargs=lambda w: {"pk": w.volunteer.pk},
+            foreign=lambda w: {"pk": w.other_volunteer.pk},
+        ),
+        "engagement:volunteer_confirm": Row(
+            roles(403, **KI_302),
+            kwargs=lambda w: {"pk": w.volunteer.pk},
+            foreign=lambda w: {"pk": w.other_volunteer.pk},
+            method="post",
+        ),
+        "engagement:volunteer_certificate": Row(
+            roles(403, **KI_302),
+            kwargs=lambda w: {"pk": w.volunteer.pk},
+            foreign=lambda w: {"pk": w.other_volunteer.pk},
+            method="post",
+            data=lambda w: {"seen_on": "2025-01-01"},
+        ),
+        "engagement:need_list": Row(roles(403, **KI)),
+        "engagement:week_match": Row(
+            roles(403, **KI_302), method="post", data=lambda w: {"week": "2026-03-02"}
+        ),
+        "engagement:need_detail": Row(
+            roles(403, **KI),
+            kwargs=lambda w: {"pk": w.need.pk},
+            foreign=lambda w: {"pk": w.other_need.pk},
+        ),
+        "engagement:need_request": Row(
+            roles(403, **KI_302),
+            kwargs=lambda w: {"pk": w.need.pk},
+            foreign=lambda w: {"pk": w.other_need.pk},
+            method="post",
+        ),
+        "engagement:need_cancel": Row(
+            roles(403, **KI_302),
+            kwargs=lambda w: {"pk": w.need.pk},
+            foreign=lambda w: {"pk": w.other_need.pk},
+            method="post",
+        ),
+        "engagement:assignment_no_show": Row(
+            roles(403, **KI_302),
+            kwargs=lambda w: {"pk": w.assignment.pk},
+            foreign=lambda w: {"pk": w.other_assignment.pk},
+            method="post",
+        ),
+        # public: no login; links carry signed tokens, the volunteer's own pages a session
+        "engagement_public:organisation_map": Row(PUBLIC, kwargs=_engagement_public),
+        "engagement_public:organisation_edit": Row(
+            PUBLIC, kwargs=_org_token, foreign=lambda w: _org_token(w, "other_")
+        ),
+        "engagement_public:organisation_confirm": Row(
+            EVERYONE_302,
+            kwargs=_org_token,
+            foreign=lambda w: _org_token(w, "other_"),
+            method="post",
+        ),
+        "engagement_public:volunteer_register": Row(PUBLIC, kwargs=_engagement_public),
+        "engagement_public:volunteer_login_request": Row(PUBLIC, kwargs=_engagement_public),
+        "engagement_public:volunteer_login": Row(EVERYONE_302, kwargs=_volunteer_token),
+        "engagement_public:volunteer_home": Row(EVERYONE_302, kwargs=_engagement_public),
+        "engagement_public:hours_log": Row(
+            EVERYONE_302,
+            kwargs=lambda w: _engagement_public(w, pk=w.assignment.pk),
+            method="post",
+        ),
+        "engagement_public:profile_delete": Row(EVERYONE_302, kwargs=_engagement_public),
+        "engagement_public:profile_edit": Row(EVERYONE_302, kwargs=_engagement_public),
+        "engagement_public:certificate_pdf": Row(EVERYONE_302, kwargs=_engagement_public),
+        "engagement_public:volunteer_logout": Row(
+            EVERYONE_302, kwargs=_engagement_public, method="post"
+        ),
+        "engagement_public:assignment_answer": Row(
+            PUBLIC, kwargs=_answer_token, foreign=lambda w: _answer_token(w, "other_")
+        ),
+    }
+)
 
 
 def all_url_names() -> set[str]:

@@ -115,7 +115,9 @@ INSTALLED_APPS = [
     "teilhabe.seiteneinstieg",
     "teilhabe.integrationsrat",
     "teilhabe.oeffnung",
+    "teilhabe.engagement",
     "teilhabe.zuweisung",
+    "teilhabe.foerderung",
     "teilhabe.demo",
 ]
 

@@ -2,6 +2,7 @@
 
 from django.urls import include, path
 
+import teilhabe.centres.public  # noqa: F401  (registers the <lang:...> converter)
 from teilhabe.centres.urls_statewide import urlpatterns as statewide_centres
 from teilhabe.schulen.urls_statewide import urlpatterns as statewide_schools
 
@@ -23,4 +24,10 @@ urlpatterns = [
     # public: the anonymous staff survey of a centre, /<centre-slug>/befragung/
     path("", include("teilhabe.oeffnung.public_urls")),
     path("", include("teilhabe.oeffnung.training_urls")),
+    # public: families register their children and book counselling, in their language
+    path("<slug:centre>/<lang:lang>/anmeldung/", include("teilhabe.seiteneinstieg.public.urls")),
+    path("engagement/", include("teilhabe.engagement.urls")),
+    path("<slug:centre>/<lang:lang>/engagement/", include("teilhabe.engagement.public_urls")),
+    path("foerderung/", include("teilhabe.foerderung.urls")),
+    path("<slug:centre>/<lang:lang>/foerderung/", include("teilhabe.foerderung.public_urls")),
 ]

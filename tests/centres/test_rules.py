@@ -45,6 +45,7 @@ TABLE: dict[str, set[Role]] = {
     "centres.manage_users": {A},
     "centres.manage_centres": {LA},
     "centres.view_statewide_figures": {LA},
+    "centres.manage_privacy_notices": {A},
     "seiteneinstieg.register_family": {A, C},
     "seiteneinstieg.view_case": {A, C, S},
     "seiteneinstieg.change_case": {A, C},
@@ -89,6 +90,13 @@ TABLE: dict[str, set[Role]] = {
     "oeffnung.manage_council_report": {A, C},
     "oeffnung.manage_training": {A, C},
     "oeffnung.view_training_figures": {A, C, ST},
+    "engagement.manage": {A, C},
+    "engagement.view_organisations": {A, C, ST, CO},
+    "foerderung.view": {A, C, ST},
+    "foerderung.manage_calls": {A},
+    "foerderung.review": {A, C},
+    "foerderung.decide": {A},
+    "foerderung.pay": {A},
 }
 # Object rules: the centre's own objects only (checked against another centre's object).
 CASE_PERMS = [

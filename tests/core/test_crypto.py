@@ -141,7 +141,7 @@ def test_the_development_key_is_derived_and_stable():
 
 
 def test_the_migration_way_back_writes_plaintext_and_forward_encrypts_again():
-    """``seiteneinstieg`` 0005 runs ``rotate_model`` forward and ``decrypt_model`` back."""
+    """``seiteneinstieg`` 0007 runs ``rotate_model`` forward and ``decrypt_model`` back."""
     child = ChildFactory(special_needs=SECRET, notes="")
     assert crypto.decrypt_model(Child, ["special_needs", "notes"], batch_size=1) == 1
     assert _raw(Child, child.pk, "special_needs") == SECRET

@@ -40,6 +40,7 @@ def test_csp_and_other_headers_on_pages(client):
         "default-src 'self'",
         "script-src 'self'",
         "style-src 'self'",
+        "font-src 'self'",
         "img-src 'self' data:",
         "frame-ancestors 'none'",
         "form-action 'self'",

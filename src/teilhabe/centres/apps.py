@@ -25,6 +25,12 @@ class CentresConfig(AppConfig):
             permission="centres.manage_users",
             order=80,
         )
+        register_navigation(
+            "centres:privacy_notice_list",
+            label=_("Datenschutzhinweise"),
+            permission="centres.manage_privacy_notices",
+            order=81,
+        )
         register_tile(
             "centres.accounts",
             template="centres/tiles/accounts.html",
@@ -46,6 +52,7 @@ class CentresConfig(AppConfig):
                 "centres.user.password_reset": _("Passwort zurückgesetzt"),
                 "centres.totp.confirmed": _("Zweiter Faktor eingerichtet"),
                 "centres.totp.reset": _("Zweiter Faktor zurückgesetzt"),
+                "centres.privacy_notice.published": _("Datenschutzhinweis veröffentlicht"),
             }
         )
         # The statewide office (no centre): centres and every centre's figures.
@@ -68,6 +75,9 @@ class CentresConfig(AppConfig):
             order=5,
         )
         register_not_personal("centres.centre", reason="an institution's address and contact")
+        register_not_personal(
+            "centres.privacynotice", reason="the centre's published privacy texts (no person)"
+        )
         register_retention(
             "centres.user",
             purpose=_("Zugang der Beschäftigten; Zuordnung von Einträgen im Protokoll"),

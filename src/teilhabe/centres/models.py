@@ -130,3 +130,68 @@ class User(AbstractUser):
 
     def has_module_perms(self, app_label: str) -> bool:
         return False
+
+
+def validate_notice_texts(value: object) -> None:
+    """The privacy text per public language (``{"de": "...", ...}``), German required."""
+    from teilhabe.centres.public import PUBLIC_LANGUAGES
+
+    if not isinstance(value, dict) or not str(value.get("de", "")).strip():
+        raise ValidationError(_("Der Datenschutzhinweis braucht mindestens den deutschen Text."))
+    for code, text in value.items():
+        if code not in PUBLIC_LANGUAGES:
+            raise ValidationError(
+                _("„%(code)s“ ist keine Sprache der öffentlichen Seiten."), params={"code": code}
+            )
+        if not isinstance(text, str):
+            raise ValidationError(_("Jeder Text muss eine Zeichenkette sein."))
+
+
+class PrivacyNotice(models.Model):
+    """One version of the privacy text (Datenschutzhinweis) a family or volunteer consents to.
+
+    Versions are never changed once published: a new text is a new version, so that the
+    version a person consented to stays readable (records keep a FK to it).
+    """
+
+    centre = models.ForeignKey(
+        Centre, on_delete=models.PROTECT, related_name="privacy_notices", verbose_name=_("Zentrum")
+    )
+    purpose = models.SlugField(
+        _("Zweck"),
+        max_length=50,
+        help_text=_("Wofür der Hinweis gilt, z. B. self_registration oder volunteers."),
+    )
+    version = models.PositiveIntegerField(_("Version"))
+    texts = models.JSONField(
+        _("Texte"), default=dict, validators=[validate_notice_texts], help_text=_("Je Sprache.")
+    )
+    published_at = models.DateTimeField(_("Veröffentlicht am"))
+    published_by = models.ForeignKey(
+        User,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Veröffentlicht von"),
+    )
+
+    class Meta:
+        verbose_name = _("Datenschutzhinweis")
+        verbose_name_plural = _("Datenschutzhinweise")
+        ordering = ["centre", "purpose", "-version"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["centre", "purpose", "version"], name="privacy_notice_one_version"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.purpose} v{self.version}"
+
+    def text_for(self, lang: str) -> str:
+        """The text in ``lang``, or German where that language is missing."""
+        return str(self.texts.get(lang) or self.texts.get("de", ""))
+
+    def has_language(self, lang: str) -> bool:
+        return bool(str(self.texts.get(lang, "")).strip())

@@ -15,3 +15,5 @@ grant("centres.manage_users", Role.CENTRE_ADMIN)
 # The statewide office: centres, their first administrator, statewide figures.
 grant("centres.manage_centres", Role.STATE_OFFICE, rule=anywhere)
 grant("centres.view_statewide_figures", Role.STATE_OFFICE, rule=anywhere)
+# Privacy texts of the public forms (self-registration, volunteers): new versions.
+grant("centres.manage_privacy_notices", Role.CENTRE_ADMIN)

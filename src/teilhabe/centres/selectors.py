@@ -12,7 +12,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.crypto import constant_time_compare
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from teilhabe.centres.models import User
+from teilhabe.centres.models import Centre, PrivacyNotice, User
 
 INVITATION_SALT = "teilhabe.centres.invitation"
 
@@ -81,3 +81,15 @@ def invited_user(token: str) -> User | None:
     if user is None or not constant_time_compare(user.invitation_nonce, str(data.get("n", ""))):
         return None
     return user
+
+
+def current_privacy_notice(centre: Centre, purpose: str) -> PrivacyNotice | None:
+    """The latest published version of a centre's privacy text for ``purpose``, or None."""
+    return PrivacyNotice.objects.filter(centre=centre, purpose=purpose).order_by("-version").first()
+
+
+def privacy_notices(*, user: User) -> QuerySet[PrivacyNotice]:
+    """Every version of the user's centre's privacy texts (for the staff page)."""
+    if user.centre_id is None or not user.has_perm("centres.manage_privacy_notices"):
+        return PrivacyNotice.objects.none()
+    return PrivacyNotice.objects.filter(centre_id=user.centre_id).select_related("published_by")

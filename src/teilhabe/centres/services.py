@@ -27,7 +27,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from teilhabe.audit.services import record
 from teilhabe.centres.areas import validate_area
-from teilhabe.centres.models import AccountStatus, Centre, User
+from teilhabe.centres.models import AccountStatus, Centre, PrivacyNotice, User
 from teilhabe.centres.permissions import role_holds
 from teilhabe.centres.roles import CENTRE_ROLES, Role
 from teilhabe.centres.selectors import invitation_token, invited_user
@@ -719,3 +719,40 @@ def complete_password_reset(*, actor: User, password: str) -> User:
         data={"lockouts_lifted": lifted},
     )
     return user
+
+
+@transaction.atomic
+def publish_privacy_notice(*, actor: User, purpose: str, texts: dict[str, str]) -> PrivacyNotice:
+    """Publish a new version of the actor's centre's privacy text for ``purpose``.
+
+    Earlier versions stay unchanged (people consented to them); the new one gets the next
+    number. Empty languages are left out, so the page falls back to German for them.
+    """
+    if actor.centre_id is None or not actor.has_perm("centres.manage_privacy_notices"):
+        raise PermissionDenied
+    # lock the centre row: two publications at once must not both take the same number
+    centre = Centre.objects.select_for_update().get(pk=actor.centre_id)
+    cleaned = {code: text.strip() for code, text in texts.items() if text and text.strip()}
+    latest = (
+        PrivacyNotice.objects.filter(centre=centre, purpose=purpose).order_by("-version").first()
+    )
+    notice = PrivacyNotice(
+        centre=centre,
+        purpose=purpose,
+        version=(latest.version + 1) if latest else 1,
+        texts=cleaned,
+        published_at=timezone.now(),
+        published_by=actor,
+    )
+    notice.full_clean()
+    notice.save()
+    record(
+        actor=actor,
+        centre=centre,
+        action="centres.privacy_notice.published",
+        target=notice,
+        summary=_("Datenschutzhinweis „%(purpose)s“ Version %(version)d veröffentlicht")
+        % {"purpose": purpose, "version": notice.version},
+        data={"purpose": purpose, "version": notice.version, "languages": sorted(cleaned)},
+    )
+    return notice

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from teilhabe.centres import account_views, views
+from teilhabe.centres import account_views, privacy_views, views
 
 app_name = "centres"
 urlpatterns = [
@@ -38,6 +38,7 @@ urlpatterns = [
     ),
     # the centre's accounts (administrators)
     path("konten/", account_views.account_list, name="account_list"),
+    path("datenschutzhinweise/", privacy_views.privacy_notice_list, name="privacy_notice_list"),
     path("konten/einladen/", account_views.account_invite, name="account_invite"),
     path("konten/<int:pk>/", account_views.account_edit, name="account_edit"),
     path("konten/<int:pk>/einladung/", account_views.account_resend, name="account_resend"),

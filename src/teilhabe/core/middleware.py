@@ -45,6 +45,8 @@ def content_security_policy(tiles_url: str) -> str:
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
+            # KERN's Fira Sans is self-hosted (static/vendor/kern/fonts); no font CDN
+            "font-src 'self'",
             img,
             "frame-ancestors 'none'",
             "form-action 'self'",

@@ -82,6 +82,12 @@ def _describe_slots(ids: list[str]) -> dict[str, tuple[str, str]]:
 
 
 def register() -> None:
+    from teilhabe.core.registry import register_public_navigation
+
+    # the families' registration on every centre's public site
+    register_public_navigation(
+        "anmeldung:register", label=_("Anmeldung für die Schule"), place="header", order=20
+    )
     register_navigation(
         "seiteneinstieg:waiting_list",
         label=_("Warteliste"),
@@ -194,6 +200,7 @@ def register() -> None:
         {f"seiteneinstieg.child.{code}": label for code, label in statuses.items()}
         | {
             "seiteneinstieg.family.registered": _("Familie registriert"),
+            "seiteneinstieg.family.self_registered": _("Familie hat sich online angemeldet"),
             "seiteneinstieg.family.updated": _("Familie geändert"),
             "seiteneinstieg.guardian.added": _("Sorgeberechtigte Person hinzugefügt"),
             "seiteneinstieg.guardian.updated": _("Sorgeberechtigte Person geändert"),
@@ -208,6 +215,7 @@ def register() -> None:
             "seiteneinstieg.appointment.attended": _("Termin wahrgenommen"),
             "seiteneinstieg.appointment.no_show": _("Termin nicht wahrgenommen"),
             "seiteneinstieg.appointment.cancelled": _("Termin abgesagt"),
+            "seiteneinstieg.appointment.moved": _("Termin verlegt"),
             "seiteneinstieg.appointment.reminded": _("An Termin erinnert"),
             "seiteneinstieg.appointment.walk_in": _("Beratung ohne Termin erfasst"),
             "seiteneinstieg.calendar_feed.renewed": _("Kalender-Adresse erneuert"),
@@ -232,6 +240,7 @@ def register() -> None:
         "seiteneinstieg.assessment": pd.assessments_of,
         "seiteneinstieg.document": pd.documents_of,
         "seiteneinstieg.appointment": pd.appointments_of,
+        "seiteneinstieg.selfregistration": pd.self_registrations_of,
     }.items():
         register_personal_data(model, collect=collector)
 
@@ -287,6 +296,20 @@ def register() -> None:
             recipients=CASE_RECIPIENTS,
             subjects=CASE_SUBJECTS,
         )
+    register_retention(
+        "seiteneinstieg.selfregistration",
+        purpose=_("Nachweis der Online-Anmeldung und der Einwilligung; Link zum Termin"),
+        legal_basis="Art. 6 Abs. 1 lit. a, e DSGVO; Art. 7 Abs. 1 DSGVO",
+        trigger=CASE_TRIGGER,
+        period=years(2),
+        action=RetentionAction.DELETE,
+        personal_fields=("ip_hash", "email_hash", "form_token", "manage_token_hash"),
+        due=due.due_self_registrations,
+        order=58,
+        categories=CASE_CATEGORIES,
+        recipients=CASE_RECIPIENTS,
+        subjects=CASE_SUBJECTS,
+    )
     register_retention(
         "seiteneinstieg.document",
         purpose=_("Nachweise der Familie für die Beratung (Meldebescheinigung, Zeugnisse)"),

@@ -49,3 +49,47 @@ def child_sections(*, user: Any, child: Any) -> list[dict[str, Any]]:
         if data is not None:
             shown.append({"template": template, "context": data})
     return shown
+
+
+# --- appointments: listeners of bookings and sections of the family page ----------------
+
+AppointmentListener = Callable[..., None]  # (appointment, *, event=, actor=) -> None
+APPOINTMENT_EVENTS = frozenset({"booked", "cancelled", "moved"})
+_APPOINTMENT_LISTENERS: list[AppointmentListener] = []
+
+
+def register_appointment_listener(fn: AppointmentListener) -> None:
+    """``fn(appointment, *, event, actor)`` runs INSIDE the booking, cancel or move transaction.
+
+    ``event`` is one of "booked", "cancelled", "moved"; ``actor`` is the staff user or None
+    when the family acted through the public pages. An exception rolls the whole change back.
+    """
+    if fn not in _APPOINTMENT_LISTENERS:
+        _APPOINTMENT_LISTENERS.append(fn)
+
+
+def notify_appointment(appointment: Any, *, event: str, actor: Any) -> None:
+    if event not in APPOINTMENT_EVENTS:
+        raise ValueError(event)
+    for fn in _APPOINTMENT_LISTENERS:
+        fn(appointment, event=event, actor=actor)
+
+
+_APPOINTMENT_SECTIONS: list[tuple[str, Callable[..., dict[str, Any] | None]]] = []
+
+
+def register_appointment_section(template: str, context_fn: Callable[..., Any]) -> None:
+    """A section next to an appointment on the staff family page.
+
+    ``context_fn(user=, appointment=)`` returns the template's context, or None to hide it.
+    """
+    _APPOINTMENT_SECTIONS.append((template, context_fn))
+
+
+def appointment_sections(*, user: Any, appointment: Any) -> list[dict[str, Any]]:
+    shown = []
+    for template, context_fn in _APPOINTMENT_SECTIONS:
+        data = context_fn(user=user, appointment=appointment)
+        if data is not None:
+            shown.append({"template": template, "context": data})
+    return shown

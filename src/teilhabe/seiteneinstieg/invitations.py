@@ -26,9 +26,12 @@ LETTER_TEMPLATE = "seiteneinstieg/invitation_letter.html"
 
 
 def _languages(appointment: Appointment) -> list[str]:
-    guardians = list(appointment.family.guardians.all())
+    family = appointment.family
+    guardians = list(family.guardians.all())
+    # the language the family chose when it registered itself comes first
+    chosen = [family.registered_language] if family.registered_language else []
     return letter_languages(
-        guardian_languages=[g.language for g in guardians],
+        guardian_languages=[*chosen, *(g.language for g in guardians)],
         interpreter_language=appointment.interpreter_language,
     )
 

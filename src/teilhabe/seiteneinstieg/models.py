@@ -59,6 +59,11 @@ class Family(models.Model):
     stadtbezirk_name = models.CharField(_("Stadtbezirk"), max_length=100, blank=True)
     notes = EncryptedTextField(_("Notizen"), blank=True)
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
+    # The language the family chose on the public pages (self-registration); empty when
+    # staff registered it. Mails to the family follow it.
+    registered_language = models.CharField(
+        _("Sprache der Anmeldung"), max_length=8, blank=True, choices=LANGUAGE_CHOICES
+    )
 
     objects = scoped_manager()
 
@@ -316,8 +321,9 @@ class Appointment(models.Model):
         choices=AppointmentStatus.choices,
         default=AppointmentStatus.BOOKED,
     )
+    # None: the family booked itself on the centre's public pages
     booked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     booked_at = models.DateTimeField(_("Gebucht am"), auto_now_add=True)
     reminder_sent_at = models.DateTimeField(_("Erinnerung gesendet"), null=True, blank=True)
@@ -344,3 +350,46 @@ class Appointment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.family} @ {self.slot}"
+
+
+class SelfRegistration(models.Model):
+    """A family's registration through the centre's public pages (Online-Anmeldung).
+
+    Keeps what staff and the family need about the submission itself: the reference shown
+    to the family, the language, the privacy text version consented to, the form token
+    (a double click returns the first result), hashes for rate limiting, and the hash of
+    the secret link with which the family cancels or moves its appointment.
+    """
+
+    centre = models.ForeignKey("centres.Centre", on_delete=models.PROTECT, related_name="+")
+    family = models.OneToOneField(
+        Family, on_delete=models.CASCADE, related_name="self_registration"
+    )
+    reference = models.CharField(_("Vorgangsnummer"), max_length=20, unique=True)
+    language = models.CharField(_("Sprache"), max_length=8, choices=LANGUAGE_CHOICES)
+    privacy_notice = models.ForeignKey(
+        "centres.PrivacyNotice",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("Datenschutzhinweis (Version)"),
+    )
+    consented_at = models.DateTimeField(_("Einwilligung am"))
+    submitted_at = models.DateTimeField(_("Abgeschickt am"), auto_now_add=True)
+    form_token = models.CharField(max_length=64, unique=True, editable=False)
+    ip_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    email_hash = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
+    possible_duplicate = models.BooleanField(_("Mögliche Doppelerfassung"), default=False)
+    manage_token_hash = models.CharField(max_length=64, blank=True, editable=False)
+
+    objects = scoped_manager()
+
+    class Meta:
+        verbose_name = _("Online-Anmeldung")
+        verbose_name_plural = _("Online-Anmeldungen")
+        ordering = ["-submitted_at"]
+        indexes = [models.Index(fields=["submitted_at"])]
+
+    def __str__(self) -> str:
+        return self.reference

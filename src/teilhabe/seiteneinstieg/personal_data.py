@@ -27,6 +27,7 @@ from teilhabe.seiteneinstieg.models import (
     Document,
     Family,
     Guardian,
+    SelfRegistration,
 )
 
 
@@ -108,6 +109,10 @@ def documents_of(subject: Any) -> Any:
 
 def appointments_of(subject: Any) -> Any:
     return Appointment._base_manager.filter(family_id=_family_of(subject))
+
+
+def self_registrations_of(subject: Any) -> Any:
+    return SelfRegistration._base_manager.filter(family_id=_family_of(subject))
 
 
 def duplicates_of(subject: Any) -> Any:

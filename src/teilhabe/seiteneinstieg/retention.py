@@ -23,6 +23,7 @@ from teilhabe.seiteneinstieg.models import (
     Document,
     Family,
     Guardian,
+    SelfRegistration,
 )
 
 CASE_PERIOD = years(2)
@@ -65,6 +66,11 @@ def due_families(now: dt.datetime) -> QuerySet[Family]:
 
 def due_guardians(now: dt.datetime) -> QuerySet[Guardian]:
     return Guardian._base_manager.filter(family__in=due_families(now))
+
+
+def due_self_registrations(now: dt.datetime) -> QuerySet[SelfRegistration]:
+    """The record of an online registration goes with its family."""
+    return SelfRegistration._base_manager.filter(family__in=due_families(now))
 
 
 def due_appointments(now: dt.datetime) -> QuerySet[Appointment]:

@@ -151,7 +151,11 @@ def waiting_list(*, user: User, filters: WaitingListFilters | None = None) -> Qu
     order = SORTS.get(filters.sort, SORTS[DEFAULT_SORT])
     if any("status_order" in str(key) for key in order):
         children = children.annotate(status_order=_STATUS_ORDER)
-    return children.select_related("family").only(*_COLUMNS).order_by(*order)
+    return (
+        children.select_related("family")
+        .only(*_COLUMNS, "family__registered_language")
+        .order_by(*order)
+    )
 
 
 def waiting_list_page(
@@ -166,7 +170,11 @@ def waiting_list_page(
     children = waiting_list(user=user, filters=filters)
     page = Paginator(children.values_list("id", flat=True), PAGE_SIZE).get_page(number)
     ids = list(page.object_list)
-    by_id = Child.objects.select_related("family").only(*_COLUMNS).in_bulk(ids)
+    by_id = (
+        Child.objects.select_related("family")
+        .only(*_COLUMNS, "family__registered_language")
+        .in_bulk(ids)
+    )
     return page, [by_id[pk] for pk in ids]
 
 

@@ -16,8 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from teilhabe.audit.services import record
-from teilhabe.centres.models import User
+from teilhabe.centres.models import Centre, User
 from teilhabe.seiteneinstieg.choices import AppointmentStatus, Status
+from teilhabe.seiteneinstieg.hooks import notify_appointment
 from teilhabe.seiteneinstieg.invitations import queue_appointment_mail
 from teilhabe.seiteneinstieg.models import Appointment, Child, CounsellingSlot, Family
 from teilhabe.seiteneinstieg.services.cases import apply_status
@@ -248,25 +249,73 @@ def book_appointment(
     _require(actor, "seiteneinstieg.manage_appointments", family)
     if slot.centre_id != actor.centre_id or family.centre_id != actor.centre_id:
         raise PermissionDenied
-    # Lock the slot row before inserting, as remove_slot does: a removal running at the same
-    # time either finishes first (the slot is gone: say so) or waits and sees the booking.
+    appointment = insert_booking(
+        slot=slot, family=family, interpreter_language=interpreter_language, booked_by=actor
+    )
+    invited = invite_children(family)
+    local = timezone.localtime(appointment.slot.starts_at)
+    record(
+        actor=actor,
+        centre=actor.centre,
+        action="seiteneinstieg.appointment.booked",
+        target=family,
+        summary=_("Beratungstermin am %(date)s um %(time)s Uhr bei %(who)s gebucht")
+        % {
+            "date": f"{local:%d.%m.%Y}",
+            "time": f"{local:%H:%M}",
+            "who": appointment.slot.counsellor,
+        },
+        data={
+            "appointment": appointment.pk,
+            "slot": appointment.slot_id,
+            "interpreter_language": interpreter_language,
+            "invited": invited,
+        },
+    )
+    notify_appointment(appointment, event="booked", actor=actor)
+    queue_appointment_mail(appointment=appointment, kind="invitation")
+    return appointment
+
+
+def insert_booking(
+    *,
+    slot: CounsellingSlot,
+    family: Family,
+    interpreter_language: str,
+    booked_by: User | None,
+) -> Appointment:
+    """The booking row itself, inside the caller's transaction (staff or the family).
+
+    Locks the slot row first, as remove_slot does: a removal running at the same time
+    either finishes first (the slot is gone: say so) or waits and sees the booking. A lost
+    race for the slot or a second booking of the family becomes a ValidationError with a
+    code (slot_removed, slot_taken, family_booked, slot_changed) the caller can translate.
+    """
+    if slot.centre_id != family.centre_id:
+        raise PermissionDenied
     locked = CounsellingSlot.objects.select_for_update().filter(pk=slot.pk).first()
     if locked is None:
         raise ValidationError(
-            {"slot": _("Dieser Termin wurde inzwischen entfernt. Bitte einen anderen wählen.")},
-            code="slot_removed",
+            {
+                "slot": ValidationError(
+                    _("Dieser Termin wurde inzwischen entfernt. Bitte einen anderen wählen."),
+                    code="slot_removed",
+                )
+            }
         )
     slot = locked
-    if slot.starts_at <= timezone.now():
-        raise ValidationError({"slot": _("Der Termin liegt in der Vergangenheit.")})
+    if slot.starts_at <= timezone.now() or slot.is_walk_in:
+        raise ValidationError(
+            {"slot": ValidationError(_("Der Termin liegt in der Vergangenheit."), code="past")}
+        )
 
     appointment = Appointment(
-        centre_id=actor.centre_id,
+        centre_id=family.centre_id,
         slot=slot,
         family=family,
         interpreter_language=interpreter_language,
         status=AppointmentStatus.BOOKED,
-        booked_by=actor,
+        booked_by=booked_by,
     )
     # The partial unique constraints are checked by the database on insert (below), where
     # they also hold against a concurrent booking; a Python pre-check would only race.
@@ -281,7 +330,11 @@ def book_appointment(
         message = str(exc)
         if "one_booking_per_slot" in message or ".slot_id" in message:
             raise ValidationError(
-                {"slot": _("Dieser Termin ist bereits vergeben.")}, code="slot_taken"
+                {
+                    "slot": ValidationError(
+                        _("Dieser Termin ist bereits vergeben."), code="slot_taken"
+                    )
+                }
             ) from exc
         if "one_booking_per_family" in message or ".family_id" in message:
             raise ValidationError(
@@ -294,30 +347,17 @@ def book_appointment(
             ),
             code="slot_changed",
         ) from exc
+    return appointment
 
+
+def invite_children(family: Family) -> list[int]:
+    """The family's REGISTERED children move to INVITED (inside the booking transaction)."""
     invited = []
     for child in _lock_children(family):
         if child.status == Status.REGISTERED:
             apply_status(child=child, to=Status.INVITED)
             invited.append(child.pk)
-
-    local = timezone.localtime(slot.starts_at)
-    record(
-        actor=actor,
-        centre=actor.centre,
-        action="seiteneinstieg.appointment.booked",
-        target=family,
-        summary=_("Beratungstermin am %(date)s um %(time)s Uhr bei %(who)s gebucht")
-        % {"date": f"{local:%d.%m.%Y}", "time": f"{local:%H:%M}", "who": slot.counsellor},
-        data={
-            "appointment": appointment.pk,
-            "slot": slot.pk,
-            "interpreter_language": interpreter_language,
-            "invited": invited,
-        },
-    )
-    queue_appointment_mail(appointment=appointment, kind="invitation")
-    return appointment
+    return invited
 
 
 @transaction.atomic
@@ -435,15 +475,19 @@ def _lock_booked(actor: User, appointment: Appointment) -> Appointment:
 
 def _close(
     *,
-    actor: User,
+    actor: User | None,
     appointment: Appointment,
     status: AppointmentStatus,
     children_from: Status,
     children_to: Status,
     verb: str,
     summary: str,
+    centre: Centre | None = None,
 ) -> Appointment:
-    """Set the final status of a booking and move the family's children along with it."""
+    """Set the final status of a booking and move the family's children along with it.
+
+    ``actor=None`` (the family on the public pages) needs the ``centre`` for the audit entry.
+    """
     appointment.status = status
     appointment.full_clean(validate_constraints=False)
     appointment.save(update_fields=["status"])
@@ -454,7 +498,7 @@ def _close(
             moved.append(child.pk)
     record(
         actor=actor,
-        centre=actor.centre,
+        centre=centre if actor is None else actor.centre,
         action=f"seiteneinstieg.appointment.{verb}",
         target=appointment.family,
         summary=summary,
@@ -472,7 +516,7 @@ def _when(appointment: Appointment) -> dict[str, str]:
 def cancel_appointment(*, actor: User, appointment: Appointment) -> Appointment:
     """Cancel a booking: the slot is free again, invited children go back to REGISTERED."""
     appointment = _lock_booked(actor, appointment)
-    return _close(
+    appointment = _close(
         actor=actor,
         appointment=appointment,
         status=AppointmentStatus.CANCELLED,
@@ -481,6 +525,63 @@ def cancel_appointment(*, actor: User, appointment: Appointment) -> Appointment:
         verb="cancelled",
         summary=_("Beratungstermin am %(date)s um %(time)s Uhr abgesagt") % _when(appointment),
     )
+    notify_appointment(appointment, event="cancelled", actor=actor)
+    return appointment
+
+
+@transaction.atomic
+def move_appointment(
+    *, actor: User, appointment: Appointment, slot: CounsellingSlot
+) -> Appointment:
+    """Move a booking to another free slot of the centre: one change, one audit entry.
+
+    The old booking is cancelled and a new booking takes the new slot, so that each slot
+    keeps the record of who was booked into it. The children stay
+    INVITED. A taken or removed slot leaves the old booking as it was (one transaction).
+    """
+    appointment = _lock_booked(actor, appointment)
+    if slot.centre_id != actor.centre_id:
+        raise PermissionDenied
+    new = relocate_booking(appointment=appointment, slot=slot, booked_by=actor)
+    record(
+        actor=actor,
+        centre=actor.centre,
+        action="seiteneinstieg.appointment.moved",
+        target=appointment.family,
+        summary=_("Beratungstermin vom %(old)s auf den %(new)s verlegt")
+        % {"old": _when_text(appointment), "new": _when_text(new)},
+        data={"appointment": new.pk, "previous": appointment.pk, "slot": new.slot_id},
+    )
+    notify_appointment(new, event="moved", actor=actor)
+    queue_appointment_mail(appointment=new, kind="invitation")
+    return new
+
+
+def relocate_booking(
+    *, appointment: Appointment, slot: CounsellingSlot, booked_by: User | None
+) -> Appointment:
+    """Cancel ``appointment`` (locked, booked) and book its family into ``slot`` instead.
+
+    Runs inside the caller's transaction; a failure of the new booking raises before
+    anything is kept (the caller's atomic block rolls back the cancellation).
+    """
+    if slot.pk == appointment.slot_id:
+        raise ValidationError(
+            {"slot": ValidationError(_("Das ist schon Ihr Termin."), code="same_slot")}
+        )
+    appointment.status = AppointmentStatus.CANCELLED
+    appointment.save(update_fields=["status"])
+    return insert_booking(
+        slot=slot,
+        family=appointment.family,
+        interpreter_language=appointment.interpreter_language,
+        booked_by=booked_by,
+    )
+
+
+def _when_text(appointment: Appointment) -> str:
+    local = timezone.localtime(appointment.slot.starts_at)
+    return f"{local:%d.%m.%Y %H:%M}"
 
 
 def _require_started(appointment: Appointment) -> None:

@@ -218,8 +218,15 @@ def find_possible_duplicates(
     sibling added later) only the same spelling counts, since twins share a birth date and
     often a sound. Exact matches come first.
     """
+    return duplicates_in_centre(centre_id=actor.centre_id, child=child, family=family)
+
+
+def duplicates_in_centre(
+    *, centre_id: int | None, child: ChildData, family: Family | None = None
+) -> list[Child]:
+    """find_possible_duplicates for a centre without a staff actor (self-registration)."""
     candidates = Child.objects.filter(
-        centre_id=actor.centre_id, birth_date=child.birth_date
+        centre_id=centre_id, birth_date=child.birth_date
     ).select_related("family")
     found = [
         other
@@ -322,12 +329,12 @@ def _check_child(
 
 
 def _possible_duplicates(
-    *, actor: User, children: list[ChildData], family: Family | None = None
+    *, centre_id: int | None, children: list[ChildData], family: Family | None = None
 ) -> dict[int, Child]:
     """Index of each new child → the earlier child it probably is (see find_possible_duplicates)."""
     duplicates: dict[int, Child] = {}
     for index, data in enumerate(children):
-        found = find_possible_duplicates(actor=actor, child=data, family=family)
+        found = duplicates_in_centre(centre_id=centre_id, child=data, family=family)
         if found:
             duplicates[index] = found[0]
     return duplicates
@@ -381,13 +388,54 @@ def register_family(
     _require(actor, "seiteneinstieg.register_family")
     if actor.centre_id is None:
         raise PermissionDenied
+    family, created, guardian_rows, duplicates = write_family(
+        centre=actor.centre,
+        registered_by=actor,
+        address=address,
+        guardians=guardians,
+        children=children,
+        notes=notes,
+        link_duplicates=confirm_duplicates,
+    )
+    record(
+        actor=actor,
+        centre=actor.centre,
+        action="seiteneinstieg.family.registered",
+        target=family,
+        summary=_("Familie %(ref)s mit %(n)d Kind(ern) registriert")
+        % {"ref": family.reference, "n": len(created)},
+        data={
+            "children": [c.pk for c in created],
+            "guardians": [g.pk for g in guardian_rows],
+            "duplicates": {str(created[i].pk): d.pk for i, d in duplicates.items()},
+        },
+    )
+    return family
+
+
+def write_family(
+    *,
+    centre: Centre,
+    registered_by: User | None,
+    address: AddressData,
+    guardians: list[GuardianData],
+    children: list[ChildData],
+    notes: str = "",
+    link_duplicates: bool = False,
+    registered_language: str = "",
+) -> tuple[Family, list[Child], list[Guardian], dict[int, Child]]:
+    """Check and write a family, its guardians and children inside the caller's transaction.
+
+    Shared by the staff registration and the families' self-registration (which links
+    likely duplicates for staff instead of stopping: ``link_duplicates=True``). Writes no
+    audit entry: the caller writes the one entry of its action.
+    """
     if not children:
         raise ValidationError(_("Bitte mindestens ein Kind angeben."))
     if not guardians:
         raise ValidationError(_("Bitte mindestens eine sorgeberechtigte Person angeben."))
 
     errors: dict[str, list[str]] = {}
-    centre = actor.centre
     location: geo.Location | None = None
     try:
         location = locate_address(address, area=centre_area(centre))
@@ -403,6 +451,7 @@ def register_family(
         lat=0.0,
         lon=0.0,
         notes=notes.strip(),
+        registered_language=registered_language,
     )
     if location is not None:
         _place_family(family, location)
@@ -428,7 +477,7 @@ def register_family(
     now = timezone.now()
     child_rows: list[tuple[Child, list[ChildLanguage]]] = []
     for index, data in enumerate(children):
-        child = Child(centre=centre, family=family, registered_at=now, registered_by=actor)
+        child = Child(centre=centre, family=family, registered_at=now, registered_by=registered_by)
         languages, child_errors = _check_child(child, data, prefix=f"children-{index}")
         _merge(errors, child_errors)
         child_rows.append((child, languages))
@@ -436,8 +485,8 @@ def register_family(
     if errors:
         raise ValidationError(errors)
 
-    duplicates = _possible_duplicates(actor=actor, children=children)
-    if duplicates and not confirm_duplicates:
+    duplicates = _possible_duplicates(centre_id=centre.pk, children=children)
+    if duplicates and not link_duplicates:
         raise _duplicate_error(duplicates)
 
     assert location is not None  # no errors means the address was located
@@ -455,20 +504,7 @@ def register_family(
         _save_new_child(child, languages, duplicate_of=duplicates.get(index))
         created.append(child)
 
-    record(
-        actor=actor,
-        centre=centre,
-        action="seiteneinstieg.family.registered",
-        target=family,
-        summary=_("Familie %(ref)s mit %(n)d Kind(ern) registriert")
-        % {"ref": family.reference, "n": len(created)},
-        data={
-            "children": [c.pk for c in created],
-            "guardians": [g.pk for g in guardian_rows],
-            "duplicates": {str(created[i].pk): d.pk for i, d in duplicates.items()},
-        },
-    )
-    return family
+    return family, created, guardian_rows, duplicates
 
 
 # ---------------------------------------------------------------------------------------------
@@ -548,7 +584,7 @@ def add_child(
     languages, errors = _check_child(row, child)
     if errors:
         raise ValidationError(errors)
-    duplicates = _possible_duplicates(actor=actor, children=[child], family=family)
+    duplicates = _possible_duplicates(centre_id=actor.centre_id, children=[child], family=family)
     if duplicates and not confirm_duplicates:
         raise _duplicate_error(duplicates)
     _save_new_child(row, languages, duplicate_of=duplicates.get(0))

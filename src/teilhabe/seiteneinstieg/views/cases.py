@@ -35,7 +35,7 @@ from teilhabe.seiteneinstieg.forms.cases import (
     child_initial,
     guardian_initial,
 )
-from teilhabe.seiteneinstieg.hooks import child_sections
+from teilhabe.seiteneinstieg.hooks import appointment_sections, child_sections
 from teilhabe.seiteneinstieg.models import Child, Family
 from teilhabe.seiteneinstieg.selectors import cases as case_selectors
 from teilhabe.seiteneinstieg.selectors.waiting_list import area_for_user
@@ -209,11 +209,21 @@ def _family_page(
     )
     history = history_of(user=request.user, targets=[family, *children])
     mails = mails_about(topic=topic_of(family), centre_id=family.centre_id)
+    appointments = [
+        {
+            "appointment": appointment,
+            "sections": appointment_sections(user=request.user, appointment=appointment),
+        }
+        for appointment in family.appointments.select_related("slot", "slot__counsellor")
+        .filter(status="booked")
+        .order_by("slot__starts_at")
+    ]
     return render(
         request,
         "seiteneinstieg/family_detail.html",
         {
             "family": family,
+            "appointments": appointments,
             "children": children,
             "documents": documents,
             "can_view_documents": can_view_documents,

@@ -36,6 +36,8 @@ from teilhabe.centres.models import Centre, User
 from teilhabe.centres.roles import Role
 from teilhabe.centres.services import create_centre, create_user
 from teilhabe.demo.people import KOELN_STREETS, ORIGINS, SOEST_STREETS, SOEST_TOWNS, Origin
+from teilhabe.engagement import demo as engagement_demo
+from teilhabe.foerderung import demo as foerderung_demo
 from teilhabe.geo import koeln
 from teilhabe.integrationsrat import demo as council_demo
 from teilhabe.schulen.importers import KEY_FILE
@@ -560,6 +562,12 @@ class Command(BaseCommand):
             if council_demo.load(centre, actor=council_user):
                 self.stdout.write(f"{centre.name}: Integrationsrat (Demo) angelegt.")
                 changed = True
+        if "05315" in centre.area_keys and engagement_demo.load(centre):
+            self.stdout.write(f"{centre.name}: Engagement (Demo) angelegt.")
+            changed = True
+        if foerderung_demo.load(centre):
+            self.stdout.write(f"{centre.name}: Förderung KOMM-AN (Demo) angelegt.")
+            changed = True
         return changed
 
     def _load_schools(self) -> bool:

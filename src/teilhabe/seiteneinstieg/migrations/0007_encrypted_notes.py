@@ -29,7 +29,7 @@ def decrypt_rows(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("seiteneinstieg", "0004_search_keys_walk_ins"),
+        ("seiteneinstieg", "0006_self_registration"),
     ]
 
     operations = [
