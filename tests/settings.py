@@ -6,6 +6,11 @@ os.environ.setdefault(
     "SECRET_KEY", "test-only-secret-key-not-for-production-0123456789-abcdefghijklmnop"
 )
 os.environ.setdefault("TEILHABE_REQUIRE_2FA", "0")
+# Tests run without debug mode, so they name their field key: the development one derived
+# from the test secret key (teilhabe.core.crypto.derived_key).
+from teilhabe.core.crypto import derived_key
+
+os.environ.setdefault("TEILHABE_FIELD_KEYS", derived_key(os.environ["SECRET_KEY"]))
 
 from teilhabe.settings import *  # noqa: F403
 

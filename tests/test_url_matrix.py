@@ -573,6 +573,8 @@ MATRIX: dict[str, Row] = {
     "centres:password_reset_complete": Row(EVERYONE),
     # audit
     "audit:list": Row(roles(403, centre_admin=200)),
+    "audit:processing_record": Row(roles(403, centre_admin=200)),
+    "audit:processing_record_download": Row(roles(403, centre_admin=200)),
     # seiteneinstieg: cases
     "seiteneinstieg:child_detail": Row(
         roles(200, **{"school_staff": 403, "statistics": 403}),

@@ -63,6 +63,21 @@ elif not DEBUG and (
         f"SECRET_KEY is too weak: at least {MIN_SECRET_KEY_LENGTH} random characters, not a "
         "known example key (e.g. python -c 'import secrets; print(secrets.token_urlsafe(50))')."
     )
+# Encryption at rest of the most sensitive free text (teilhabe.core.crypto): the first key
+# encrypts, every key decrypts (key change: new key first, `teilhabe rotate_field_keys`,
+# then drop the old one). In debug mode a key derived from SECRET_KEY stands in: fine for the
+# demo, never for real data (whoever knows SECRET_KEY can derive it).
+from teilhabe.core.crypto import derived_key, parse_keys  # noqa: E402
+
+TEILHABE_FIELD_KEYS = parse_keys(os.environ.get("TEILHABE_FIELD_KEYS", ""))
+if not TEILHABE_FIELD_KEYS:
+    if not DEBUG:
+        raise ImproperlyConfigured(
+            "TEILHABE_FIELD_KEYS must be set (comma-separated Fernet keys, the first encrypts; "
+            "make one with python -c 'from cryptography.fernet import Fernet; "
+            "print(Fernet.generate_key().decode())'), or TEILHABE_DEBUG=1 for development."
+        )
+    TEILHABE_FIELD_KEYS = [derived_key(SECRET_KEY)]
 if DEMO and not DEBUG:
     # Also a system check (teilhabe.W001); printed here so it shows at every start.
     import sys

@@ -41,6 +41,7 @@ A, C, S, SS, ST, LA, CO, DC = (
 TABLE: dict[str, set[Role]] = {
     "centres.view_audit": {A},
     "audit.view_read_log": {A},
+    "audit.view_processing_record": {A},
     "centres.manage_users": {A},
     "centres.manage_centres": {LA},
     "centres.view_statewide_figures": {LA},

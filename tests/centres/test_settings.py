@@ -6,8 +6,16 @@ import os
 import subprocess
 import sys
 
+# A production field key (teilhabe.core.crypto); probes get it unless they say otherwise, so
+# each test about one setting does not fail for want of another.
+FIELD_KEY = "x3Hq0b7mJ0rR0m1JcZ2l8s1w9XqkQ0V4Yq6mA2tB5nE="
 
-def _settings_probe(env: dict[str, str], expr: str) -> subprocess.CompletedProcess[str]:
+
+def _settings_probe(
+    env: dict[str, str], expr: str, *, field_keys: bool = True
+) -> subprocess.CompletedProcess[str]:
+    if field_keys:
+        env = {"TEILHABE_FIELD_KEYS": FIELD_KEY, **env}
     code = f"import teilhabe.settings as s; print({expr})"
     clean = {
         k: v
@@ -86,6 +94,7 @@ def _check_deploy(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
         env={
             **clean,
             "SECRET_KEY": STRONG_KEY,
+            "TEILHABE_FIELD_KEYS": FIELD_KEY,
             "ALLOWED_HOSTS": "ki.example.org",
             "DJANGO_SETTINGS_MODULE": "teilhabe.settings",
             "TEILHABE_DATA_DIR": os.environ.get("TMPDIR", "/tmp") + "/teilhabe-check",
@@ -107,3 +116,39 @@ def test_check_deploy_warns_about_demo_without_debug():
     result = _check_deploy({"TEILHABE_DEMO": "1"})
     assert result.returncode != 0
     assert "teilhabe.W001" in result.stdout + result.stderr
+
+
+def test_refuses_to_start_without_field_keys():
+    result = _settings_probe({"SECRET_KEY": STRONG_KEY}, "s.SECRET_KEY", field_keys=False)
+    assert result.returncode != 0
+    assert "TEILHABE_FIELD_KEYS must be set" in result.stderr
+
+
+def test_refuses_a_field_key_that_is_not_one():
+    result = _settings_probe(
+        {"SECRET_KEY": STRONG_KEY, "TEILHABE_FIELD_KEYS": f"{FIELD_KEY},geheim"}, "1"
+    )
+    assert result.returncode != 0
+    assert "TEILHABE_FIELD_KEYS: key 2 is not a Fernet key" in result.stderr
+
+
+def test_field_keys_in_order_and_derived_only_in_debug():
+    other = "Vn1o3Dq3rJ8m0nZ8m2m4Qb6c1V7v3wVJc8cQnS3dZ0E="
+    result = _settings_probe(
+        {"SECRET_KEY": STRONG_KEY, "TEILHABE_FIELD_KEYS": f" {other}, {FIELD_KEY} "},
+        "s.TEILHABE_FIELD_KEYS",
+    )
+    assert result.stdout.strip() == str([other, FIELD_KEY]), result.stderr
+    debug = _settings_probe({"TEILHABE_DEBUG": "1"}, "s.TEILHABE_FIELD_KEYS", field_keys=False)
+    from teilhabe.core.crypto import derived_key
+    from teilhabe.settings import DEVELOPMENT_SECRET_KEY
+
+    assert debug.stdout.strip() == str([derived_key(DEVELOPMENT_SECRET_KEY)]), debug.stderr
+
+
+def test_check_deploy_warns_about_the_derived_field_key():
+    from teilhabe.core.crypto import derived_key
+
+    result = _check_deploy({"TEILHABE_FIELD_KEYS": derived_key(STRONG_KEY)})
+    assert result.returncode != 0
+    assert "teilhabe.W002" in result.stdout + result.stderr

@@ -49,4 +49,14 @@ class AuditConfig(AppConfig):
             period=years(10),
             action=RetentionAction.KEEP,  # redacted (summary, data), never deleted
             personal_fields=("summary", "data"),
+            subjects=_(
+                "Beschäftigte; Kinder, Sorgeberechtigte und andere Personen, deren Daten "
+                "bearbeitet oder gelesen wurden"
+            ),
+            categories=_(
+                "Wer wann welche Aktion ausgeführt oder welche Akte gelesen hat, "
+                "Kurzbeschreibung des Objekts, geänderte Felder (ohne Notizen und "
+                "Förderbedarf)"
+            ),
+            recipients=_("keine; Administration des Zentrums, auf Anfrage Datenschutzaufsicht"),
         )

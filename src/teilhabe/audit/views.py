@@ -3,9 +3,11 @@ from __future__ import annotations
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from teilhabe.audit.forms import AuditFilterForm
 from teilhabe.audit.models import AuditEntry
+from teilhabe.audit.processing import as_markdown, processing_record
 from teilhabe.audit.selectors import audit_entries_for_centre, describe_entries
 from teilhabe.core.decorators import staff_view
 
@@ -25,6 +27,32 @@ def audit_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "audit/list.html",
-        {"page": page, "form": form, "query": params.urlencode()},
+        {
+            "page": page,
+            "form": form,
+            "query": params.urlencode(),
+            "can_view_processing_record": request.user.has_perm(
+                "audit.view_processing_record", None
+            ),
+        },
         status=200 if form.is_valid() else 400,
     )
+
+
+@staff_view("audit.view_processing_record")
+def processing_record_page(request: HttpRequest) -> HttpResponse:
+    """The record of processing activities (Art. 30 DSGVO) of the user's centre."""
+    record = processing_record(centre=request.user.centre)
+    return render(request, "audit/processing_record.html", {"record": record})
+
+
+@staff_view("audit.view_processing_record")
+def processing_record_download(request: HttpRequest) -> HttpResponse:
+    """The same record as a Markdown file, for the data protection officer's files."""
+    record = processing_record(centre=request.user.centre)
+    response = HttpResponse(as_markdown(record), content_type="text/markdown; charset=utf-8")
+    stamp = f"{timezone.localdate():%Y-%m-%d}"
+    response["Content-Disposition"] = f'attachment; filename="verarbeitungsverzeichnis-{stamp}.md"'
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "no-store, private"
+    return response

@@ -90,6 +90,7 @@ class CentresConfig(AppConfig):
             due=retention.due_accounts,
             anonymise=retention.anonymise_accounts,
             order=200,
+            subjects=_("Beschäftigte des Zentrums, der Schulen und des Landes"),
             categories=_("Name, E-Mail, Benutzername, Sprachen, Rolle, Anmeldezeiten"),
             recipients=_("keine"),
         )

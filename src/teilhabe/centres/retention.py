@@ -15,12 +15,18 @@ ACCOUNT_PERIOD = years(3)
 ANONYMOUS_PREFIX = "geloescht-"
 
 
-def due_accounts(now: dt.datetime) -> QuerySet[User]:
-    cutoff = now - ACCOUNT_PERIOD
+def deactivated_before(cutoff: dt.datetime) -> QuerySet[User]:
+    """Accounts deactivated before ``cutoff`` (by the last sign of use, see above). The
+    rules of the apps that attach rows to an account (a school's or department's contact)
+    count their periods from here too."""
     return User._base_manager.filter(
         Q(last_login__lt=cutoff) | Q(last_login__isnull=True, date_joined__lt=cutoff),
         is_active=False,
-    ).exclude(username__startswith=ANONYMOUS_PREFIX)
+    )
+
+
+def due_accounts(now: dt.datetime) -> QuerySet[User]:
+    return deactivated_before(now - ACCOUNT_PERIOD).exclude(username__startswith=ANONYMOUS_PREFIX)
 
 
 def anonymise_accounts(accounts: QuerySet[User]) -> int:

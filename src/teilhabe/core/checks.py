@@ -23,3 +23,26 @@ def demo_only_in_development(app_configs: Any = None, **kwargs: Any) -> list[War
             )
         ]
     return []
+
+
+DERIVED_FIELD_KEY = "teilhabe.W002"
+
+
+@register(Tags.security, deploy=True)
+def field_keys_not_derived(app_configs: Any = None, **kwargs: Any) -> list[Warning]:
+    """The development field key is derived from SECRET_KEY: whoever knows one knows both."""
+    from teilhabe.core.crypto import derived_key
+
+    if not settings.DEBUG and derived_key(settings.SECRET_KEY) in settings.TEILHABE_FIELD_KEYS:
+        return [
+            Warning(
+                "TEILHABE_FIELD_KEYS enthält den aus SECRET_KEY abgeleiteten "
+                "Entwicklungsschlüssel.",
+                hint="Einen eigenen Schlüssel erzeugen (python -c 'from cryptography.fernet "
+                "import Fernet; print(Fernet.generate_key().decode())'), vorn in "
+                "TEILHABE_FIELD_KEYS eintragen, teilhabe rotate_field_keys ausführen und den "
+                "abgeleiteten Schlüssel danach entfernen.",
+                id=DERIVED_FIELD_KEY,
+            )
+        ]
+    return []

@@ -93,8 +93,9 @@ class RetentionRule:
     ``due(now)`` returns the queryset of rows whose time is up (default: ``trigger_field``
     older than ``period``); ``anonymise(queryset)`` blanks the personal fields of those rows
     for ANONYMISE rules and returns how many it changed; rules run in ``order`` (rows that
-    others protect go first). ``categories`` and ``recipients`` describe the data for the
-    record of processing activities (Art. 30 GDPR).
+    others protect go first). ``subjects`` (whose data), ``categories`` (which data) and
+    ``recipients`` (who receives it) describe the processing for the record of processing
+    activities (Art. 30 GDPR, ``teilhabe.audit.processing``).
     """
 
     model: str  # "app_label.ModelName"
@@ -110,6 +111,7 @@ class RetentionRule:
     order: int = 100
     categories: str = ""
     recipients: str = ""
+    subjects: str = ""
 
     def due_rows(self, now: dt.datetime) -> Any:
         """The rows whose retention period is over at ``now`` (a queryset), or None when the
@@ -144,6 +146,7 @@ def register_retention(
     order: int = 100,
     categories: str = "",
     recipients: str = "",
+    subjects: str = "",
 ) -> None:
     """Declare a model's retention rule; a model is declared once.
 
@@ -168,6 +171,7 @@ def register_retention(
         order=order,
         categories=categories,
         recipients=recipients,
+        subjects=subjects,
     )
 
 

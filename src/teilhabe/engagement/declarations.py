@@ -77,12 +77,17 @@ def register() -> None:
         action=RetentionAction.DELETE,
         trigger_field="confirmed_at",
         personal_fields=("contact_persons", "email", "phone"),
+        subjects=_("Ansprechpersonen der Organisationen und Initiativen"),
+        categories=_("Name, E-Mail und Telefon der Ansprechpersonen; Bestätigung des Eintrags"),
+        recipients=_("Öffentlichkeit (nur öffentliche Einträge), Familien der Beratung"),
     )
 
     volunteer = {
         "purpose": _("Vermittlung ehrenamtlicher Einsätze und Nachweis der Stunden"),
         "legal_basis": "Art. 6 Abs. 1 lit. a DSGVO (Einwilligung bei der Registrierung)",
         "action": RetentionAction.DELETE,
+        "subjects": _("Ehrenamtliche"),
+        "recipients": _("die Familie oder Organisation des Einsatzes (Vorname, Kontakt)"),
     }
     register_retention(
         "engagement.volunteer",
@@ -90,6 +95,7 @@ def register() -> None:
         period=years(2),
         due=_volunteers_due,
         order=50,  # before the needs (and their assignments) of the same run are gone
+        categories=_("Name, Kontakt, Wohnort, Sprachen, Interessen, Verfügbarkeit, Einwilligung"),
         personal_fields=(
             "first_name",
             "last_name",
@@ -113,6 +119,7 @@ def register() -> None:
         period=years(1),
         due=_assignments_due,
         personal_fields=("volunteer", "reasons"),
+        categories=_("Zuordnung zu einem Einsatz und ihre Begründung"),
         **volunteer,
     )
     register_retention(
@@ -121,6 +128,7 @@ def register() -> None:
         trigger_field="date",
         period=years(3),
         personal_fields=("volunteer",),
+        categories=_("Geleistete Stunden je Einsatztag"),
         **volunteer,
     )
     register_retention(
@@ -132,6 +140,9 @@ def register() -> None:
         period=years(1),
         action=RetentionAction.DELETE,
         personal_fields=("family", "contact_first_name", "appointment"),
+        subjects=_("Familien der Beratung"),
+        categories=_("Art der Hilfe, Vorname der Kontaktperson, Termin, Sprache"),
+        recipients=_("die vermittelte Ehrenamtliche oder der vermittelte Ehrenamtliche"),
     )
 
 

@@ -38,4 +38,9 @@ class ExportsConfig(AppConfig):
             period=dt.timedelta(days=7),
             action=RetentionAction.DELETE,
             personal_fields=("params", "result_file", "result_data"),
+            subjects=_(
+                "Beschäftigte, die den Auftrag gestartet haben; Personen in der Ergebnisdatei"
+            ),
+            categories=_("Auftraggeber, Parameter, Ergebnisdatei (z. B. Warteliste, Zuweisung)"),
+            recipients=_("keine; nur die Person, die den Auftrag gestartet hat"),
         )

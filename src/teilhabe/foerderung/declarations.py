@@ -18,6 +18,11 @@ from teilhabe.core.registry import (
 # Grant files are kept ten years after the proof of use was checked (LHO NRW § 70 with
 # VV Nr. 6.5 zu § 44: records of grants; the state's own proof rests on them).
 FILE_BASIS = "§§ 23, 44 LHO NRW mit VV; Art. 6 Abs. 1 lit. c und e DSGVO"
+GRANT_SUBJECTS = _("Ansprechpersonen der antragstellenden Träger; in Belegen genannte Personen")
+GRANT_RECIPIENTS = _(
+    "Bewilligungsbehörde (Bezirksregierung) und Land NRW (Nachweis), Stadtkasse (Auszahlung), "
+    "auf Anforderung Rechnungsprüfung"
+)
 
 ACTIONS = {
     "foerderung.year.created": _("Förderjahr angelegt"),
@@ -76,6 +81,12 @@ def register() -> None:
             period=years(10),
             action=RetentionAction.DELETE,
             personal_fields=fields,
+            subjects=GRANT_SUBJECTS,
+            categories=_(
+                "Name und E-Mail der Ansprechperson des Trägers, Antragsangaben, De-minimis-"
+                "Erklärung, Prüfvermerke, Bescheide, Belege und Zahlungsempfänger"
+            ),
+            recipients=GRANT_RECIPIENTS,
         )
     register_retention(
         "foerderung.remindersent",
@@ -85,6 +96,9 @@ def register() -> None:
         period=years(1),
         action=RetentionAction.DELETE,
         personal_fields=(),
+        subjects=GRANT_SUBJECTS,
+        categories=_("Versand einer Erinnerung an den Träger (Zeitpunkt)"),
+        recipients=_("keine"),
     )
     for model in ("fundingyear", "bausteinbudget", "call", "formversion", "lettertemplate"):
         register_not_personal(

@@ -21,6 +21,11 @@ from teilhabe.core.registry import (
 # objections to the election and accounting of attendance fees.
 ARCHIVE_BASIS = "§ 27 GO NRW i. V. m. §§ 3, 4 ArchivG NRW; Art. 6 Abs. 1 lit. e DSGVO"
 MEMBER_BASIS = "§ 27 GO NRW; Art. 6 Abs. 1 lit. c und e DSGVO; § 3 DSG NRW"
+MEMBERS = _("Mitglieder und Stellvertretungen des Integrationsrats")
+PUBLIC = _(
+    "Öffentlichkeit (öffentliche Seiten und OParl; mit Einwilligung zur Veröffentlichung), "
+    "Rat der Stadt"
+)
 
 
 def register() -> None:
@@ -64,6 +69,8 @@ def register() -> None:
         }
     )
 
+    from teilhabe.integrationsrat import retention
+
     term_end = _("Ende der Wahlperiode")
     register_retention(
         "integrationsrat.person",
@@ -73,6 +80,11 @@ def register() -> None:
         period=years(5),
         action=RetentionAction.ANONYMISE,
         personal_fields=("given_name", "family_name", "form_of_address", "email"),
+        due=retention.due_persons,
+        anonymise=retention.anonymise_persons,
+        subjects=MEMBERS,
+        categories=_("Name, Anrede, E-Mail, Einwilligung zur Veröffentlichung"),
+        recipients=PUBLIC,
     )
     register_retention(
         "integrationsrat.membership",
@@ -81,7 +93,13 @@ def register() -> None:
         trigger=term_end,
         period=years(5),
         action=RetentionAction.ANONYMISE,
-        personal_fields=("person", "group"),
+        # the person link stays (the person is anonymised by its own rule); the group goes
+        personal_fields=("group",),
+        due=retention.due_memberships,
+        anonymise=retention.anonymise_memberships,
+        subjects=MEMBERS,
+        categories=_("Mitgliedschaft, Liste oder Fraktion, direkt gewählt oder entsandt, Zeitraum"),
+        recipients=PUBLIC,
     )
     register_retention(
         "integrationsrat.attendance",
@@ -91,6 +109,10 @@ def register() -> None:
         period=years(5),
         action=RetentionAction.DELETE,
         personal_fields=("person",),
+        due=retention.due_attendances,
+        subjects=MEMBERS,
+        categories=_("Anwesenheit je Sitzung"),
+        recipients=_("Stadtkasse (Sitzungsgeld); Niederschrift"),
     )
     for model, fields in {
         "integrationsrat.meeting": (),
@@ -110,6 +132,11 @@ def register() -> None:
             period=years(0),
             action=RetentionAction.KEEP,
             personal_fields=fields,
+            subjects=_("Mitglieder, Antragstellende, in Vorlagen genannte Personen"),
+            categories=_(
+                "Name und Funktion in Vorlagen, Beschlüssen, Abstimmungen und Niederschriften"
+            ),
+            recipients=_("Öffentlichkeit (öffentlicher Teil, OParl), Rat der Stadt, Stadtarchiv"),
         )
     for model in ("council", "legislativeterm", "location"):
         register_not_personal(

@@ -28,4 +28,10 @@ class NotifyConfig(AppConfig):
             period=months(6),
             action=RetentionAction.DELETE,
             personal_fields=("to", "subject", "body", "attachments"),
+            subjects=_(
+                "Empfängerinnen und Empfänger: Familien, Schulen, Beschäftigte, "
+                "Teilnehmende von Fortbildungen"
+            ),
+            categories=_("E-Mail-Adresse, Betreff, Text und Anhänge der Nachricht, Versandstatus"),
+            recipients=_("der Mailserver der Kommune (Auftragsverarbeitung), die Empfänger"),
         )

@@ -122,6 +122,8 @@ def register() -> None:
     ):
         register_not_personal(model, reason=ORGANISATION)
 
+    from teilhabe.oeffnung import retention
+
     register_retention(
         "oeffnung.departmentmembership",
         purpose=_("Zuständigkeit einer Ansprechperson für die Maßnahmen ihrer Dienststelle"),
@@ -130,6 +132,10 @@ def register() -> None:
         period=years(1),
         action=RetentionAction.DELETE,
         personal_fields=("user",),
+        due=retention.due_department_memberships,
+        subjects=_("Beschäftigte der Stadtverwaltung (Ansprechpersonen der Dienststellen)"),
+        categories=_("Zuordnung eines Kontos zu einer Dienststelle"),
+        recipients=_("keine"),
     )
     training = {
         "purpose": _("Organisation von Fortbildungen und Nachweis der Teilnahme"),
@@ -138,11 +144,32 @@ def register() -> None:
         # three years: the share of staff trained in the last three years is reported
         "period": years(3),
         "action": RetentionAction.DELETE,
+        "subjects": _(
+            "Beschäftigte der Stadtverwaltung (Teilnehmende), Referentinnen und Referenten"
+        ),
+        "recipients": _("Referentin oder Referent der Fortbildung (Teilnahmeliste)"),
     }
     register_retention(
         "oeffnung.registration",
         personal_fields=("first_name", "last_name", "email", "department"),
+        due=retention.due_registrations,
+        order=86,
+        categories=_("Name, dienstliche E-Mail, Dienststelle, Anmeldestatus, Warteliste"),
         **training,
     )
-    register_retention("oeffnung.attendance", personal_fields=("present",), **training)
-    register_retention("oeffnung.coursesession", personal_fields=("trainer",), **training)
+    register_retention(
+        "oeffnung.attendance",
+        personal_fields=("present",),
+        due=retention.due_attendances,
+        order=85,
+        categories=_("Anwesenheit je Termin (Grundlage der Teilnahmebescheinigung)"),
+        **training,
+    )
+    register_retention(
+        "oeffnung.coursesession",
+        personal_fields=("trainer",),
+        due=retention.due_sessions,
+        order=87,
+        categories=_("Name der Referentin oder des Referenten, Zeit und Ort des Termins"),
+        **training,
+    )

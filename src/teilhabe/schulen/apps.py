@@ -75,6 +75,10 @@ class SchulenConfig(AppConfig):
             period=years(1),
             action=RetentionAction.DELETE,
             personal_fields=("user",),
+            due=_due_school_memberships,
+            subjects=_("Beschäftigte der Schulen mit Zugang"),
+            categories=_("Zuordnung eines Kontos zu einer Schule"),
+            recipients=_("keine"),
         )
         register_retention(
             "schulen.directoryupload",
@@ -85,6 +89,9 @@ class SchulenConfig(AppConfig):
             period=months(1),
             action=RetentionAction.DELETE,
             personal_fields=("uploaded_by",),
+            subjects=_("Beschäftigte der Landesstelle"),
+            categories=_("Wer die Datei hochgeladen hat, und wann"),
+            recipients=_("keine"),
         )
         register_retention(
             "schulen.directoryimport",
@@ -99,6 +106,9 @@ class SchulenConfig(AppConfig):
                 imported_at__lt=now - years(3), imported_by__isnull=False
             ),
             anonymise=lambda rows: rows.update(imported_by=None),
+            subjects=_("Beschäftigte der Landesstelle"),
+            categories=_("Wer den Import bestätigt hat, und wann"),
+            recipients=_("keine"),
         )
 
         from teilhabe.schulen import api
@@ -111,3 +121,10 @@ def _import_model() -> type:
     from teilhabe.schulen.models import DirectoryImport
 
     return DirectoryImport
+
+
+def _due_school_memberships(now: object) -> object:
+    """Resolved when the rule runs: ``schulen.retention`` imports the models."""
+    from teilhabe.schulen.retention import due_school_memberships
+
+    return due_school_memberships(now)  # type: ignore[arg-type]

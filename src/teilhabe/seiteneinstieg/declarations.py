@@ -32,6 +32,7 @@ CASE_RECIPIENTS = _(
     "Schulamt (Schulplatzvergabe), aufnehmende Schule (nach Zuweisung), "
     "Familie (Briefe); landesweit nur zusammengefasste Zahlen"
 )
+CASE_SUBJECTS = _("Neu zugewanderte Kinder und Jugendliche, ihre Sorgeberechtigten")
 CASE_TRIGGER = _("Abschluss des Falls (Schulplatz angetreten, zurückgezogen oder verzogen)")
 
 
@@ -293,6 +294,7 @@ def register() -> None:
             order=order,
             categories=CASE_CATEGORIES,
             recipients=CASE_RECIPIENTS,
+            subjects=CASE_SUBJECTS,
         )
     register_retention(
         "seiteneinstieg.selfregistration",
@@ -306,6 +308,7 @@ def register() -> None:
         order=58,
         categories=CASE_CATEGORIES,
         recipients=CASE_RECIPIENTS,
+        subjects=CASE_SUBJECTS,
     )
     register_retention(
         "seiteneinstieg.document",
@@ -319,6 +322,7 @@ def register() -> None:
         order=20,
         categories=_("Ausweis- und Meldedokumente, Zeugnisse (eingescannt)"),
         recipients=_("keine; nur Beschäftigte des Zentrums mit Fallzugriff"),
+        subjects=CASE_SUBJECTS,
     )
     register_retention(
         "seiteneinstieg.counsellingslot",
@@ -333,4 +337,5 @@ def register() -> None:
         order=70,
         categories=_("Name der Beraterin oder des Beraters, Zeit und Ort"),
         recipients=_("keine"),
+        subjects=_("Beschäftigte des Zentrums (Beraterinnen und Berater)"),
     )

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from teilhabe.centres.scoping import scoped_manager
+from teilhabe.core.crypto import EncryptedTextField
 from teilhabe.documents.storage import storage_path
 from teilhabe.seiteneinstieg.choices import (
     LANGUAGE_CHOICES,
@@ -56,7 +57,7 @@ class Family(models.Model):
         _("Stadtbezirk-Nr."), max_length=2, blank=True, db_index=True
     )
     stadtbezirk_name = models.CharField(_("Stadtbezirk"), max_length=100, blank=True)
-    notes = models.TextField(_("Notizen"), blank=True)
+    notes = EncryptedTextField(_("Notizen"), blank=True)
     created_at = models.DateTimeField(_("Angelegt am"), auto_now_add=True)
     # The language the family chose on the public pages (self-registration); empty when
     # staff registered it. Mails to the family follow it.
@@ -120,8 +121,8 @@ class Child(models.Model):
     last_grade = models.PositiveSmallIntegerField(
         _("Zuletzt besuchte Klasse"), null=True, blank=True, validators=[MaxValueValidator(13)]
     )
-    special_needs = models.TextField(_("Besonderer Förderbedarf"), blank=True)
-    notes = models.TextField(_("Notizen"), blank=True)
+    special_needs = EncryptedTextField(_("Besonderer Förderbedarf"), blank=True)
+    notes = EncryptedTextField(_("Notizen"), blank=True)
     duplicate_of = models.ForeignKey(
         "self",
         on_delete=models.SET_NULL,
@@ -257,7 +258,7 @@ class Assessment(models.Model):
     recommended_school_forms = models.JSONField(
         _("Empfohlene Schulformen"), default=list, blank=True
     )
-    notes = models.TextField(_("Bemerkungen"), blank=True)
+    notes = EncryptedTextField(_("Bemerkungen"), blank=True)
     assessed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -326,7 +327,7 @@ class Appointment(models.Model):
     )
     booked_at = models.DateTimeField(_("Gebucht am"), auto_now_add=True)
     reminder_sent_at = models.DateTimeField(_("Erinnerung gesendet"), null=True, blank=True)
-    notes = models.TextField(_("Notizen zur Beratung"), blank=True)
+    notes = EncryptedTextField(_("Notizen zur Beratung"), blank=True)
 
     objects = scoped_manager()
 

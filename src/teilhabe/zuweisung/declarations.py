@@ -16,6 +16,8 @@ from teilhabe.core.registry import (
     years,
 )
 
+CHILDREN = _("Neu zugewanderte Kinder und Jugendliche")
+
 
 def _school_tile(user: Any) -> dict[str, Any] | None:
     from teilhabe.zuweisung.selectors.school import school_proposals
@@ -136,6 +138,7 @@ def register() -> None:
         order=10,
         categories=_("Vorgeschlagene und zugewiesene Schule, Entscheidung, Ablehnungsgrund"),
         recipients=_("Schulamt, aufnehmende Schule, Familie (Brief)"),
+        subjects=CHILDREN,
     )
     register_retention(
         "zuweisung.placementrun",
@@ -150,6 +153,7 @@ def register() -> None:
         order=15,
         categories=_("Eingabe und Antwort der Zuweisungsberechnung (Kinder pseudonymisiert)"),
         recipients=_("keine"),
+        subjects=CHILDREN,
     )
     register_retention(
         "zuweisung.exclusion",
@@ -163,4 +167,5 @@ def register() -> None:
         order=10,
         categories=_("Schule, die das Kind abgelehnt hat, und Grund"),
         recipients=_("keine"),
+        subjects=CHILDREN,
     )
