@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "teilhabe.integrationsrat",
     "teilhabe.oeffnung",
     "teilhabe.zuweisung",
+    "teilhabe.portal",
     "teilhabe.demo",
 ]
 

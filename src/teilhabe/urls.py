@@ -23,4 +23,8 @@ urlpatterns = [
     # public: the anonymous staff survey of a centre, /<centre-slug>/befragung/
     path("", include("teilhabe.oeffnung.public_urls")),
     path("", include("teilhabe.oeffnung.training_urls")),
+    path("portal/", include("teilhabe.portal.staff_urls")),
+    # public site of a centre, no login: /<centre>/ and /<centre>/<lang>/... (keep last:
+    # its one-segment pattern /<centre>/ would otherwise catch other apps' pages)
+    path("", include("teilhabe.portal.urls")),
 ]

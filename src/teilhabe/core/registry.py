@@ -278,3 +278,21 @@ def register_public_navigation(
 def public_navigation_entries(place: str) -> list[PublicNavEntry]:
     entries = [e for e in _PUBLIC_NAVIGATION.values() if e.place == place]
     return sorted(entries, key=lambda e: (e.order, e.url_name))
+
+
+# --- public sources (their gettext strings need all seven languages) -----------------------
+
+_PUBLIC_SOURCES: list[str] = ["templates/public_base.html"]
+
+
+def register_public_sources(*patterns: str) -> None:
+    """Declare source files (glob patterns relative to ``src/teilhabe``) whose translatable
+    strings families read. A test fails when any of their catalogue entries is empty or
+    fuzzy in one of the seven public languages."""
+    for pattern in patterns:
+        if pattern not in _PUBLIC_SOURCES:
+            _PUBLIC_SOURCES.append(pattern)
+
+
+def public_sources() -> list[str]:
+    return list(_PUBLIC_SOURCES)
