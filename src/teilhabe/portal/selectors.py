@@ -83,7 +83,8 @@ def public_offers(
     if district:
         offers = offers.filter(district=district)
     if language:
-        offers = offers.filter(languages__contains=[language])
+        # the JSON list's text holds '"tr"' (works on SQLite and PostgreSQL alike)
+        offers = offers.filter(languages__icontains=f'"{language}"')
     return _with_texts(offers).order_by("category", "starts_on", "pk")
 
 
