@@ -47,19 +47,26 @@ def make_offer(centre: Any, texts: dict[str, str] | None = None, **fields: Any) 
     return offer
 
 
-def make_event(centre: Any, texts: dict[str, str] | None = None, days: int = 7) -> Event:
+def make_event(
+    centre: Any, texts: dict[str, str] | None = None, days: int = 7, **fields: Any
+) -> Event:
     event = Event.objects.create(
         centre=centre,
         starts_at=timezone.now() + dt.timedelta(days=days),
         venue="Bürgerzentrum Ehrenfeld",
+        **fields,
     )
     for lang, title in (texts or {"de": "Infoabend"}).items():
         EventTranslation.objects.create(event=event, language=lang, title=title, body="…")
     return event
 
 
-def make_document(centre: Any, texts: dict[str, str] | None = None) -> DocumentLink:
-    document = DocumentLink.objects.create(centre=centre, url="https://www.stadt-koeln.de/")
+def make_document(
+    centre: Any, texts: dict[str, str] | None = None, **fields: Any
+) -> DocumentLink:
+    document = DocumentLink.objects.create(
+        centre=centre, url="https://www.stadt-koeln.de/", **fields
+    )
     for lang, title in (texts or {"de": "Integrationskonzept"}).items():
         DocumentLinkTranslation.objects.create(document=document, language=lang, title=title)
     return document
