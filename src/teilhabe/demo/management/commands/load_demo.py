@@ -38,6 +38,7 @@ from teilhabe.centres.services import create_centre, create_user
 from teilhabe.demo.people import KOELN_STREETS, ORIGINS, SOEST_STREETS, SOEST_TOWNS, Origin
 from teilhabe.geo import koeln
 from teilhabe.integrationsrat import demo as council_demo
+from teilhabe.portal import demo as portal_demo
 from teilhabe.schulen.importers import KEY_FILE
 from teilhabe.schulen.models import Offer, OfferKind, School
 from teilhabe.schulen.rules import school_id_of
@@ -560,6 +561,9 @@ class Command(BaseCommand):
             if council_demo.load(centre, actor=council_user):
                 self.stdout.write(f"{centre.name}: Integrationsrat (Demo) angelegt.")
                 changed = True
+        if spec.slug == KOELN.slug and portal_demo.load(centre, actor=admin):
+            self.stdout.write(f"{centre.name}: öffentliche Seiten (Demo) angelegt.")
+            changed = True
         return changed
 
     def _load_schools(self) -> bool:
