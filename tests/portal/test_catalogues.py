@@ -31,16 +31,29 @@ def is_public(path: str, patterns: list[str]) -> bool:
     return False
 
 
+def nplurals(catalogue: polib.POFile) -> int:
+    for part in catalogue.metadata.get("Plural-Forms", "").split(";"):
+        name, _sep, value = part.strip().partition("=")
+        if name.strip() == "nplurals" and value.strip().isdigit():
+            return int(value)
+    return 2
+
+
 def public_gaps(catalogue: polib.POFile, patterns: list[str]) -> list[str]:
+    """Public msgids without a usable translation: empty, fuzzy, or (plural) with fewer
+    forms than the language has (Arabic needs six, or gettext falls back to German)."""
+    forms = nplurals(catalogue)
     gaps = []
     for entry in catalogue:
         if entry.obsolete:
             continue
         if not any(is_public(path, patterns) for path, _line in entry.occurrences):
             continue
-        empty = (
-            not all(entry.msgstr_plural.values()) if entry.msgid_plural else not entry.msgstr
-        )
+        if entry.msgid_plural:
+            values = [entry.msgstr_plural.get(i, "") for i in range(forms)]
+            empty = not all(values)
+        else:
+            empty = not entry.msgstr
         if empty or "fuzzy" in entry.flags:
             gaps.append(entry.msgid)
     return gaps
@@ -63,7 +76,16 @@ def test_the_counter_finds_empty_and_fuzzy_entries():
     )
     catalogue.append(polib.POEntry(msgid="c", msgstr="", occurrences=[("portal/views/staff.py", 1)]))
     catalogue.append(polib.POEntry(msgid="d", msgstr="y", occurrences=[("portal/choices.py", 5)]))
-    assert public_gaps(catalogue, ["portal/choices.py"]) == ["a", "b"]
+    catalogue.metadata["Plural-Forms"] = "nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);"
+    catalogue.append(
+        polib.POEntry(
+            msgid="e",
+            msgid_plural="es",
+            msgstr_plural={0: "x", 1: "y"},
+            occurrences=[("portal/choices.py", 6)],
+        )
+    )
+    assert public_gaps(catalogue, ["portal/choices.py"]) == ["a", "b", "e"]
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
