@@ -9,8 +9,15 @@ from teilhabe.centres.public import PUBLIC_LANGUAGES
 from teilhabe.portal import demo
 from teilhabe.portal.models import Offer
 
-PAGES = ["", "angebote/", "angebote/{offer}/", "veranstaltungen/", "dokumente/", "kontakt/",
-         "barrierefreiheit/"]
+PAGES = [
+    "",
+    "angebote/",
+    "angebote/{offer}/",
+    "veranstaltungen/",
+    "dokumente/",
+    "kontakt/",
+    "barrierefreiheit/",
+]
 
 
 @pytest.fixture

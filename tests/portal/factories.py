@@ -61,9 +61,7 @@ def make_event(
     return event
 
 
-def make_document(
-    centre: Any, texts: dict[str, str] | None = None, **fields: Any
-) -> DocumentLink:
+def make_document(centre: Any, texts: dict[str, str] | None = None, **fields: Any) -> DocumentLink:
     document = DocumentLink.objects.create(
         centre=centre, url="https://www.stadt-koeln.de/", **fields
     )

@@ -72,9 +72,13 @@ def test_the_counter_finds_empty_and_fuzzy_entries():
     catalogue = polib.POFile()
     catalogue.append(polib.POEntry(msgid="a", msgstr="", occurrences=[("portal/choices.py", 3)]))
     catalogue.append(
-        polib.POEntry(msgid="b", msgstr="x", flags=["fuzzy"], occurrences=[("portal/choices.py", 4)])
+        polib.POEntry(
+            msgid="b", msgstr="x", flags=["fuzzy"], occurrences=[("portal/choices.py", 4)]
+        )
     )
-    catalogue.append(polib.POEntry(msgid="c", msgstr="", occurrences=[("portal/views/staff.py", 1)]))
+    catalogue.append(
+        polib.POEntry(msgid="c", msgstr="", occurrences=[("portal/views/staff.py", 1)])
+    )
     catalogue.append(polib.POEntry(msgid="d", msgstr="y", occurrences=[("portal/choices.py", 5)]))
     catalogue.metadata["Plural-Forms"] = "nplurals=3; plural=(n==1 ? 0 : n==2 ? 1 : 2);"
     catalogue.append(
@@ -97,9 +101,7 @@ def test_no_public_entry_is_empty_or_fuzzy(lang: str):
     assert "templates/public_base.html" in patterns
     assert "templates/portal/public/**" in patterns
     catalogue = polib.pofile(str(po_path))
-    public = [
-        e for e in catalogue if any(is_public(p, patterns) for p, _l in e.occurrences)
-    ]
+    public = [e for e in catalogue if any(is_public(p, patterns) for p, _l in e.occurrences)]
     assert public, "no public strings found: are the sources declared?"
     gaps = public_gaps(catalogue, patterns)
     assert not gaps, f"{len(gaps)} public strings without a {lang} translation: {gaps}"

@@ -20,7 +20,12 @@ def test_demo_fills_the_site_once(staff):
     assert not offers.filter(latitude__isnull=True).exists()
     assert offers.exclude(district="").count() == offers.count()  # all in Köln's polygons
     assert set(offers.values_list("category", flat=True)) == {
-        "german", "school", "vocational", "work", "advice", "leisure"
+        "german",
+        "school",
+        "vocational",
+        "work",
+        "advice",
+        "leisure",
     }
     assert Event.objects.filter(centre=staff.centre).count() == len(demo.EVENTS)
     assert DocumentLink.objects.filter(centre=staff.centre).count() == 6

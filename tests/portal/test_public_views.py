@@ -36,8 +36,15 @@ def test_language_choice_lists_seven_autonyms_and_suggests_the_browser_language(
 def test_every_page_answers_in_every_language_with_dir_and_lang(client, staff, lang):
     offer = make_offer(staff.centre)
     slug = staff.centre.slug
-    for path in ("", "angebote/", f"angebote/{offer.pk}/", "veranstaltungen/", "dokumente/",
-                 "kontakt/", "barrierefreiheit/"):
+    for path in (
+        "",
+        "angebote/",
+        f"angebote/{offer.pk}/",
+        "veranstaltungen/",
+        "dokumente/",
+        "kontakt/",
+        "barrierefreiheit/",
+    ):
         page = html(client.get(f"/{slug}/{lang}/{path}"))
         direction = "rtl" if lang in ("ar", "fa") else "ltr"
         assert f'<html lang="{lang}" dir="{direction}">' in page, path
@@ -82,7 +89,9 @@ def test_links_keep_the_language(client, staff):
     make_offer(staff.centre)
     page = html(client.get(f"/{staff.centre.slug}/tr/angebote/"))
     links = re.findall(r'href="(/' + staff.centre.slug + r'/[^"]*)"', page)
-    own = [link for link in links if not re.match(rf"/{staff.centre.slug}/(de|en|uk|ar|fa|ru)/", link)]
+    own = [
+        link for link in links if not re.match(rf"/{staff.centre.slug}/(de|en|uk|ar|fa|ru)/", link)
+    ]
     assert links and all(link.startswith(f"/{staff.centre.slug}/tr/") for link in own)
 
 
@@ -119,9 +128,7 @@ def test_unpublished_and_ended_offers_are_hidden(client, staff):
 
 def test_offer_filters(client, staff):
     make_offer(staff.centre, texts={"de": "Kurs Kalk"}, district="Kalk", languages=["tr"])
-    make_offer(
-        staff.centre, texts={"de": "Beratung Nippes"}, category="advice", district="Nippes"
-    )
+    make_offer(staff.centre, texts={"de": "Beratung Nippes"}, category="advice", district="Nippes")
     slug = staff.centre.slug
     page = html(client.get(f"/{slug}/de/angebote/", {"category": "advice"}))
     assert "Beratung Nippes" in page and "Kurs Kalk" not in page

@@ -85,12 +85,16 @@ def test_translations_are_added_changed_and_removed(staff):
     )
     text = OfferTranslation.objects.get(offer=offer, language="uk")
     assert (text.title, text.schedule) == ("Курс", "Пн")
-    services.save_translation(actor=staff.counsellor, obj=offer, language="uk", title="Курс A1", body="")
+    services.save_translation(
+        actor=staff.counsellor, obj=offer, language="uk", title="Курс A1", body=""
+    )
     assert OfferTranslation.objects.get(offer=offer, language="uk").title == "Курс A1"
     services.save_translation(actor=staff.counsellor, obj=offer, language="uk", title="", body="")
     assert not OfferTranslation.objects.filter(offer=offer, language="uk").exists()
     with pytest.raises(ValidationError):  # German stays: it is everybody's fallback
-        services.save_translation(actor=staff.counsellor, obj=offer, language="de", title="", body="")
+        services.save_translation(
+            actor=staff.counsellor, obj=offer, language="de", title="", body=""
+        )
     with pytest.raises(ValidationError):  # a text without a title
         services.save_translation(
             actor=staff.counsellor, obj=offer, language="ar", title="", body="نص"
@@ -99,13 +103,21 @@ def test_translations_are_added_changed_and_removed(staff):
 
 
 def test_save_page_creates_the_page_once(staff):
-    services.save_page(actor=staff.centre_admin, kind="about", language="de", title="Über uns", body="a")
-    services.save_page(actor=staff.centre_admin, kind="about", language="fa", title="درباره ما", body="b")
-    services.save_page(actor=staff.centre_admin, kind="about", language="de", title="Über uns", body="c")
+    services.save_page(
+        actor=staff.centre_admin, kind="about", language="de", title="Über uns", body="a"
+    )
+    services.save_page(
+        actor=staff.centre_admin, kind="about", language="fa", title="درباره ما", body="b"
+    )
+    services.save_page(
+        actor=staff.centre_admin, kind="about", language="de", title="Über uns", body="c"
+    )
     assert PageTranslation.objects.filter(page__centre=staff.centre).count() == 2
     assert PageTranslation.objects.get(language="de").body == "c"
     with pytest.raises(ValidationError):
-        services.save_page(actor=staff.centre_admin, kind="nonsense", language="de", title="x", body="")
+        services.save_page(
+            actor=staff.centre_admin, kind="nonsense", language="de", title="x", body=""
+        )
 
 
 def test_missing_translations_name_each_object_and_language(staff, other_staff):

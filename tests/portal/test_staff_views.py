@@ -41,8 +41,13 @@ def test_unknown_postcode_keeps_the_input_and_says_why(login, staff):
     client = login(staff.centre_admin)
     response = client.post(
         "/portal/angebote/",
-        {"title": "Kurs X", "category": "german", "provider": "VHS", "postcode": "12345",
-         "place": "Berlin"},
+        {
+            "title": "Kurs X",
+            "category": "german",
+            "provider": "VHS",
+            "postcode": "12345",
+            "place": "Berlin",
+        },
     )
     page = response.content.decode()
     assert response.status_code == 200

@@ -139,9 +139,7 @@ class Translation(models.Model):
 
     language = models.CharField(_("Sprache"), max_length=2, choices=LANGUAGE_CHOICES)
     title = models.CharField(_("Titel"), max_length=200)
-    body = models.TextField(
-        _("Text"), blank=True, validators=[MaxLengthValidator(MAX_TEXT)]
-    )
+    body = models.TextField(_("Text"), blank=True, validators=[MaxLengthValidator(MAX_TEXT)])
     updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:

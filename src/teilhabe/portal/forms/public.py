@@ -38,10 +38,14 @@ class FeedbackForm(forms.Form):
         help_text=_("Was war schwer zu benutzen? Auf welcher Seite?"),
         error_messages={
             "required": _("Bitte schreiben Sie eine Nachricht."),
-            "max_length": _("Die Nachricht ist zu lang. Bitte schreiben Sie höchstens 5000 Zeichen."),
+            "max_length": _(
+                "Die Nachricht ist zu lang. Bitte schreiben Sie höchstens 5000 Zeichen."
+            ),
         },
     )
-    page = forms.CharField(label=_("Seite (wenn Sie wissen, welche)"), max_length=300, required=False)
+    page = forms.CharField(
+        label=_("Seite (wenn Sie wissen, welche)"), max_length=300, required=False
+    )
     name = forms.CharField(label=_("Ihr Name (freiwillig)"), max_length=200, required=False)
     email = forms.EmailField(
         label=_("Ihre E-Mail-Adresse (freiwillig, für eine Antwort)"),

@@ -6,186 +6,489 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('centres', '0007_department_contact_role'),
+        ("centres", "0007_department_contact_role"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DocumentLink',
+            name="DocumentLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=500, verbose_name='Adresse (URL)')),
-                ('order', models.PositiveSmallIntegerField(default=100, verbose_name='Reihenfolge')),
-                ('is_published', models.BooleanField(default=True, verbose_name='Veröffentlicht')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='portal_documents', to='centres.centre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("url", models.URLField(max_length=500, verbose_name="Adresse (URL)")),
+                (
+                    "order",
+                    models.PositiveSmallIntegerField(default=100, verbose_name="Reihenfolge"),
+                ),
+                ("is_published", models.BooleanField(default=True, verbose_name="Veröffentlicht")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portal_documents",
+                        to="centres.centre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Dokument oder Link',
-                'verbose_name_plural': 'Dokumente und Links',
-                'ordering': ['order', 'pk'],
+                "verbose_name": "Dokument oder Link",
+                "verbose_name_plural": "Dokumente und Links",
+                "ordering": ["order", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('starts_at', models.DateTimeField(verbose_name='Beginn')),
-                ('ends_at', models.DateTimeField(blank=True, null=True, verbose_name='Ende')),
-                ('venue', models.CharField(blank=True, max_length=200, verbose_name='Ort der Veranstaltung')),
-                ('street', models.CharField(blank=True, max_length=200, verbose_name='Straße und Hausnummer')),
-                ('postcode', models.CharField(blank=True, max_length=5, verbose_name='PLZ')),
-                ('place', models.CharField(blank=True, max_length=100, verbose_name='Ort')),
-                ('is_published', models.BooleanField(default=True, verbose_name='Veröffentlicht')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='portal_events', to='centres.centre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("starts_at", models.DateTimeField(verbose_name="Beginn")),
+                ("ends_at", models.DateTimeField(blank=True, null=True, verbose_name="Ende")),
+                (
+                    "venue",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Ort der Veranstaltung"
+                    ),
+                ),
+                (
+                    "street",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Straße und Hausnummer"
+                    ),
+                ),
+                ("postcode", models.CharField(blank=True, max_length=5, verbose_name="PLZ")),
+                ("place", models.CharField(blank=True, max_length=100, verbose_name="Ort")),
+                ("is_published", models.BooleanField(default=True, verbose_name="Veröffentlicht")),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portal_events",
+                        to="centres.centre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Veranstaltung',
-                'verbose_name_plural': 'Veranstaltungen',
-                'ordering': ['starts_at', 'pk'],
+                "verbose_name": "Veranstaltung",
+                "verbose_name_plural": "Veranstaltungen",
+                "ordering": ["starts_at", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='EventTranslation',
+            name="EventTranslation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('de', 'Deutsch'), ('en', 'English'), ('uk', 'Українська'), ('ar', 'العربية'), ('tr', 'Türkçe'), ('fa', 'فارسی'), ('ru', 'Русский')], max_length=2, verbose_name='Sprache')),
-                ('title', models.CharField(max_length=200, verbose_name='Titel')),
-                ('body', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(20000)], verbose_name='Text')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('event', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='portal.event')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("de", "Deutsch"),
+                            ("en", "English"),
+                            ("uk", "Українська"),
+                            ("ar", "العربية"),
+                            ("tr", "Türkçe"),
+                            ("fa", "فارسی"),
+                            ("ru", "Русский"),
+                        ],
+                        max_length=2,
+                        verbose_name="Sprache",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="Titel")),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        validators=[django.core.validators.MaxLengthValidator(20000)],
+                        verbose_name="Text",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "event",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="translations",
+                        to="portal.event",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Feedback',
+            name="Feedback",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('de', 'Deutsch'), ('en', 'English'), ('uk', 'Українська'), ('ar', 'العربية'), ('tr', 'Türkçe'), ('fa', 'فارسی'), ('ru', 'Русский')], max_length=2, verbose_name='Sprache')),
-                ('name', models.CharField(blank=True, max_length=200, verbose_name='Name')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail')),
-                ('message', models.TextField(validators=[django.core.validators.MaxLengthValidator(5000)], verbose_name='Nachricht')),
-                ('page', models.CharField(blank=True, max_length=300, verbose_name='Betroffene Seite')),
-                ('client_key', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True, verbose_name='Eingegangen')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='portal_feedback', to='centres.centre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("de", "Deutsch"),
+                            ("en", "English"),
+                            ("uk", "Українська"),
+                            ("ar", "العربية"),
+                            ("tr", "Türkçe"),
+                            ("fa", "فارسی"),
+                            ("ru", "Русский"),
+                        ],
+                        max_length=2,
+                        verbose_name="Sprache",
+                    ),
+                ),
+                ("name", models.CharField(blank=True, max_length=200, verbose_name="Name")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="E-Mail")),
+                (
+                    "message",
+                    models.TextField(
+                        validators=[django.core.validators.MaxLengthValidator(5000)],
+                        verbose_name="Nachricht",
+                    ),
+                ),
+                (
+                    "page",
+                    models.CharField(blank=True, max_length=300, verbose_name="Betroffene Seite"),
+                ),
+                ("client_key", models.CharField(blank=True, db_index=True, max_length=64)),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True, db_index=True, verbose_name="Eingegangen"
+                    ),
+                ),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portal_feedback",
+                        to="centres.centre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Rückmeldung',
-                'verbose_name_plural': 'Rückmeldungen',
-                'ordering': ['-created_at'],
+                "verbose_name": "Rückmeldung",
+                "verbose_name_plural": "Rückmeldungen",
+                "ordering": ["-created_at"],
             },
         ),
         migrations.CreateModel(
-            name='Offer',
+            name="Offer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('category', models.CharField(choices=[('german', 'Deutschkurs'), ('school', 'Schule'), ('vocational', 'Ausbildung'), ('work', 'Arbeit'), ('advice', 'Beratung'), ('leisure', 'Freizeit')], max_length=20, verbose_name='Bereich')),
-                ('provider', models.CharField(max_length=200, verbose_name='Anbieter')),
-                ('street', models.CharField(blank=True, max_length=200, verbose_name='Straße und Hausnummer')),
-                ('postcode', models.CharField(max_length=5, verbose_name='PLZ')),
-                ('place', models.CharField(max_length=100, verbose_name='Ort')),
-                ('district', models.CharField(blank=True, max_length=100, verbose_name='Stadtteil')),
-                ('borough', models.CharField(blank=True, max_length=100, verbose_name='Stadtbezirk')),
-                ('latitude', models.FloatField(blank=True, null=True, verbose_name='Breite')),
-                ('longitude', models.FloatField(blank=True, null=True, verbose_name='Länge')),
-                ('languages', models.JSONField(blank=True, default=list, verbose_name='Sprachen')),
-                ('starts_on', models.DateField(blank=True, null=True, verbose_name='Beginn')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='Ende')),
-                ('website', models.URLField(blank=True, verbose_name='Internetseite')),
-                ('phone', models.CharField(blank=True, max_length=50, verbose_name='Telefon')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='E-Mail')),
-                ('is_published', models.BooleanField(default=True, verbose_name='Veröffentlicht')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='portal_offers', to='centres.centre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "category",
+                    models.CharField(
+                        choices=[
+                            ("german", "Deutschkurs"),
+                            ("school", "Schule"),
+                            ("vocational", "Ausbildung"),
+                            ("work", "Arbeit"),
+                            ("advice", "Beratung"),
+                            ("leisure", "Freizeit"),
+                        ],
+                        max_length=20,
+                        verbose_name="Bereich",
+                    ),
+                ),
+                ("provider", models.CharField(max_length=200, verbose_name="Anbieter")),
+                (
+                    "street",
+                    models.CharField(
+                        blank=True, max_length=200, verbose_name="Straße und Hausnummer"
+                    ),
+                ),
+                ("postcode", models.CharField(max_length=5, verbose_name="PLZ")),
+                ("place", models.CharField(max_length=100, verbose_name="Ort")),
+                (
+                    "district",
+                    models.CharField(blank=True, max_length=100, verbose_name="Stadtteil"),
+                ),
+                (
+                    "borough",
+                    models.CharField(blank=True, max_length=100, verbose_name="Stadtbezirk"),
+                ),
+                ("latitude", models.FloatField(blank=True, null=True, verbose_name="Breite")),
+                ("longitude", models.FloatField(blank=True, null=True, verbose_name="Länge")),
+                ("languages", models.JSONField(blank=True, default=list, verbose_name="Sprachen")),
+                ("starts_on", models.DateField(blank=True, null=True, verbose_name="Beginn")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="Ende")),
+                ("website", models.URLField(blank=True, verbose_name="Internetseite")),
+                ("phone", models.CharField(blank=True, max_length=50, verbose_name="Telefon")),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="E-Mail")),
+                ("is_published", models.BooleanField(default=True, verbose_name="Veröffentlicht")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portal_offers",
+                        to="centres.centre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Angebot',
-                'verbose_name_plural': 'Angebote',
-                'ordering': ['category', 'pk'],
+                "verbose_name": "Angebot",
+                "verbose_name_plural": "Angebote",
+                "ordering": ["category", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='OfferTranslation',
+            name="OfferTranslation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('de', 'Deutsch'), ('en', 'English'), ('uk', 'Українська'), ('ar', 'العربية'), ('tr', 'Türkçe'), ('fa', 'فارسی'), ('ru', 'Русский')], max_length=2, verbose_name='Sprache')),
-                ('title', models.CharField(max_length=200, verbose_name='Titel')),
-                ('body', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(20000)], verbose_name='Text')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('schedule', models.CharField(blank=True, max_length=200, verbose_name='Zeiten')),
-                ('offer', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='portal.offer')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("de", "Deutsch"),
+                            ("en", "English"),
+                            ("uk", "Українська"),
+                            ("ar", "العربية"),
+                            ("tr", "Türkçe"),
+                            ("fa", "فارسی"),
+                            ("ru", "Русский"),
+                        ],
+                        max_length=2,
+                        verbose_name="Sprache",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="Titel")),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        validators=[django.core.validators.MaxLengthValidator(20000)],
+                        verbose_name="Text",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                ("schedule", models.CharField(blank=True, max_length=200, verbose_name="Zeiten")),
+                (
+                    "offer",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="translations",
+                        to="portal.offer",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Page',
+            name="Page",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('about', 'Über uns'), ('contact', 'Kontakt'), ('hours', 'Öffnungszeiten'), ('barriers', 'Was noch nicht barrierefrei ist')], max_length=20, verbose_name='Seite')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='Geändert')),
-                ('centre', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='portal_pages', to='centres.centre')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("about", "Über uns"),
+                            ("contact", "Kontakt"),
+                            ("hours", "Öffnungszeiten"),
+                            ("barriers", "Was noch nicht barrierefrei ist"),
+                        ],
+                        max_length=20,
+                        verbose_name="Seite",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="Geändert")),
+                (
+                    "centre",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="portal_pages",
+                        to="centres.centre",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'Seite',
-                'verbose_name_plural': 'Seiten',
+                "verbose_name": "Seite",
+                "verbose_name_plural": "Seiten",
             },
         ),
         migrations.CreateModel(
-            name='PageTranslation',
+            name="PageTranslation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('de', 'Deutsch'), ('en', 'English'), ('uk', 'Українська'), ('ar', 'العربية'), ('tr', 'Türkçe'), ('fa', 'فارسی'), ('ru', 'Русский')], max_length=2, verbose_name='Sprache')),
-                ('title', models.CharField(max_length=200, verbose_name='Titel')),
-                ('body', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(20000)], verbose_name='Text')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('page', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='portal.page')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("de", "Deutsch"),
+                            ("en", "English"),
+                            ("uk", "Українська"),
+                            ("ar", "العربية"),
+                            ("tr", "Türkçe"),
+                            ("fa", "فارسی"),
+                            ("ru", "Русский"),
+                        ],
+                        max_length=2,
+                        verbose_name="Sprache",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="Titel")),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        validators=[django.core.validators.MaxLengthValidator(20000)],
+                        verbose_name="Text",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "page",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="translations",
+                        to="portal.page",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='DocumentLinkTranslation',
+            name="DocumentLinkTranslation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('de', 'Deutsch'), ('en', 'English'), ('uk', 'Українська'), ('ar', 'العربية'), ('tr', 'Türkçe'), ('fa', 'فارسی'), ('ru', 'Русский')], max_length=2, verbose_name='Sprache')),
-                ('title', models.CharField(max_length=200, verbose_name='Titel')),
-                ('body', models.TextField(blank=True, validators=[django.core.validators.MaxLengthValidator(20000)], verbose_name='Text')),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('document', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='translations', to='portal.documentlink')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "language",
+                    models.CharField(
+                        choices=[
+                            ("de", "Deutsch"),
+                            ("en", "English"),
+                            ("uk", "Українська"),
+                            ("ar", "العربية"),
+                            ("tr", "Türkçe"),
+                            ("fa", "فارسی"),
+                            ("ru", "Русский"),
+                        ],
+                        max_length=2,
+                        verbose_name="Sprache",
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="Titel")),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True,
+                        validators=[django.core.validators.MaxLengthValidator(20000)],
+                        verbose_name="Text",
+                    ),
+                ),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "document",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="translations",
+                        to="portal.documentlink",
+                    ),
+                ),
             ],
             options={
-                'constraints': [models.UniqueConstraint(fields=('document', 'language'), name='portal_document_text_once')],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("document", "language"), name="portal_document_text_once"
+                    )
+                ],
             },
         ),
         migrations.AddConstraint(
-            model_name='event',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_at__isnull', True), ('ends_at__gte', models.F('starts_at')), _connector='OR'), name='portal_event_ends_after_start'),
+            model_name="event",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ends_at__isnull", True),
+                    ("ends_at__gte", models.F("starts_at")),
+                    _connector="OR",
+                ),
+                name="portal_event_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='eventtranslation',
-            constraint=models.UniqueConstraint(fields=('event', 'language'), name='portal_event_text_once'),
+            model_name="eventtranslation",
+            constraint=models.UniqueConstraint(
+                fields=("event", "language"), name="portal_event_text_once"
+            ),
         ),
         migrations.AddIndex(
-            model_name='offer',
-            index=models.Index(fields=['centre', 'is_published', 'category'], name='portal_offe_centre__c89203_idx'),
+            model_name="offer",
+            index=models.Index(
+                fields=["centre", "is_published", "category"], name="portal_offe_centre__c89203_idx"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offer',
-            constraint=models.CheckConstraint(condition=models.Q(('ends_on__isnull', True), ('starts_on__isnull', True), ('ends_on__gte', models.F('starts_on')), _connector='OR'), name='portal_offer_ends_after_start'),
+            model_name="offer",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("ends_on__isnull", True),
+                    ("starts_on__isnull", True),
+                    ("ends_on__gte", models.F("starts_on")),
+                    _connector="OR",
+                ),
+                name="portal_offer_ends_after_start",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='offertranslation',
-            constraint=models.UniqueConstraint(fields=('offer', 'language'), name='portal_offer_text_once'),
+            model_name="offertranslation",
+            constraint=models.UniqueConstraint(
+                fields=("offer", "language"), name="portal_offer_text_once"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='page',
-            constraint=models.UniqueConstraint(fields=('centre', 'kind'), name='portal_page_once_per_centre'),
+            model_name="page",
+            constraint=models.UniqueConstraint(
+                fields=("centre", "kind"), name="portal_page_once_per_centre"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pagetranslation',
-            constraint=models.UniqueConstraint(fields=('page', 'language'), name='portal_page_text_once'),
+            model_name="pagetranslation",
+            constraint=models.UniqueConstraint(
+                fields=("page", "language"), name="portal_page_text_once"
+            ),
         ),
     ]

@@ -94,7 +94,12 @@ def save_page(*, actor: User, kind: str, language: str, title: str, body: str) -
 
 @transaction.atomic
 def save_translation(
-    *, actor: User, obj: Offer | Event | DocumentLink, language: str, title: str, body: str,
+    *,
+    actor: User,
+    obj: Offer | Event | DocumentLink,
+    language: str,
+    title: str,
+    body: str,
     schedule: str = "",
 ) -> Any | None:
     """Write (or with empty fields remove) one language's text of an offer, event or document."""
@@ -196,8 +201,10 @@ def save_event(
     is_published: bool = True,
 ) -> Event:
     centre = _require(actor, event)
-    event = Event(centre=centre) if event is None else Event.objects.select_for_update().get(
-        pk=event.pk
+    event = (
+        Event(centre=centre)
+        if event is None
+        else Event.objects.select_for_update().get(pk=event.pk)
     )
     if ends_at and ends_at < starts_at:
         raise ValidationError({"ends_at": _("Das Ende liegt vor dem Beginn.")})

@@ -136,8 +136,18 @@ def translation_edit(request: HttpRequest, kind: str, pk: int, lang: str) -> Htt
 def _offer_initial(offer: Any) -> dict[str, Any]:
     german = next((t for t in offer.translations.all() if t.language == "de"), None)
     fields = [
-        "category", "provider", "street", "postcode", "place", "languages", "starts_on",
-        "ends_on", "website", "phone", "email", "is_published",
+        "category",
+        "provider",
+        "street",
+        "postcode",
+        "place",
+        "languages",
+        "starts_on",
+        "ends_on",
+        "website",
+        "phone",
+        "email",
+        "is_published",
     ]
     initial = {name: getattr(offer, name) for name in fields}
     if german:
