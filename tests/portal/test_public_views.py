@@ -192,3 +192,15 @@ def test_feedback_rate_limit_per_sender(client, staff):
     page = html(client.post(url, {"message": "Noch eine"}))
     assert "in einer Stunde" in page
     assert Feedback.objects.count() == 5
+
+
+def test_accessibility_statement_has_the_required_parts(client, staff):
+    page = html(client.get(f"/{staff.centre.slug}/de/barrierefreiheit/"))
+    assert "teilweise barrierefrei" in page  # status of conformity
+    assert "Was ist noch nicht barrierefrei?" in page  # non-accessible content
+    assert "26.11.2026" in page  # date
+    assert '<form method="post"' in page and 'name="message"' in page  # feedback
+    assert "ombudsstelle-barrierefreie-it@mags.nrw.de" in page  # enforcement procedure
+    make_page(staff.centre, "barriers", {"de": ("Barrieren", "Die Videos haben keine Untertitel.")})
+    page = html(client.get(f"/{staff.centre.slug}/de/barrierefreiheit/"))
+    assert "Die Videos haben keine Untertitel." in page
