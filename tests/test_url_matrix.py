@@ -455,6 +455,20 @@ CASEWORK_ONLY = {"schulamt": 403, "school_staff": 403, "statistics": 403}
 # A job is seen by the user who started it (here the counsellor) and nobody else: 404.
 JOB_OWNER_ONLY = roles(404, counsellor=200, council_office=404, department_contact=404)
 
+API_USERS = {"centre_admin": 200, "counsellor": 200, "schulamt": 200, "school_staff": 200}
+API_ONLY_BEARER = {role: 401 for role in ROLES}
+
+
+def _api_token(user: Any) -> int:
+    from django.db import transaction
+
+    from teilhabe.api.services import create_token
+
+    with transaction.atomic():
+        token, _secret = create_token(actor=user, user=user, name="Matrix", scopes=["cases:read"])
+    return token.pk
+
+
 MATRIX: dict[str, Row] = {
     # core
     "core:home": Row(roles(200, state_office=200, council_office=200, department_contact=200)),
@@ -1031,6 +1045,35 @@ MATRIX: dict[str, Row] = {
         kwargs=lambda w: {"centre": w.staff.centre.slug, "token": w.registration.token},
         foreign=lambda w: {"centre": w.staff.centre.slug, "token": w.other_registration.token},
     ),
+    # the API (teilhabe.api): its pages, and /api/v1/ — which answers only to a bearer token,
+    # so a logged-in session gets 401 like anyone. Tokens × scopes × roles and other centres'
+    # objects (404) are tested in tests/api (test_endpoints.py, test_schemathesis.py).
+    "api:tokens": Row(roles(403, **API_USERS)),
+    "api:token_revoke": Row(
+        roles(403, centre_admin=302, counsellor=404, schulamt=404, school_staff=404),
+        kwargs=lambda w: {"pk": _api_token(w.staff.centre_admin)},
+        foreign=lambda w: {"pk": _api_token(w.other.centre_admin)},
+        method="post",
+    ),
+    "api:schema": Row(EVERYONE),
+    "api:docs": Row(EVERYONE),
+    **{
+        f"api:{name}": Row(API_ONLY_BEARER, kwargs=kwargs, method=method)
+        for name, kwargs, method in (
+            ("case-list", None, "get"),
+            ("case-detail", lambda w: {"pk": w.child.pk}, "get"),
+            ("appointment-list", None, "get"),
+            ("appointment-detail", lambda w: {"pk": w.appointment.pk}, "get"),
+            ("school-list", None, "get"),
+            ("school-detail", lambda w: {"pk": w.school.pk}, "get"),
+            ("seat-report-list", None, "get"),
+            ("seat-report-detail", lambda w: {"pk": w.offer.pk}, "get"),
+            ("placement-list", None, "get"),
+            ("placement-detail", lambda w: {"pk": w.placement.pk}, "get"),
+            ("placement-accept", lambda w: {"pk": w.placement.pk}, "post"),
+            ("placement-decline", lambda w: {"pk": w.placement.pk}, "post"),
+        )
+    },
     # each role finalises a fresh draft (the previous role finished it)
     "oeffnung:report_finalise": Row(
         roles(403, **{r: 302 for r in ("centre_admin", "counsellor")}),

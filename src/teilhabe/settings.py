@@ -88,6 +88,9 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "axes",
     "django_countries",  # for its German country names (locale files)
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",  # Swagger UI as static files (no CDN, strict CSP)
     # bottom-up, as the layers in docs/architecture.md
     "teilhabe.core",
     "teilhabe.audit",
@@ -96,6 +99,7 @@ INSTALLED_APPS = [
     "teilhabe.exports",
     "teilhabe.letters",
     "teilhabe.documents",
+    "teilhabe.api",
     "teilhabe.schulen",
     "teilhabe.seiteneinstieg",
     "teilhabe.integrationsrat",
@@ -331,3 +335,44 @@ LOGGING = {
 TEILHABE_MEASURE_STALE_MONTHS = int(os.environ.get("TEILHABE_MEASURE_STALE_MONTHS", "6"))
 # Absolute links in mails sent by jobs and public pages (e.g. https://teilhabe.stadt.de).
 TEILHABE_BASE_URL = os.environ.get("TEILHABE_BASE_URL", "")
+
+# The REST API (teilhabe.api): bearer tokens only, JSON only, errors in German.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["teilhabe.api.authentication.BearerTokenAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["teilhabe.api.permissions.ScopePermission"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PAGINATION_CLASS": "teilhabe.api.pagination.ApiPagination",
+    "DEFAULT_FILTER_BACKENDS": ["teilhabe.api.filters.DeclaredFilters"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "teilhabe.api.exceptions.handle",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DATETIME_FORMAT": "iso-8601",
+    "COERCE_DECIMAL_TO_STRING": True,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Teilhabe API",
+    "DESCRIPTION": (
+        "Schnittstelle eines Kommunalen Integrationszentrums: Fälle, Termine, Schulen, "
+        "Platzmeldungen und Zuweisungen. Zugang mit `Authorization: Bearer <Schlüssel>` "
+        "(Seite „API-Zugänge“ oder `teilhabe api_token`); jeder Schlüssel hat Bereiche "
+        "(scopes) und höchstens die Rechte seines Kontos."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_AUTHENTICATION": [],
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "LanguageEnum": "teilhabe.seiteneinstieg.choices.LANGUAGE_CHOICES",
+        "LanguageLevelEnum": "teilhabe.seiteneinstieg.choices.LanguageLevel",
+        "SchoolLevelEnum": "teilhabe.schulen.choices.SchoolLevel",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "teilhabe.api.schema.add_error_responses",
+    ],
+}

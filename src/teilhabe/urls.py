@@ -10,6 +10,7 @@ urlpatterns = [
     path("", include("teilhabe.centres.urls")),
     path("protokoll/", include("teilhabe.audit.urls")),
     path("auftraege/", include("teilhabe.exports.urls")),
+    path("api/", include("teilhabe.api.urls")),
     path("seiteneinstieg/", include("teilhabe.seiteneinstieg.urls")),
     path("schulen/", include("teilhabe.schulen.urls")),
     path("zuweisung/", include("teilhabe.zuweisung.urls")),

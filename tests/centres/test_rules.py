@@ -88,6 +88,8 @@ TABLE: dict[str, set[Role]] = {
     "oeffnung.view_training_figures": {A, C, ST},
     "portal.manage_content": {A, C},
     "portal.view_feedback": {A, C},
+    # API tokens: roles that hold a permission some scope needs (school accounts: with a school)
+    "api.manage_tokens": {A, C, S, SS},
 }
 # Object rules: the centre's own objects only (checked against another centre's object).
 CASE_PERMS = [

@@ -7,6 +7,7 @@ class AuditConfig(AppConfig):
     verbose_name = _("Protokoll")
 
     def ready(self) -> None:
+        from teilhabe.audit.reads import register_read_actions
         from teilhabe.audit.selectors import today_tile
         from teilhabe.core.registry import (
             RetentionAction,
@@ -18,6 +19,19 @@ class AuditConfig(AppConfig):
 
         register_navigation(
             "audit:list", label=_("Protokoll"), permission="centres.view_audit", order=90
+        )
+
+        # Reads of personal data (the read log of a case selects these codes). Apps may
+        # register further read codes of their own with register_read_actions.
+        register_read_actions(
+            {
+                "audit.case.viewed": _("Fallseite geöffnet"),
+                "audit.document.downloaded": _("Dokument heruntergeladen"),
+                "audit.export.downloaded": _("Export mit personenbezogenen Daten heruntergeladen"),
+                "audit.personal_data.exported": _("Auskunft nach Art. 15 DSGVO erstellt"),
+                "audit.read_log.viewed": _("Leseprotokoll angesehen"),
+                "audit.api.read": _("Über die Schnittstelle abgerufen"),
+            }
         )
 
         register_tile(

@@ -96,3 +96,7 @@ class SchulenConfig(AppConfig):
             action=RetentionAction.ANONYMISE,
             personal_fields=("imported_by",),
         )
+
+        from teilhabe.schulen import api
+
+        api.register()

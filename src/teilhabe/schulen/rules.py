@@ -74,3 +74,5 @@ grant("schulen.manage_school_staff", Role.CENTRE_ADMIN)
 grant("schulen.import_directory", Role.STATE_OFFICE, rule=anywhere)
 # Works for one school (the school accounts): who may be linked to a school.
 grant("schulen.act_for_school", Role.SCHOOL_STAFF, rule=own_school)
+# API tokens (teilhabe.api) for a school's own program: only an account with a school.
+grant("api.manage_tokens", Role.SCHOOL_STAFF, rule=own_school)

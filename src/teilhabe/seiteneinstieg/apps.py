@@ -11,6 +11,10 @@ class SeiteneinstiegConfig(AppConfig):
 
         declarations.register()
 
+        from teilhabe.seiteneinstieg import api
+
+        api.register()
+
         # The waiting list's exports run as background jobs of teilhabe.exports.
         from teilhabe.seiteneinstieg.exports import register_jobs
 

@@ -12,3 +12,7 @@ class ZuweisungConfig(AppConfig):
         from teilhabe.zuweisung import declarations
 
         declarations.register()
+
+        from teilhabe.zuweisung import api
+
+        api.register()
