@@ -1068,6 +1068,8 @@ MATRIX: dict[str, Row] = {
             ("school-detail", lambda w: {"pk": w.school.pk}, "get"),
             ("seat-report-list", None, "get"),
             ("seat-report-detail", lambda w: {"pk": w.offer.pk}, "get"),
+            ("offer-list", None, "get"),
+            ("offer-detail", lambda w: {"pk": w.portal_offer.pk}, "get"),
             ("placement-list", None, "get"),
             ("placement-detail", lambda w: {"pk": w.placement.pk}, "get"),
             ("placement-accept", lambda w: {"pk": w.placement.pk}, "post"),

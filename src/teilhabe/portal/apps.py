@@ -10,3 +10,7 @@ class PortalConfig(AppConfig):
         from teilhabe.portal import declarations
 
         declarations.register()
+
+        from teilhabe.portal import api
+
+        api.register()
