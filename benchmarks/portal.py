@@ -20,6 +20,7 @@ import http.client
 import os
 import platform
 import random
+import secrets
 import socket
 import statistics
 import subprocess
@@ -32,6 +33,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 SLUG = "koeln"
+PROXY_HEADERS = {"X-Forwarded-Proto": "https", "X-Forwarded-For": "203.0.113.7"}
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -51,8 +53,10 @@ def _environment(workdir: Path) -> dict[str, str]:
         url = f"sqlite:///{workdir / 'bench.sqlite3'}"
     (workdir / "static").mkdir(exist_ok=True)
     return {
-        "SECRET_KEY": "benchmark-only-secret-key",
+        "SECRET_KEY": secrets.token_urlsafe(50),
         "TEILHABE_REQUIRE_2FA": "0",
+        # as in production behind the TLS proxy (no redirect to https, secure cookies)
+        "TEILHABE_TRUSTED_PROXY": "1",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "TEILHABE_DATA_DIR": str(workdir),
         "DJANGO_SETTINGS_MODULE": "teilhabe.settings",
@@ -147,6 +151,7 @@ def _load(port: int, path: str, clients: int, total: int) -> tuple[list[float], 
     connection; returns latencies (ms), wall seconds and the number of non-200 answers."""
     times: list[float] = []
     errors = [0]
+    statuses: dict[int, int] = {}
     lock = threading.Lock()
     per_client = [total // clients + (1 if i < total % clients else 0) for i in range(clients)]
 
@@ -155,13 +160,14 @@ def _load(port: int, path: str, clients: int, total: int) -> tuple[list[float], 
         mine = []
         for _ in range(n):
             start = time.perf_counter()
-            conn.request("GET", path)
+            conn.request("GET", path, headers=PROXY_HEADERS)
             response = conn.getresponse()
             response.read()
             mine.append((time.perf_counter() - start) * 1000)
             if response.status != 200:
                 with lock:
                     errors[0] += 1
+                    statuses[response.status] = statuses.get(response.status, 0) + 1
         conn.close()
         with lock:
             times.extend(mine)
@@ -172,6 +178,8 @@ def _load(port: int, path: str, clients: int, total: int) -> tuple[list[float], 
         thread.start()
     for thread in threads:
         thread.join()
+    if statuses:
+        print(f"{path}: answers other than 200: {statuses}", file=sys.stderr)
     return times, time.perf_counter() - started, errors[0]
 
 

@@ -19,6 +19,7 @@ from teilhabe.portal.models import (
     Event,
     Feedback,
     Offer,
+    OfferTranslation,
     Page,
 )
 
@@ -86,6 +87,35 @@ def public_offers(
         # the JSON list's text holds '"tr"' (works on SQLite and PostgreSQL alike)
         offers = offers.filter(languages__icontains=f'"{language}"')
     return _with_texts(offers).order_by("category", "starts_on", "pk")
+
+
+@dataclass(frozen=True)
+class MapPoint:
+    pk: int
+    latitude: float
+    longitude: float
+    title: str
+
+
+def offer_map_points(offers: QuerySet[Offer], lang: str, *, limit: int) -> list[MapPoint]:
+    """The map's points of the filtered offers: coordinates and the title in ``lang`` (else
+    German), in two narrow queries however many offers there are (no model rows built)."""
+    rows = list(
+        offers.prefetch_related(None)
+        .exclude(latitude=None)
+        .exclude(longitude=None)
+        .values_list("pk", "latitude", "longitude", "provider")[:limit]
+    )
+    titles: dict[int, str] = {}
+    texts = OfferTranslation.objects.filter(
+        offer_id__in=[row[0] for row in rows], language__in={lang, FALLBACK}
+    ).values_list("offer_id", "language", "title")
+    for offer_id, language, title in texts:
+        if language == lang:
+            titles[offer_id] = title
+        else:
+            titles.setdefault(offer_id, title)
+    return [MapPoint(pk, lat, lon, titles.get(pk, provider)) for pk, lat, lon, provider in rows]
 
 
 def public_offer(centre: Centre, pk: int) -> Offer:

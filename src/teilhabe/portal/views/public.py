@@ -92,11 +92,6 @@ def _language_names(codes: list[str]) -> list[str]:
     return [str(OFFER_LANGUAGES[c]) for c in codes if c in OFFER_LANGUAGES]
 
 
-def _title(obj: Any, lang: str) -> str:
-    shown = selectors.translated(obj, lang)
-    return shown.text.title if shown.text else getattr(obj, "provider", "")
-
-
 def _offer_row(offer: Any, lang: str) -> dict[str, Any]:
     return {
         "offer": offer,
@@ -136,17 +131,10 @@ def offers(request: HttpRequest, *, centre: Any, lang: str) -> HttpResponse:
     found = selectors.public_offers(centre, **chosen)
     page = Paginator(found, PER_PAGE).get_page(request.GET.get("seite"))
     rows = [_offer_row(o, lang) for o in page.object_list]
+    base = reverse("portal:offers", kwargs={"centre": centre.slug, "lang": lang})
     points = [
-        {
-            "lat": o.latitude,
-            "lon": o.longitude,
-            "title": _title(o, lang),
-            "url": reverse(
-                "portal:offer", kwargs={"centre": centre.slug, "lang": lang, "pk": o.pk}
-            ),
-        }
-        for o in found[:MAP_LIMIT]
-        if o.latitude is not None
+        {"lat": p.latitude, "lon": p.longitude, "title": p.title, "url": f"{base}{p.pk}/"}
+        for p in selectors.offer_map_points(found, lang, limit=MAP_LIMIT)
     ]
     return render(
         request,
