@@ -35,6 +35,8 @@ def test_every_public_page_in_every_language_has_no_axe_violations(
 ):
     centre, offer, fallback = site
     page.set_viewport_size({"width": 360, "height": 780})
+    console: list[str] = []
+    page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
     found: dict[str, list] = {}
     widths: dict[str, int] = {}
 
@@ -58,6 +60,12 @@ def test_every_public_page_in_every_language_has_no_axe_violations(
             page.screenshot(path=str(path.with_name(f"portal-{lang}-offers-360-top.png")))
             page.goto(page.base_url + f"/{centre.slug}/{lang}/")
             screenshot(f"portal-{lang}-home-360")
+            page.goto(page.base_url + f"/{centre.slug}/{lang}/angebote/{fallback.pk}/")
+            screenshot(f"portal-{lang}-offer-fallback-360")
+    # the map ran under the CSP: markers drawn, nothing refused
+    page.goto(page.base_url + f"/{centre.slug}/de/angebote/")
+    assert page.locator("#offer-map path.leaflet-interactive").count() >= 20
+    assert not [m for m in console if "Content Security Policy" in m or "Refused" in m], console
     assert not found, found
     assert not widths, f"pages wider than 360 px: {widths}"
 

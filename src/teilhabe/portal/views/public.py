@@ -158,10 +158,23 @@ def offers(request: HttpRequest, *, centre: Any, lang: str) -> HttpResponse:
 @require_GET
 def offer(request: HttpRequest, *, centre: Any, lang: str, pk: int) -> HttpResponse:
     found = selectors.public_offer(centre, pk)
+    row = _offer_row(found, lang)
+    points = []
+    if found.latitude is not None and found.longitude is not None:
+        shown = row["shown"]
+        title = shown.text.title if shown.text else found.provider
+        points = [{"lat": found.latitude, "lon": found.longitude, "title": title, "url": ""}]
     return render(
         request,
         "portal/public/offer.html",
-        _context(centre, lang, row=_offer_row(found, lang)),
+        _context(
+            centre,
+            lang,
+            row=row,
+            map_points=points,
+            tiles_url=settings.TEILHABE_MAP_TILES_URL,
+            tiles_attribution=settings.TEILHABE_MAP_TILES_ATTRIBUTION,
+        ),
     )
 
 

@@ -20,7 +20,7 @@
   var bounds = [];
   points.forEach(function (p) {
     L.circleMarker([p.lat, p.lon], { radius: 7, color: "#ffffff", weight: 2, fillColor: "#004b87", fillOpacity: 0.95 })
-      .bindPopup('<a href="' + esc(p.url) + '">' + esc(p.title) + "</a>")
+      .bindPopup(p.url ? '<a href="' + esc(p.url) + '">' + esc(p.title) + "</a>" : esc(p.title))
       .addTo(map);
     bounds.push([p.lat, p.lon]);
   });
