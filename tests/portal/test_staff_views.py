@@ -71,3 +71,13 @@ def test_feedback_list(login, staff, other_staff):
     Feedback.objects.create(centre=other_staff.centre, language="de", message="Fremd")
     page = login(staff.counsellor).get("/portal/rueckmeldungen/").content.decode()
     assert "Die Schrift ist klein" in page and "Fremd" not in page
+
+
+def test_start_page_tile_counts_feedback_and_missing_languages(login, staff):
+    make_offer(staff.centre, texts={"de": "Kurs"})
+    Feedback.objects.create(centre=staff.centre, language="tr", message="Zu klein")
+    page = login(staff.counsellor).get("/").content.decode()
+    assert "1 Rückmeldung zur Barrierefreiheit in den letzten 30 Tagen" in page
+    assert "1 Inhalt ist noch nicht in allen sieben Sprachen" in page
+    schulamt = login(staff.schulamt).get("/").content.decode()
+    assert "Rückmeldung zur Barrierefreiheit" not in schulamt

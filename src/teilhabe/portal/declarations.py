@@ -13,6 +13,7 @@ from teilhabe.core.registry import (
     register_public_navigation,
     register_public_sources,
     register_retention,
+    register_tile,
     years,
 )
 from teilhabe.portal import public_texts as texts
@@ -50,6 +51,16 @@ def register() -> None:
         label=_("Öffentliche Seiten"),
         permission="portal.manage_content",
         order=60,
+    )
+
+    from teilhabe.portal.selectors import start_tile
+
+    register_tile(
+        "portal.feedback",
+        template="portal/tiles/feedback.html",
+        permission="portal.view_feedback",
+        context=start_tile,
+        order=70,
     )
 
     register_actions(

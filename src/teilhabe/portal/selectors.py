@@ -225,3 +225,13 @@ def missing_translations(user: Any) -> list[Missing]:
                     label = obj.get_kind_display()
                 rows.append(Missing(kind, obj, label, lacking))
     return rows
+
+
+def start_tile(user: Any) -> dict[str, Any] | None:
+    """The staff start page's tile: recent feedback and content lacking a language."""
+    since = timezone.now() - dt.timedelta(days=30)
+    recent = Feedback.objects.for_user(user).filter(created_at__gte=since).count()
+    missing = len(missing_translations(user)) if user.has_perm("portal.manage_content") else 0
+    if not recent and not missing:
+        return None
+    return {"recent": recent, "missing": missing}
