@@ -54,6 +54,7 @@ class FeedbackForm(forms.Form):
     )
     website = forms.CharField(
         label=_("Dieses Feld bitte leer lassen"),
+        max_length=200,
         required=False,
         widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
     )

@@ -59,7 +59,9 @@ class OfferForm(forms.Form):
     ends_on = forms.DateField(
         label=_("Ende"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
-    website = forms.URLField(label=_("Internetseite"), required=False, assume_scheme="https")
+    website = forms.URLField(
+        label=_("Internetseite"), max_length=200, required=False, assume_scheme="https"
+    )
     phone = forms.CharField(label=_("Telefon"), max_length=50, required=False)
     email = forms.EmailField(label=_("E-Mail"), required=False)
     is_published = forms.BooleanField(label=_("Veröffentlicht"), required=False, initial=True)
