@@ -34,3 +34,18 @@ def test_demo_fills_the_site_once(staff):
         assert sorted(langs) == sorted(["de", "en", "uk", "ar", "tr", "fa", "ru"])
     missing = missing_translations(staff.centre_admin)
     assert missing and all(m.kind in ("offer", "event") for m in missing)
+
+
+def test_load_demo_builds_koelns_public_site(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+    from django.test import override_settings
+
+    out = StringIO()
+    with override_settings(DEMO=True):
+        call_command("load_demo", "--children", "2", "--children-soest", "1", stdout=out)
+    assert "öffentliche Seiten (Demo) angelegt" in out.getvalue()
+    assert set(Offer.objects.values_list("centre__slug", flat=True)) == {"ki-koeln"}
+    page = client.get("/ki-koeln/ar/").content.decode()
+    assert "مركز الاندماج البلدي في كولونيا" in page
