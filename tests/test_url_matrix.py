@@ -466,6 +466,39 @@ def _fund_public(w: World, **kwargs: Any) -> dict[str, Any]:
     return {"centre": w.staff.centre.slug, "lang": "de", **kwargs}
 
 
+# portal: the centre's public site and its staff pages
+def _add_portal(world: World) -> None:
+    from tests.portal.factories import make_document, make_event, make_offer
+
+    for staff, prefix in ((world.staff, ""), (world.other, "other_")):
+        world.objects[f"{prefix}portal_offer"] = make_offer(staff.centre)
+        world.objects[f"{prefix}portal_event"] = make_event(staff.centre)
+        world.objects[f"{prefix}portal_document"] = make_document(staff.centre)
+
+
+WORLD_HOOKS.append(_add_portal)
+PORTAL_STAFF = {"centre_admin": 200, "counsellor": 200}
+PORTAL_POSTS = {"centre_admin": 302, "counsellor": 302}
+
+
+def _portal(world: World, **kwargs: Any) -> dict[str, Any]:
+    return {"centre": world.staff.centre.slug, "lang": "uk", **kwargs}
+
+
+def _portal_put_back(name: str) -> Callable[[World], dict[str, Any]]:
+    """Each role deletes the same object (the previous role deleted it): make a new one."""
+
+    def data(world: World) -> dict[str, Any]:
+        from tests.portal import factories
+
+        obj = world.objects[f"portal_{name}"]
+        if not type(obj).objects.filter(pk=obj.pk).exists():
+            getattr(factories, f"make_{name}")(world.staff.centre, pk=obj.pk)
+        return {}
+
+    return data
+
+
 @dataclass
 class Row:
     expect: dict[str, int]
@@ -1152,6 +1185,8 @@ MATRIX: dict[str, Row] = {
             ("school-detail", lambda w: {"pk": w.school.pk}, "get"),
             ("seat-report-list", None, "get"),
             ("seat-report-detail", lambda w: {"pk": w.offer.pk}, "get"),
+            ("offer-list", None, "get"),
+            ("offer-detail", lambda w: {"pk": w.portal_offer.pk}, "get"),
             ("placement-list", None, "get"),
             ("placement-detail", lambda w: {"pk": w.placement.pk}, "get"),
             ("placement-accept", lambda w: {"pk": w.placement.pk}, "post"),
@@ -1243,6 +1278,69 @@ MATRIX: dict[str, Row] = {
     "foerderung_public:proof": Row(
         PUBLIC, kwargs=_fund_token, foreign=_fund_foreign_token, method="post"
     ),
+    # portal: the public site answers everyone, without login, in the URL's language
+    "portal:choose_language": Row(PUBLIC, kwargs=lambda w: {"centre": w.staff.centre.slug}),
+    "portal:home": Row(PUBLIC, kwargs=_portal),
+    "portal:offers": Row(PUBLIC, kwargs=_portal),
+    "portal:offer": Row(
+        PUBLIC,
+        kwargs=lambda w: _portal(w, pk=w.portal_offer.pk),
+        foreign=lambda w: _portal(w, pk=w.other_portal_offer.pk),
+    ),
+    "portal:events": Row(PUBLIC, kwargs=_portal),
+    "portal:documents": Row(PUBLIC, kwargs=_portal),
+    "portal:contact": Row(PUBLIC, kwargs=_portal),
+    "portal:accessibility": Row(PUBLIC, kwargs=_portal),
+    # portal: staff edit the public site (centre admin and counsellors)
+    "portal_staff:overview": Row(roles(403, **PORTAL_STAFF)),
+    "portal_staff:page_edit": Row(
+        roles(403, **PORTAL_STAFF), kwargs=lambda w: {"kind": "about", "lang": "ar"}
+    ),
+    "portal_staff:translation": Row(
+        roles(403, **PORTAL_STAFF),
+        kwargs=lambda w: {"kind": "angebot", "pk": w.portal_offer.pk, "lang": "tr"},
+        foreign=lambda w: {"kind": "angebot", "pk": w.other_portal_offer.pk, "lang": "tr"},
+    ),
+    "portal_staff:offer_list": Row(roles(403, **PORTAL_STAFF)),
+    "portal_staff:offer_edit": Row(
+        roles(403, **PORTAL_STAFF),
+        kwargs=lambda w: {"pk": w.portal_offer.pk},
+        foreign=lambda w: {"pk": w.other_portal_offer.pk},
+    ),
+    "portal_staff:offer_delete": Row(
+        roles(403, **PORTAL_POSTS),
+        kwargs=lambda w: {"pk": w.portal_offer.pk},
+        foreign=lambda w: {"pk": w.other_portal_offer.pk},
+        method="post",
+        data=_portal_put_back("offer"),
+    ),
+    "portal_staff:event_list": Row(roles(403, **PORTAL_STAFF)),
+    "portal_staff:event_edit": Row(
+        roles(403, **PORTAL_STAFF),
+        kwargs=lambda w: {"pk": w.portal_event.pk},
+        foreign=lambda w: {"pk": w.other_portal_event.pk},
+    ),
+    "portal_staff:event_delete": Row(
+        roles(403, **PORTAL_POSTS),
+        kwargs=lambda w: {"pk": w.portal_event.pk},
+        foreign=lambda w: {"pk": w.other_portal_event.pk},
+        method="post",
+        data=_portal_put_back("event"),
+    ),
+    "portal_staff:document_list": Row(roles(403, **PORTAL_STAFF)),
+    "portal_staff:document_edit": Row(
+        roles(403, **PORTAL_STAFF),
+        kwargs=lambda w: {"pk": w.portal_document.pk},
+        foreign=lambda w: {"pk": w.other_portal_document.pk},
+    ),
+    "portal_staff:document_delete": Row(
+        roles(403, **PORTAL_POSTS),
+        kwargs=lambda w: {"pk": w.portal_document.pk},
+        foreign=lambda w: {"pk": w.other_portal_document.pk},
+        method="post",
+        data=_portal_put_back("document"),
+    ),
+    "portal_staff:feedback_list": Row(roles(403, **PORTAL_STAFF)),
 }
 
 

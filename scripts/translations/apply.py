@@ -37,6 +37,16 @@ def load_tables() -> dict[tuple[str, str], dict[str, str]]:
     return table
 
 
+def _nplurals(catalogue: polib.POFile) -> int:
+    """The language's number of plural forms (Arabic 6, Russian 4, ...) from the header."""
+    header = catalogue.metadata.get("Plural-Forms", "")
+    for part in header.split(";"):
+        name, _sep, value = part.strip().partition("=")
+        if name.strip() == "nplurals" and value.strip().isdigit():
+            return int(value)
+    return 2
+
+
 def main() -> int:
     env = {**os.environ, "TEILHABE_DEBUG": "1", "PYTHONPATH": str(ROOT / "src")}
     cmd = [sys.executable, "-m", "teilhabe.cli", "makemessages", "--no-obsolete"]
@@ -48,6 +58,7 @@ def main() -> int:
     for lang in LANGUAGES:
         po_path = PACKAGE / "locale" / lang / "LC_MESSAGES" / "django.po"
         catalogue = polib.pofile(str(po_path))
+        nplurals = _nplurals(catalogue)
         for entry in catalogue:
             texts = table.get((entry.msgctxt or "", entry.msgid))
             if not texts or lang not in texts:
@@ -55,7 +66,7 @@ def main() -> int:
             if entry.msgid_plural:
                 value = texts[lang]
                 forms = value if isinstance(value, list) else [value]
-                count = max(len(entry.msgstr_plural), 1)
+                count = max(len(entry.msgstr_plural), nplurals)
                 entry.msgstr_plural = {i: forms[min(i, len(forms) - 1)] for i in range(count)}
             else:
                 entry.msgstr = texts[lang]

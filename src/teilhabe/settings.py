@@ -122,6 +122,7 @@ INSTALLED_APPS = [
     "teilhabe.engagement",
     "teilhabe.zuweisung",
     "teilhabe.foerderung",
+    "teilhabe.portal",
     "teilhabe.demo",
 ]
 

@@ -31,4 +31,8 @@ urlpatterns = [
     path("<slug:centre>/<lang:lang>/engagement/", include("teilhabe.engagement.public_urls")),
     path("foerderung/", include("teilhabe.foerderung.urls")),
     path("<slug:centre>/<lang:lang>/foerderung/", include("teilhabe.foerderung.public_urls")),
+    path("portal/", include("teilhabe.portal.staff_urls")),
+    # public site of a centre, no login: /<centre>/ and /<centre>/<lang>/... (keep last:
+    # its one-segment pattern /<centre>/ would otherwise catch other apps' pages)
+    path("", include("teilhabe.portal.urls")),
 ]

@@ -24,6 +24,7 @@ from tests.factories import (
     SlotFactory,
     link_school,
 )
+from tests.portal.factories import make_offer
 
 ALL_SCOPES = (
     "cases:read",
@@ -35,6 +36,7 @@ ALL_SCOPES = (
     "seat_reports:write",
     "placements:read",
     "placements:write",
+    "offers:read",
 )
 
 
@@ -80,6 +82,7 @@ def build_side(slug: str, *, municipality_key: str = "05315000") -> Side:
             "offer": offer,
             "proposed_child": proposed,
             "placement": placement,
+            "portal_offer": make_offer(staff.centre),
         },
     )
 

@@ -99,6 +99,7 @@ def test_every_operation_answers_404_for_another_centres_object(api_world):
         "schools": dortmund.school.pk,
         "seat-reports": dortmund.offer.pk,
         "placements": dortmund.placement.pk,
+        "offers": dortmund.portal_offer.pk,
     }
     own = {
         "cases": koeln.child.pk,
@@ -107,6 +108,7 @@ def test_every_operation_answers_404_for_another_centres_object(api_world):
         "schools": koeln.school.pk,
         "seat-reports": koeln.offer.pk,
         "placements": koeln.placement.pk,
+        "offers": koeln.portal_offer.pk,
     }
     paths = client.get("/api/schema/", HTTP_ACCEPT="application/json")
     document = paths.json() if paths["Content-Type"].startswith("application/json") else None

@@ -97,6 +97,8 @@ TABLE: dict[str, set[Role]] = {
     "foerderung.review": {A, C},
     "foerderung.decide": {A},
     "foerderung.pay": {A},
+    "portal.manage_content": {A, C},
+    "portal.view_feedback": {A, C},
     # API tokens: roles that hold a permission some scope needs (school accounts: with a school)
     "api.manage_tokens": {A, C, S, SS},
 }
@@ -109,6 +111,7 @@ CASE_PERMS = [
 ]
 OFFER_PERMS = ["schulen.manage_offers", "zuweisung.decide_placement"]
 COUNCIL_PERMS = ["integrationsrat.manage", "integrationsrat.view"]
+PORTAL_PERMS = ["portal.manage_content", "portal.view_feedback"]
 
 
 @pytest.fixture
@@ -227,3 +230,15 @@ def test_department_contacts_change_only_their_own_departments_measures(linked, 
 
 def test_department_contact_without_department_changes_nothing(staff):
     assert not staff.department_contact.has_perm("oeffnung.change_measure")
+
+
+@pytest.mark.parametrize("perm", PORTAL_PERMS)
+def test_portal_rules_stop_at_the_centre_border(perm: str, staff, other_staff):
+    from teilhabe.portal.models import Offer
+
+    own = Offer(centre=staff.centre)
+    foreign = Offer(centre=other_staff.centre)
+    for role in TABLE[perm]:
+        user = staff.by_role(role.value)
+        assert user.has_perm(perm, own)
+        assert not user.has_perm(perm, foreign)

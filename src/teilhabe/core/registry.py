@@ -339,3 +339,21 @@ def register_personal_data(model: str, *, collect: Callable[[Any], Any]) -> None
 
 def personal_data_collectors() -> dict[str, Callable[[Any], Any]]:
     return dict(_PERSONAL_DATA)
+
+
+# --- public sources (their gettext strings need all seven languages) -----------------------
+
+_PUBLIC_SOURCES: list[str] = ["templates/public_base.html"]
+
+
+def register_public_sources(*patterns: str) -> None:
+    """Declare source files (glob patterns relative to ``src/teilhabe``) whose translatable
+    strings families read. A test fails when any of their catalogue entries is empty or
+    fuzzy in one of the seven public languages."""
+    for pattern in patterns:
+        if pattern not in _PUBLIC_SOURCES:
+            _PUBLIC_SOURCES.append(pattern)
+
+
+def public_sources() -> list[str]:
+    return list(_PUBLIC_SOURCES)

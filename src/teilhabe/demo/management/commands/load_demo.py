@@ -41,6 +41,7 @@ from teilhabe.engagement import demo as engagement_demo
 from teilhabe.foerderung import demo as foerderung_demo
 from teilhabe.geo import koeln
 from teilhabe.integrationsrat import demo as council_demo
+from teilhabe.portal import demo as portal_demo
 from teilhabe.schulen.importers import KEY_FILE
 from teilhabe.schulen.models import Offer, OfferKind, School
 from teilhabe.schulen.rules import school_id_of
@@ -571,6 +572,9 @@ class Command(BaseCommand):
             changed = True
         if foerderung_demo.load(centre):
             self.stdout.write(f"{centre.name}: Förderung KOMM-AN (Demo) angelegt.")
+            changed = True
+        if spec.slug == KOELN.slug and portal_demo.load(centre, actor=admin):
+            self.stdout.write(f"{centre.name}: öffentliche Seiten (Demo) angelegt.")
             changed = True
         return changed
 
