@@ -143,7 +143,7 @@ def main() -> int:
         from teilhabe.integrationsrat.models import Council
 
         centre = Centre.objects.create(
-            name="KI Köln", slug="ki-koeln", city="Köln", area_keys=["05315"]
+            name="KI Köln", slug="koeln", city="Köln", area_keys=["05315"]
         )
         Council.objects.create(centre=centre, name="Integrationsrat Köln")
         client = Client()

@@ -58,13 +58,13 @@ def test_refuses_outside_demo_mode_unless_forced():
             run()
         assert Child.objects.count() == 0
         run("--force", "--children", "5", "--children-soest", "3")
-    assert Child.objects.filter(centre__slug="ki-koeln").count() == 5
+    assert Child.objects.filter(centre__slug="koeln").count() == 5
     assert Child.objects.filter(centre__slug="kreis-soest").count() == 3
 
 
 def test_demo_covers_koeln_and_the_whole_pipeline(demo):
-    children = Child.objects.filter(centre__slug="ki-koeln")
-    families = Family.objects.filter(centre__slug="ki-koeln")
+    children = Child.objects.filter(centre__slug="koeln")
+    families = Family.objects.filter(centre__slug="koeln")
     assert 280 <= children.count() <= 320
     assert families.values("stadtteil_number").distinct().count() >= 30
     assert set(children.values_list("status", flat=True)) == set(Status.values)
@@ -98,7 +98,7 @@ def test_demo_covers_koeln_and_the_whole_pipeline(demo):
 def test_demo_data_is_plausible(demo):
     now = timezone.now()
     stadtteile = {s.number: s for s in koeln.all_stadtteile()}
-    for family in Family.objects.filter(centre__slug="ki-koeln"):
+    for family in Family.objects.filter(centre__slug="koeln"):
         assert koeln.is_koeln_postcode(family.postcode)
         assert koeln.stadtteil_at(family.lat, family.lon) == stadtteile[family.stadtteil_number]
         assert family.guardians.exists()

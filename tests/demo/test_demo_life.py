@@ -90,7 +90,7 @@ class TestDemoLife:
                 guardian.search_name
                 == search_fields(guardian.first_name, guardian.last_name)["search_name"]
             )
-        koeln = Child.objects.filter(centre__slug="ki-koeln")
+        koeln = Child.objects.filter(centre__slug="koeln")
         assert set(koeln.values_list("registered_by__username", flat=True)) == {"beratung"}
         assert my_children(user=beratung).count() == koeln.count()
         soest = User.objects.get(username="soest-beratung")
@@ -99,7 +99,7 @@ class TestDemoLife:
             or search(user=soest, text="Kovalenko").children
         )
 
-    @pytest.mark.parametrize("slug", ["ki-koeln", "kreis-soest"])
+    @pytest.mark.parametrize("slug", ["koeln", "kreis-soest"])
     def test_waiting_times_look_real(self, demo: str, slug: str) -> None:
         """Most wait two to six weeks, some days, a few months — not all the same."""
         now = timezone.now()
@@ -163,7 +163,7 @@ class TestDemoLife:
         assert not School.objects.filter(name__icontains="Bezirksregierung").exists()
 
     def test_accounts_per_centre_council_and_statewide(self, demo: str) -> None:
-        koeln = Centre.objects.get(slug="ki-koeln")
+        koeln = Centre.objects.get(slug="koeln")
         soest = Centre.objects.get(slug="kreis-soest")
         assert soest.name == "Kommunales Integrationszentrum Kreis Soest (Demo)"
         assert soest.area_keys == ["05974"]

@@ -84,7 +84,7 @@ class TestDemoSchools:
         assert School.objects.get(schulnummer="100010").lat is not None  # UTM converted
 
     def test_offers_give_the_koeln_seat_picture(self, demo: str) -> None:
-        offers = list(Offer.objects.filter(centre__slug="ki-koeln").select_related("school"))
+        offers = list(Offer.objects.filter(centre__slug="koeln").select_related("school"))
         seats: Counter[str] = Counter()
         schools: Counter[str] = Counter()
         for offer in offers:

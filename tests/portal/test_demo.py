@@ -46,6 +46,6 @@ def test_load_demo_builds_koelns_public_site(client):
     with override_settings(DEMO=True):
         call_command("load_demo", "--children", "2", "--children-soest", "1", stdout=out)
     assert "öffentliche Seiten (Demo) angelegt" in out.getvalue()
-    assert set(Offer.objects.values_list("centre__slug", flat=True)) == {"ki-koeln"}
-    page = client.get("/ki-koeln/ar/").content.decode()
+    assert set(Offer.objects.values_list("centre__slug", flat=True)) == {"koeln"}
+    page = client.get("/koeln/ar/").content.decode()
     assert "مركز الاندماج البلدي في كولونيا" in page

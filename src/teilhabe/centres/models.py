@@ -52,6 +52,36 @@ class Centre(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        # The public site lives at /<slug>/; a slug that is the first part of another page's
+        # address (/api/, /portal/, /land/ …) would hide the centre's site behind that page.
+        if self.slug and self.slug in reserved_slugs():
+            raise ValidationError(
+                {
+                    "slug": _("„%(slug)s“ ist als Kurzname vergeben; bitte einen anderen wählen.")
+                    % {"slug": self.slug}
+                }
+            )
+
+
+def reserved_slugs() -> frozenset[str]:
+    """The first path segments of the installation's own pages (read from the URLconf)."""
+    from django.urls import URLPattern, URLResolver, get_resolver
+
+    reserved = {"static", "media", "media-not-served"}
+
+    def walk(patterns: list[URLPattern | URLResolver]) -> None:
+        for entry in patterns:
+            route = str(entry.pattern).lstrip("^")
+            head = route.split("/", 1)[0]
+            if head and "<" not in head and "(" not in head:
+                reserved.add(head)
+            elif not head and isinstance(entry, URLResolver):
+                walk(entry.url_patterns)
+
+    walk(get_resolver().url_patterns)
+    return frozenset(reserved)
+
 
 class AccountStatus(models.TextChoices):
     """Where an account stands; derived from ``is_active`` and a pending invitation."""

@@ -147,7 +147,7 @@ class DemoCentre:
 SECONDARY_SCHOOL_FORMS = (SchoolForm.GESAMTSCHULE, SchoolForm.REALSCHULE)
 
 KOELN = DemoCentre(
-    slug="ki-koeln",
+    slug="koeln",
     name="Kommunales Integrationszentrum Köln (Demo)",
     label="Köln",
     area_keys=("05315",),
