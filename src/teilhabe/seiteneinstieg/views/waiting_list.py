@@ -71,7 +71,7 @@ def _list_page(
             "form": form,
             "filters": filters,
             "page": page,
-            "rows": list(selectors.entries(children, today=today)),
+            "rows": list(selectors.entries(children, today=today, labels=True)),
             "today": today,
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
