@@ -263,6 +263,20 @@ def _latest_birth_date(today: dt.date, years: int) -> dt.date:
         return dt.date(today.year - years, 2, 28)
 
 
+def overdue_filter(today: dt.date) -> Q:
+    """The flag of entries() as a filter: more than OVERDUE_DAYS local days since
+    registration and of school age (6 to 18 inclusive) on ``today``, for counting in SQL."""
+    tz = timezone.get_current_timezone()
+    cutoff = timezone.make_aware(
+        dt.datetime.combine(today - dt.timedelta(days=OVERDUE_DAYS), dt.time.min), tz
+    )
+    return Q(
+        registered_at__lt=cutoff,
+        birth_date__lte=_latest_birth_date(today, SCHOOL_AGE[0]),
+        birth_date__gt=_latest_birth_date(today, SCHOOL_AGE[1] + 1),
+    )
+
+
 def _days_at(waiting: QuerySet[Child], total: int, q: float, today: dt.date) -> float:
     """The ``q`` percentile of days waited, read in the database: the two neighbouring rows
     in (registered_at) order from the waiting-list index instead of every child in Python.
@@ -293,17 +307,7 @@ def waiting_statistics(*, user: User, today: dt.date | None = None) -> dict[str,
         return {}
     today = today or timezone.localdate()
     waiting = Child.objects.filter(centre_id=user.centre_id, status__in=WAITING_STATUSES)
-    # Overdue as in entries(): more than OVERDUE_DAYS local days since registration and
-    # of school age (6 to 18 inclusive) today.
-    tz = timezone.get_current_timezone()
-    cutoff = timezone.make_aware(
-        dt.datetime.combine(today - dt.timedelta(days=OVERDUE_DAYS), dt.time.min), tz
-    )
-    overdue_q = Q(
-        registered_at__lt=cutoff,
-        birth_date__lte=_latest_birth_date(today, SCHOOL_AGE[0]),
-        birth_date__gt=_latest_birth_date(today, SCHOOL_AGE[1] + 1),
-    )
+    overdue_q = overdue_filter(today)
     groups = (
         waiting.values_list(
             "status", "recommended_level", "family__stadtbezirk_number", "family__municipality_key"

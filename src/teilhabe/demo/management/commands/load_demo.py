@@ -910,9 +910,10 @@ class Command(BaseCommand):
         # A large demo has more counsellors (SlotBook lanes): each registered the families
         # they counsel, so a counsellor's start page shows a caseload, not the whole centre.
         counsellors += self._more_counsellors(counsellor, wanted=slots.lanes - len(counsellors))
-        for _family, _guardians, kids, journey in plans:
+        for n, (_family, _guardians, kids, journey) in enumerate(plans):
+            lane = journey.lane if journey.slot else n % len(counsellors)
             for child, _extra in kids:
-                child.registered_by = counsellors[journey.lane]
+                child.registered_by = counsellors[lane]
         Family.objects.bulk_create([p[0] for p in plans], batch_size=BATCH)
         for family, guardians, kids, _journey in plans:
             for guardian in guardians:
