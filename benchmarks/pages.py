@@ -247,6 +247,8 @@ def main() -> None:
     parser.add_argument("--warmup", type=int, default=2, help="untimed requests per client")
     parser.add_argument("--only", default="", help="only pages whose label contains this")
     args = parser.parse_args()
+    # Stopped from outside (kill PID): still stop the gunicorn this script started.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     server = None
     if args.url:
         parsed = urllib.parse.urlsplit(args.url)

@@ -15,6 +15,7 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from teilhabe import geo
 from teilhabe.centres.models import User
@@ -114,6 +115,7 @@ class WaitingEntry:
     language_label: str = ""
     status_label: str = ""
     level_label: str = ""
+    age_text: str = ""  # "12 Jahre"
 
 
 def age_on(birth_date: dt.date, day: dt.date) -> int:
@@ -220,6 +222,7 @@ def entries(
                     ),
                     "status_label": str(_STATUS_LABELS.get(child.status, child.status)),
                     "level_label": str(_LEVEL_LABELS.get(child.recommended_level, "")),
+                    "age_text": ngettext("%(age)s Jahr", "%(age)s Jahre", age) % {"age": age},
                 }
                 if labels
                 else {}
