@@ -343,3 +343,7 @@ LOGGING = {
 TEILHABE_MEASURE_STALE_MONTHS = int(os.environ.get("TEILHABE_MEASURE_STALE_MONTHS", "6"))
 # Absolute links in mails sent by jobs and public pages (e.g. https://teilhabe.stadt.de).
 TEILHABE_BASE_URL = os.environ.get("TEILHABE_BASE_URL", "")
+
+# Start-page tiles over the whole centre (counts, metrics) are shared by the centre's users
+# of one role for a minute (teilhabe.core.registry.Tile.shared_seconds); tests switch it off.
+TEILHABE_SHARED_TILES = env_bool("TEILHABE_SHARED_TILES", default=True)
