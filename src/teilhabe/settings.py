@@ -158,8 +158,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not env
 ):
     # JIT compilation pays off for long analytic queries, not for a web page's short ones:
     # the planner switched it on for a filtered waiting list (9 of 45 ms compiling).
+    # random_page_cost 1.1 (default 4, which assumes spinning disks): on SSDs and with the
+    # tables in memory an index lookup of a counsellor's 2,000 cases beats scanning all
+    # 50,000 children, which the default cost made the planner prefer (docs/benchmarks.md).
     DATABASES["default"].setdefault("OPTIONS", {})
-    DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off"
+    DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off -c random_page_cost=" + os.environ.get(
+        "DATABASE_RANDOM_PAGE_COST", "1.1"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "centres.User"
