@@ -36,3 +36,6 @@ TEILHABE_JOBS_PROGRESS_INTERVAL = 0.0
 TEILHABE_SITE_URL = "http://testserver"
 # The test client and the browser tests' live server speak plain http.
 SECURE_SSL_REDIRECT = False
+# Start-page tiles computed on every request, so that a test sees its own changes at once
+# (tests/core/test_shared_tiles.py switches the sharing on).
+TEILHABE_SHARED_TILES = False

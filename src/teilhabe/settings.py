@@ -147,6 +147,9 @@ WSGI_APPLICATION = "teilhabe.wsgi.application"
 
 TEMPLATES = [
     {
+        # No "loaders": Django (since 4.1) then wraps the filesystem and app loaders in the
+        # cached loader, in development too (runserver's reloader clears it on changes), so
+        # templates are compiled once per worker process, not on every request.
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
         "APP_DIRS": True,
@@ -163,12 +166,27 @@ TEMPLATES = [
     },
 ]
 
+# Persistent connections: a new PostgreSQL connection per request costs a few ms and a
+# backend process; a worker keeps its connection for a minute and checks it before reuse.
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{DATA_DIR / 'teilhabe.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and not env_bool(
+    "DATABASE_JIT"
+):
+    # JIT compilation pays off for long analytic queries, not for a web page's short ones:
+    # the planner switched it on for a filtered waiting list (9 of 45 ms compiling).
+    # random_page_cost 1.1 (default 4, which assumes spinning disks): on SSDs and with the
+    # tables in memory an index lookup of a counsellor's 2,000 cases beats scanning all
+    # 50,000 children, which the default cost made the planner prefer (docs/benchmarks.md).
+    DATABASES["default"].setdefault("OPTIONS", {})
+    DATABASES["default"]["OPTIONS"]["options"] = "-c jit=off -c random_page_cost=" + os.environ.get(
+        "DATABASE_RANDOM_PAGE_COST", "1.1"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "centres.User"
@@ -397,3 +415,6 @@ SPECTACULAR_SETTINGS = {
         "teilhabe.api.schema.add_error_responses",
     ],
 }
+# Start-page tiles over the whole centre (counts, metrics) are shared by the centre's users
+# of one role for a minute (teilhabe.core.registry.Tile.shared_seconds); tests switch it off.
+TEILHABE_SHARED_TILES = env_bool("TEILHABE_SHARED_TILES", default=True)

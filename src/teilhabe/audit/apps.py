@@ -39,6 +39,7 @@ class AuditConfig(AppConfig):
             permission="centres.view_audit",
             context=today_tile,
             order=90,
+            shared_seconds=60,
         )
 
         register_retention(

@@ -45,6 +45,11 @@ class Tile:
 
     ``context(user)`` returns the template context, or ``None`` when the tile has nothing
     to say to this user (then it is not shown). It runs only for holders of ``permission``.
+
+    ``shared_seconds``: for figures over the whole centre that depend only on the centre
+    and the user's role (counts by status, metrics): the start page reuses the context for
+    that long for every user of the centre with that role, so it does not aggregate 50,000
+    cases on every request. Personal tiles (my children, my appointments) leave it at 0.
     """
 
     key: str
@@ -52,6 +57,7 @@ class Tile:
     permission: str
     context: Callable[[Any], dict[str, Any] | None]
     order: int = 100
+    shared_seconds: int = 0
 
 
 _TILES: dict[str, Tile] = {}
@@ -64,8 +70,9 @@ def register_tile(
     permission: str,
     context: Callable[[Any], dict[str, Any] | None],
     order: int = 100,
+    shared_seconds: int = 0,
 ) -> None:
-    _TILES[key] = Tile(key, template, permission, context, order)
+    _TILES[key] = Tile(key, template, permission, context, order, shared_seconds)
 
 
 def tiles() -> list[Tile]:

@@ -121,6 +121,7 @@ def register() -> None:
         permission="seiteneinstieg.view_statistics",
         context=lambda user: dashboard_figures(user=user),
         order=10,
+        shared_seconds=60,
     )
 
     from teilhabe.seiteneinstieg.selectors.statewide import figures_by_centre
@@ -182,6 +183,7 @@ def register() -> None:
         permission="seiteneinstieg.plan_placements",
         context=dashboard.ready_by_level_tile,
         order=5,
+        shared_seconds=60,
     )
 
     statuses = {

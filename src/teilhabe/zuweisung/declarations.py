@@ -90,6 +90,7 @@ def register() -> None:
         permission="zuweisung.view_runs",
         context=_office_tile,
         order=20,
+        shared_seconds=60,
     )
     register_actions(
         {

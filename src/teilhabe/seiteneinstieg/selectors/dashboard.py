@@ -34,12 +34,22 @@ def my_children(*, user: User) -> QuerySet[Child]:
     """Children the user registered or counselled, in the user's centre."""
     if user.centre_id is None or not user.has_perm("seiteneinstieg.change_case"):
         return Child.objects.none()
-    counselled = Appointment.objects.filter(
-        family_id=OuterRef("family_id"),
-        slot__counsellor=user,
-        status=AppointmentStatus.ATTENDED,
+    # Two index lookups joined by UNION: an OR with an EXISTS made PostgreSQL test every
+    # child of the centre (3 s for the start page at 50,000 cases); this grows with the
+    # counsellor's own caseload only.
+    centre_children = Child.objects.filter(centre_id=user.centre_id)
+    counselled_families = Appointment.objects.filter(
+        centre_id=user.centre_id, slot__counsellor=user, status=AppointmentStatus.ATTENDED
+    ).values("family_id")
+    mine = (
+        centre_children.filter(registered_by=user)
+        .values("pk")
+        .order_by()
+        .union(centre_children.filter(family_id__in=counselled_families).values("pk").order_by())
     )
-    return Child.objects.for_user(user).filter(Q(registered_by=user) | Exists(counselled))
+    # As a subquery, not a list of ids: with random_page_cost 1.1 (settings) PostgreSQL
+    # looks the caseload up by index; a list of 2,000 ids as parameters took twice as long.
+    return Child.objects.for_user(user).filter(pk__in=mine)
 
 
 def _waiting(children: QuerySet[Child]) -> QuerySet[Child]:

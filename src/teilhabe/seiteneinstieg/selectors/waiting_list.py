@@ -15,11 +15,17 @@ from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from teilhabe import geo
 from teilhabe.centres.models import User
 from teilhabe.geo import koeln
-from teilhabe.seiteneinstieg.choices import WAITING_STATUSES, SchoolLevel, Status
+from teilhabe.seiteneinstieg.choices import (
+    LANGUAGE_CHOICES,
+    WAITING_STATUSES,
+    SchoolLevel,
+    Status,
+)
 from teilhabe.seiteneinstieg.models import Child, ChildLanguage
 
 PAGE_SIZE = 50
@@ -104,6 +110,13 @@ class WaitingEntry:
     days_since_counselling: int | None
     age: int
     overdue: bool
+    # Display names for the page, looked up once per row here instead of three
+    # get_FOO_display() calls per row in the template (each builds a dict of all choices).
+    language_label: str = ""
+    status_label: str = ""
+    level_label: str = ""
+    age_text: str = ""  # "12 Jahre"
+    registered_online_text: str = ""  # "online angemeldet · Ukrainisch" (self-registration)
 
 
 def age_on(birth_date: dt.date, day: dt.date) -> int:
@@ -183,8 +196,25 @@ def export_rows(children: QuerySet[Child]) -> Iterator[Any]:
     return children.values_list(*EXPORT_FIELDS, named=True).iterator(chunk_size=2000)
 
 
-def entries(children: Iterable[Any], *, today: dt.date | None = None) -> Iterator[WaitingEntry]:
-    """Rows with the waiting times counted up to ``today`` (local date; default: today)."""
+_LANGUAGE_LABELS = dict(LANGUAGE_CHOICES)
+_STATUS_LABELS = dict(Status.choices)
+_LEVEL_LABELS = dict(SchoolLevel.choices)
+
+
+def _online_text(code: str) -> str:
+    if not code:
+        return ""
+    return _("online angemeldet · %(lang)s") % {"lang": str(_LANGUAGE_LABELS.get(code, code))}
+
+
+def entries(
+    children: Iterable[Any], *, today: dt.date | None = None, labels: bool = False
+) -> Iterator[WaitingEntry]:
+    """Rows with the waiting times counted up to ``today`` (local date; default: today).
+
+    ``labels``: also the display names of language, status and level (for the page; the
+    exports resolve them once per file themselves).
+    """
     today = today or timezone.localdate()
     tz = timezone.get_current_timezone()  # once, not per row: exports walk 50,000 rows
     for child in children:
@@ -200,6 +230,19 @@ def entries(children: Iterable[Any], *, today: dt.date | None = None) -> Iterato
             days_since_counselling=(today - counselled).days if counselled else None,
             age=age,
             overdue=days > OVERDUE_DAYS and SCHOOL_AGE[0] <= age <= SCHOOL_AGE[1],
+            **(
+                {
+                    "language_label": str(
+                        _LANGUAGE_LABELS.get(child.first_language, child.first_language)
+                    ),
+                    "status_label": str(_STATUS_LABELS.get(child.status, child.status)),
+                    "level_label": str(_LEVEL_LABELS.get(child.recommended_level, "")),
+                    "age_text": ngettext("%(age)s Jahr", "%(age)s Jahre", age) % {"age": age},
+                    "registered_online_text": _online_text(child.family.registered_language),
+                }
+                if labels
+                else {}
+            ),
         )
 
 
@@ -231,9 +274,51 @@ def _percentile(values: list[int], q: float) -> float | None:
     return ordered[low] + (ordered[high] - ordered[low]) * (position - low)
 
 
+def _latest_birth_date(today: dt.date, years: int) -> dt.date:
+    """The latest birth date of someone at least ``years`` old on ``today`` (as ``age_on``)."""
+    try:
+        return today.replace(year=today.year - years)
+    except ValueError:  # 29 February: in a common year the birthday counts from 1 March
+        return dt.date(today.year - years, 2, 28)
+
+
+def overdue_filter(today: dt.date) -> Q:
+    """The flag of entries() as a filter: more than OVERDUE_DAYS local days since
+    registration and of school age (6 to 18 inclusive) on ``today``, for counting in SQL."""
+    tz = timezone.get_current_timezone()
+    cutoff = timezone.make_aware(
+        dt.datetime.combine(today - dt.timedelta(days=OVERDUE_DAYS), dt.time.min), tz
+    )
+    return Q(
+        registered_at__lt=cutoff,
+        birth_date__lte=_latest_birth_date(today, SCHOOL_AGE[0]),
+        birth_date__gt=_latest_birth_date(today, SCHOOL_AGE[1] + 1),
+    )
+
+
+def _days_at(waiting: QuerySet[Child], total: int, q: float, today: dt.date) -> float:
+    """The ``q`` percentile of days waited, read in the database: the two neighbouring rows
+    in (registered_at) order from the waiting-list index instead of every child in Python.
+
+    Days waited fall as registered_at rises, so ascending days are descending timestamps.
+    """
+    position = (total - 1) * q
+    low = int(position)
+    stamps = list(
+        waiting.order_by("-registered_at", "-id").values_list("registered_at", flat=True)[
+            low : low + 2
+        ]
+    )
+    days = [(today - timezone.localtime(stamp).date()).days for stamp in stamps]
+    high = days[1] if len(days) > 1 else days[0]
+    return days[0] + (high - days[0]) * (position - low)
+
+
 def waiting_statistics(*, user: User, today: dt.date | None = None) -> dict[str, Any]:
     """Aggregates of the waiting list, without names: counts, median and p90 days waited.
 
+    Everything is counted in the database (one grouped query, two index reads for the
+    percentiles), so the page does not read 40,000 children into Python at a large centre.
     Median and p90 are withheld when fewer than three children wait, as they would describe
     individuals.
     """
@@ -241,28 +326,29 @@ def waiting_statistics(*, user: User, today: dt.date | None = None) -> dict[str,
         return {}
     today = today or timezone.localdate()
     waiting = Child.objects.filter(centre_id=user.centre_id, status__in=WAITING_STATUSES)
-
-    by_status = dict(waiting.values_list("status").annotate(n=Count("id")).order_by())
-    by_level = dict(waiting.values_list("recommended_level").annotate(n=Count("id")).order_by())
+    overdue_q = overdue_filter(today)
+    groups = (
+        waiting.values_list(
+            "status", "recommended_level", "family__stadtbezirk_number", "family__municipality_key"
+        )
+        .annotate(n=Count("id"), late=Count("id", filter=overdue_q))
+        .order_by()
+    )
+    by_status: dict[str, int] = {}
+    by_level: dict[str, int] = {}
+    by_bezirk: dict[str, int] = {}
+    by_town: dict[str, int] = {}
+    total = overdue = 0
+    for status, level, bezirk, town, n, late in groups:
+        for counter, key in ((by_status, status), (by_level, level), (by_bezirk, bezirk)):
+            counter[key] = counter.get(key, 0) + n
+        by_town[town] = by_town.get(town, 0) + n
+        total += n
+        overdue += late
     area = area_for_user(user=user)
-    by_bezirk = dict(
-        waiting.values_list("family__stadtbezirk_number").annotate(n=Count("id")).order_by()
-    )
-    by_town = dict(
-        waiting.values_list("family__municipality_key").annotate(n=Count("id")).order_by()
-    )
     towns = area.municipalities() if area is not None else []
     with_polygons = area is None or any(geo.has_polygons(key) for key, _name in towns)
-    # One narrow query for the waiting times; the percentiles need the distribution anyway.
-    days: list[int] = []
-    overdue = 0
-    for registered_at, birth_date in waiting.values_list("registered_at", "birth_date"):
-        waited = (today - timezone.localtime(registered_at).date()).days
-        days.append(waited)
-        if waited > OVERDUE_DAYS and is_school_age(birth_date, today):
-            overdue += 1
 
-    total = len(days)
     enough = total >= SMALL_GROUP
     levels = [(value, str(label)) for value, label in SchoolLevel.choices] + [
         ("", _("Noch nicht eingestuft"))
@@ -270,8 +356,8 @@ def waiting_statistics(*, user: User, today: dt.date | None = None) -> dict[str,
     return {
         "total": Figure("total", total),
         "overdue": Figure("overdue", overdue),
-        "median_days": _percentile(days, 0.5) if enough else None,
-        "p90_days": _percentile(days, 0.9) if enough else None,
+        "median_days": _days_at(waiting, total, 0.5, today) if enough else None,
+        "p90_days": _days_at(waiting, total, 0.9, today) if enough else None,
         "by_status": [Figure(str(Status(s).label), by_status.get(s, 0)) for s in WAITING_STATUSES],
         "by_level": [Figure(label, by_level.get(value, 0)) for value, label in levels],
         # Stadtbezirke where the area has district polygons (Köln), towns where it has several.

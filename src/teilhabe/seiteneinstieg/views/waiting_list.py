@@ -6,6 +6,7 @@ from dataclasses import asdict
 
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -71,7 +72,9 @@ def _list_page(
             "form": form,
             "filters": filters,
             "page": page,
-            "rows": list(selectors.entries(children, today=today)),
+            "rows": list(selectors.entries(children, today=today, labels=True)),
+            # reversed once, not with {% url %} in each of the 50 rows
+            "child_url": reverse("seiteneinstieg:child_detail", kwargs={"pk": 0})[: -len("0/")],
             "today": today,
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),

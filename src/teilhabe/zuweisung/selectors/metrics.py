@@ -25,7 +25,7 @@ from teilhabe.schulen.seats import annotate_seats
 from teilhabe.schulen.selectors.schools import area_schools
 from teilhabe.seiteneinstieg.choices import WAITING_STATUSES, Status
 from teilhabe.seiteneinstieg.models import Child
-from teilhabe.seiteneinstieg.selectors.waiting_list import OVERDUE_DAYS, is_school_age
+from teilhabe.seiteneinstieg.selectors.waiting_list import OVERDUE_DAYS, overdue_filter
 from teilhabe.zuweisung.models import Placement, PlacementStatus
 
 MONTHS = 12
@@ -103,12 +103,7 @@ def placement_metrics(*, user: User, today: dt.date | None = None) -> dict[str, 
         months.append(f"{cursor:%Y-%m}")
         cursor = (cursor + dt.timedelta(days=32)).replace(day=1)
     waiting = Child.objects.for_user(user).filter(status__in=WAITING_STATUSES)
-    overdue = sum(
-        1
-        for registered, birth in waiting.values_list("registered_at", "birth_date")
-        if (today - timezone.localtime(registered).date()).days > OVERDUE_DAYS
-        and is_school_age(birth, today)
-    )
+    overdue = waiting.filter(overdue_filter(today)).count()  # counted in SQL, not per row
     offers = annotate_seats(
         Offer.objects.for_user(user).filter(
             active=True, school__in=area_schools(centre=user.centre)

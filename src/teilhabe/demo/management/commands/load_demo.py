@@ -16,9 +16,12 @@ the refusal outside demo mode.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
+import functools
 import random
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -31,6 +34,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from teilhabe import geo
+from teilhabe.audit.models import AuditEntry
+from teilhabe.audit.registry import is_registered
 from teilhabe.audit.services import record
 from teilhabe.centres.models import Centre, User
 from teilhabe.centres.roles import Role
@@ -80,6 +85,7 @@ DATA_DIR = KEY_FILE.parent
 SCHOOLS_FILE = DATA_DIR / "koeln_schulen_msb_2021-09.csv"
 SOEST_SCHOOLS_FILE = DATA_DIR / "kreis_soest_schulen_msb_2021-09.csv"
 
+BATCH = 2000  # rows per INSERT: well below PostgreSQL's 65,535 parameters
 SLOT_MINUTES = 45
 SLOT_DAY = (dt.time(9, 0), dt.time(15, 0))  # booked counselling: 8 slots a weekday
 FREE_SLOTS = (dt.time(15, 0), dt.time(16, 30))  # offered, not yet booked: 2 a weekday
@@ -273,6 +279,23 @@ USERS = KOELN.users
 REPORT_SPREAD_DAYS = 60
 
 
+@functools.cache
+def _search_fields(first: str, last: str) -> dict[str, str]:
+    """The services' search keys; cached, as the demo's names repeat across 50,000 rows."""
+    return search_fields(first, last)
+
+
+@contextlib.contextmanager
+def keep_given(model: type[Any], name: str) -> Iterator[None]:
+    """Let ``bulk_create`` keep a backdated ``auto_now_add`` value (demo history only)."""
+    field = model._meta.get_field(name)
+    field.auto_now_add = False
+    try:
+        yield
+    finally:
+        field.auto_now_add = True
+
+
 def _level_for(age: int) -> tuple[str, int]:
     """Recommended level and grade from age: the usual German progression."""
     if age <= 9:
@@ -297,30 +320,51 @@ class Journey:
     status: str
     stamps: dict[str, dt.datetime]
     slot: tuple[dt.datetime, dt.datetime] | None = None
+    lane: int = 0  # which counsellor (SlotBook lane) holds the appointment
     appointment: str = ""  # AppointmentStatus of the slot's booking
 
 
 @dataclass
 class SlotBook:
-    """The counsellor's booked times, so that no two appointments share a start."""
+    """The counsellors' booked times, so that no counsellor has two appointments at once.
 
-    taken: set[dt.datetime] = field(default_factory=set)
+    Lane 0 is the demo counsellor. A centre with thousands of families has more counsellors:
+    when the next free time is more than ``patience`` away, another lane (a further
+    counsellor account) opens, so waiting times stay realistic at any ``--children``.
+    """
 
-    def take(self, not_before: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
-        """The first free 45-minute slot of a weekday (9 to 15 h) at or after ``not_before``."""
+    taken: set[tuple[int, dt.datetime]] = field(default_factory=set)
+    lanes: int = 1
+    patience: dt.timedelta = dt.timedelta(days=14)
+
+    def _free_lane(self, start: dt.datetime) -> int | None:
+        return next((n for n in range(self.lanes) if (n, start) not in self.taken), None)
+
+    def take(self, not_before: dt.datetime) -> tuple[int, dt.datetime, dt.datetime]:
+        """A free 45-minute slot of a weekday (9 to 15 h) at or after ``not_before``."""
         tz = timezone.get_current_timezone()
         day = timezone.localtime(not_before).date()
         step = dt.timedelta(minutes=SLOT_MINUTES)
+        first: dt.datetime | None = None
         while True:
             if day.weekday() < 5:
                 start = timezone.make_aware(dt.datetime.combine(day, SLOT_DAY[0]), tz)
                 end_of_day = timezone.make_aware(dt.datetime.combine(day, SLOT_DAY[1]), tz)
                 while start + step <= end_of_day:
-                    if start >= not_before and start not in self.taken:
-                        self.taken.add(start)
-                        return start, start + step
+                    if start >= not_before:
+                        first = first or start
+                        if start - not_before > self.patience:
+                            self.lanes += 1  # everyone is busy for weeks: one more counsellor
+                            start = first
+                        lane = self._free_lane(start)
+                        if lane is not None:
+                            self.taken.add((lane, start))
+                            return lane, start, start + step
                     start += step
             day += dt.timedelta(days=1)
+
+    def give_back(self, lane: int, start: dt.datetime) -> None:
+        self.taken.discard((lane, start))
 
 
 class DemoBuilder:
@@ -404,7 +448,7 @@ class DemoBuilder:
         rng, now = self.rng, self.now
         day = dt.timedelta(days=1)
         invited = registered_at + rng.triangular(0.5, 14, 3) * day
-        slot = self.slots.take(invited + rng.triangular(5, 30, 12) * day)
+        lane, *slot = self.slots.take(invited + rng.triangular(5, 30, 12) * day)
         counselled = slot[1]
         assessed = counselled + rng.triangular(0, 20, 4) * day
         ready = assessed + rng.triangular(0, 12, 3) * day
@@ -436,9 +480,10 @@ class DemoBuilder:
             journey.status = rng.choice([Status.WITHDRAWN, Status.MOVED_AWAY])
             journey.stamps["closed_at"] = max(closing, *stamps.values())
         if status == Status.REGISTERED or (closing is not None and status != Status.COUNSELLED):
-            self.slots.taken.discard(slot[0])  # never booked, or given back on closing
+            self.slots.give_back(lane, slot[0])  # never booked, or given back on closing
         else:
-            journey.slot = slot
+            journey.slot = (slot[0], slot[1])
+            journey.lane = lane
             journey.appointment = (
                 AppointmentStatus.BOOKED if status == Status.INVITED else AppointmentStatus.ATTENDED
             )
@@ -522,13 +567,11 @@ class Command(BaseCommand):
             changed |= created
         admin = users[spec.user(Role.CENTRE_ADMIN).username]
         counsellor = users[spec.user(Role.COUNSELLOR).username]
-        has_cases = (
-            Family.objects.filter(centre=centre).exists()
-            or Child.objects.filter(centre=centre).exists()
-        )
-        if not has_cases:
+        # Fill up to --children: a later run with a larger number adds the difference.
+        missing = children - Child.objects.filter(centre=centre).count()
+        if missing > 0:
             families, kids = self._load_children(
-                spec=spec, centre=centre, counsellor=counsellor, count=children, seed=seed
+                spec=spec, centre=centre, counsellor=counsellor, count=missing, seed=seed
             )
             self.stdout.write(f"{centre.name}: {families} Familien mit {kids} Kindern angelegt.")
             changed = True
@@ -727,10 +770,10 @@ class Command(BaseCommand):
             )
             placement.full_clean(validate_constraints=False)
             placements.append(placement)
-        Placement.objects.bulk_create(placements)
-        for placement in placements:  # auto_now_add wrote "now"; the proposal was earlier
-            placement.created_at = placement.child.proposed_at or placement.created_at
-        Placement.objects.bulk_update(placements, ["created_at"])
+        for placement in placements:  # dated to the proposal, not now
+            placement.created_at = placement.child.proposed_at or timezone.now()
+        with keep_given(Placement, "created_at"):
+            Placement.objects.bulk_create(placements, batch_size=BATCH)
         by_school: dict[int, list[Placement]] = {}
         for placement in placements:
             by_school.setdefault(placement.offer.school_id, []).append(placement)
@@ -748,9 +791,15 @@ class Command(BaseCommand):
                 data={"placements": [p.pk for p in group], "children": [p.child_id for p in group]},
             )
         if unplaced:
-            self.stderr.write(
-                f"{len(unplaced)} vorgeschlagene/aufgenommene Kinder fanden keinen passenden "
-                "freien Platz (zu wenige Demo-Plätze für --children?)."
+            # More children than seats (a large --children): they wait for a seat, as in life.
+            ids = [child.pk for child in unplaced]
+            for i in range(0, len(ids), BATCH):
+                Child.objects.filter(pk__in=ids[i : i + BATCH]).update(
+                    status=Status.READY, proposed_at=None, accepted_at=None, placed_at=None
+                )
+            self.stdout.write(
+                f"{len(unplaced)} Kinder ohne passenden freien Platz warten weiter "
+                "(Status „bereit zur Zuweisung“)."
             )
         return len(placements)
 
@@ -804,13 +853,21 @@ class Command(BaseCommand):
         an attended one for a counselled family, in the counsellor's slots.
         """
         now = timezone.now()
+        first_load = not Family.objects.filter(centre=centre).exists()
+        counsellors = self._counsellors(counsellor)
         slots = SlotBook(
-            taken=set(
-                CounsellingSlot.objects.filter(counsellor=counsellor).values_list(
+            taken={
+                (lane, start)
+                for lane, user in enumerate(counsellors)
+                for start in CounsellingSlot.objects.filter(counsellor=user).values_list(
                     "starts_at", flat=True
                 )
-            )
+            },
+            lanes=len(counsellors),
         )
+        existing = Family.objects.filter(centre=centre).count()
+        if existing:  # a top-up: new references and new random draws
+            seed = seed * 100_003 + existing
         builder = DemoBuilder(spec=spec, seed=seed, now=now, slots=slots)
         rng = builder.rng
         plans: list[tuple[Family, list[Guardian], list[tuple[Child, list[str]]], Journey]] = []
@@ -822,7 +879,7 @@ class Command(BaseCommand):
             n = min(rng.choices([1, 2, 3, 4], weights=[45, 30, 17, 8])[0], count - planned)
             family = Family(
                 centre=centre,
-                reference=f"DEMO-{spec.seed_suffix[1:3].upper()}{len(plans) + 1:05d}",
+                reference=f"DEMO-{spec.seed_suffix[1:3].upper()}{existing + len(plans) + 1:05d}",
                 street=f"{rng.choice(spec.streets)} {rng.randint(1, 180)}",
                 **address,
             )
@@ -859,24 +916,36 @@ class Command(BaseCommand):
                     status=journey.status,
                     registered_by=counsellor,
                     **journey.stamps,
-                    **search_fields(first, surname),
+                    **_search_fields(first, surname),
                 )
                 extra = [lang for lang in origin.also_speaks if rng.random() < 0.35]
                 kids.append((child, extra))
             plans.append((family, guardians, kids, journey))
             planned += n
 
-        Family.objects.bulk_create([p[0] for p in plans])
+        # A large demo has more counsellors (SlotBook lanes): each registered the families
+        # they counsel, so a counsellor's start page shows a caseload, not the whole centre.
+        counsellors += self._more_counsellors(counsellor, wanted=slots.lanes - len(counsellors))
+        for n, (_family, _guardians, kids, journey) in enumerate(plans):
+            lane = journey.lane if journey.slot else n % len(counsellors)
+            for child, _extra in kids:
+                child.registered_by = counsellors[lane]
+        Family.objects.bulk_create([p[0] for p in plans], batch_size=BATCH)
         for family, guardians, kids, _journey in plans:
             for guardian in guardians:
                 guardian.family = family
             for child, _ in kids:
                 child.family = family
-        Guardian.objects.bulk_create([g for p in plans for g in p[1]])
+        Guardian.objects.bulk_create([g for p in plans for g in p[1]], batch_size=BATCH)
         all_kids = [k for p in plans for k in p[2]]
-        Child.objects.bulk_create([c for c, _ in all_kids])
+        for child, _extra in all_kids:
+            if child.status in ASSESSED_OR_LATER:
+                child.recommended_level = _level_for(
+                    (builder.today - child.birth_date).days // 365
+                )[0]
+        Child.objects.bulk_create([c for c, _ in all_kids], batch_size=BATCH)
         appointments = self._appointments(
-            centre=centre, counsellor=counsellor, plans=[(p[0], p[1], p[3]) for p in plans]
+            centre=centre, counsellors=counsellors, plans=[(p[0], p[1], p[3]) for p in plans]
         )
 
         languages: list[ChildLanguage] = []
@@ -889,7 +958,6 @@ class Command(BaseCommand):
             ]
             if child.status in ASSESSED_OR_LATER:
                 level, grade = _level_for((builder.today - child.birth_date).days // 365)
-                child.recommended_level = level
                 assessments.append(
                     Assessment(
                         child=child,
@@ -912,32 +980,89 @@ class Command(BaseCommand):
                         assessed_at=child.assessed_at,
                     )
                 )
-        ChildLanguage.objects.bulk_create(languages)
-        Assessment.objects.bulk_create(assessments)
-        Child.objects.bulk_update(
-            [c for c, _ in all_kids if c.recommended_level], ["recommended_level"]
-        )
+        ChildLanguage.objects.bulk_create(languages, batch_size=BATCH)
+        Assessment.objects.bulk_create(assessments, batch_size=BATCH)
+        # One audit entry per family, as the registration service writes; inserted in bulk
+        # (record() would add a query per family: minutes at 50,000 children).
+        action = "seiteneinstieg.demo.loaded"
+        if not is_registered(action):
+            raise ValueError(f"unregistered audit action {action!r}")
+        entries = []
         for family, _guardians, kids, _journey in plans:
             appointment = appointments.get(family.pk)
-            record(
-                actor=None,
-                centre=centre,
-                action="seiteneinstieg.demo.loaded",
-                target=family,
-                summary=f"Demo-Familie {family.reference} mit {len(kids)} Kind(ern)",
-                data={
-                    "children": [c.pk for c, _ in kids],
-                    "appointment": appointment.pk if appointment else None,
-                },
+            entries.append(
+                AuditEntry(
+                    centre=centre,
+                    actor=None,
+                    action=action,
+                    target_type=Family._meta.label_lower,
+                    target_id=str(family.pk),
+                    summary=f"Demo-Familie {family.reference} mit {len(kids)} Kind(ern)",
+                    data={
+                        "children": [c.pk for c, _ in kids],
+                        "appointment": appointment.pk if appointment else None,
+                    },
+                )
             )
-        self._offer_free_slots(counsellor=counsellor, today=builder.today)
+        AuditEntry.objects.bulk_create(entries, batch_size=BATCH)
+        if first_load:
+            self._offer_free_slots(counsellor=counsellor, today=builder.today)
         return len(plans), len(all_kids)
+
+    @staticmethod
+    def _counsellors(counsellor: User) -> list[User]:
+        """The demo counsellor and the further ones a large demo added (``beratung-2`` …)."""
+        more = User.objects.filter(
+            centre_id=counsellor.centre_id, username__startswith=f"{counsellor.username}-"
+        )
+        extra = sorted(more, key=lambda u: int(u.username.rsplit("-", 1)[1]))
+        return [counsellor, *extra]
+
+    @staticmethod
+    def _more_counsellors(counsellor: User, *, wanted: int) -> list[User]:
+        """Counsellor accounts for the SlotBook's extra lanes (only large demos need them).
+
+        Inserted in bulk with the demo counsellor's password hash: hashing dozens of
+        passwords with Argon2 would take longer than the 50,000 cases. One audit entry each,
+        as ``create_user`` writes.
+        """
+        if wanted <= 0:
+            return []
+        start = len(Command._counsellors(counsellor)) + 1
+        users = []
+        for n in range(start, start + wanted):
+            user = User(
+                username=f"{counsellor.username}-{n}",
+                centre_id=counsellor.centre_id,
+                role=Role.COUNSELLOR,
+                first_name=counsellor.first_name,
+                last_name=f"{counsellor.last_name} {n}",
+                email=f"{counsellor.username}-{n}@example.org",
+                languages=counsellor.languages,
+                password=counsellor.password,
+            )
+            user.full_clean()
+            users.append(user)
+        User.objects.bulk_create(users)
+        AuditEntry.objects.bulk_create(
+            AuditEntry(
+                centre_id=counsellor.centre_id,
+                actor=None,
+                action="centres.user.created",
+                target_type=User._meta.label_lower,
+                target_id=str(user.pk),
+                summary=user.username,
+                data={"role": str(Role.COUNSELLOR)},
+            )
+            for user in users
+        )
+        return users
 
     @staticmethod
     def _appointments(
         *,
         centre: Centre,
-        counsellor: User,
+        counsellors: list[User],
         plans: list[tuple[Family, list[Guardian], Journey]],
     ) -> dict[int, Appointment]:
         """The counselling appointments of the families' journeys, booked when invited."""
@@ -947,13 +1072,13 @@ class Command(BaseCommand):
                 continue
             slot = CounsellingSlot(
                 centre=centre,
-                counsellor=counsellor,
+                counsellor=counsellors[journey.lane],
                 starts_at=journey.slot[0],
                 ends_at=journey.slot[1],
                 location="Beratungsraum 1",
             )
             booked.append((family, guardians, journey, slot))
-        CounsellingSlot.objects.bulk_create([b[3] for b in booked])
+        CounsellingSlot.objects.bulk_create([b[3] for b in booked], batch_size=BATCH)
         appointments: list[Appointment] = []
         for family, guardians, journey, slot in booked:
             interpreter = next(
@@ -966,14 +1091,14 @@ class Command(BaseCommand):
                     family=family,
                     interpreter_language=interpreter,
                     status=journey.appointment,
-                    booked_by=counsellor,
+                    booked_by=counsellors[0],
                 )
             )
-        Appointment.objects.bulk_create(appointments)
         for appointment, (_f, _g, journey, _s) in zip(appointments, booked, strict=True):
-            # auto_now_add wrote "now"; the family was booked when it was invited
+            # the family was booked when it was invited, not now
             appointment.booked_at = journey.stamps[STATUS_TIMESTAMP[Status.INVITED]]
-        Appointment.objects.bulk_update(appointments, ["booked_at"])
+        with keep_given(Appointment, "booked_at"):
+            Appointment.objects.bulk_create(appointments, batch_size=BATCH)
         return {a.family_id: a for a in appointments}
 
     @staticmethod
@@ -1011,7 +1136,7 @@ class Command(BaseCommand):
                     relation=relation,
                     phone=phone,
                     phone_digits=phone_digits(phone),
-                    **search_fields(first, surname),
+                    **_search_fields(first, surname),
                     email=(
                         f"{slugify(first)}.{slugify(surname)}@example.org"
                         if rng.random() < 0.5
