@@ -568,3 +568,34 @@ t("Guten Tag %(name)s,\n\nbitte reichen Sie den Verwendungsnachweis (Sachbericht
   "ارسال کنید. مهلت: %(due)s.\n\n%(centre)s",
   "Здравствуйте, %(name)s!\n\nПожалуйста, подайте отчёт об использовании (отчёт и список "
   "чеков) по своей личной ссылке. Срок: %(due)s.\n\n%(centre)s")
+
+# --- the shared upload checks (teilhabe.documents), seen on the attachment and report forms --
+t("Die Datei ist leer.", "The file is empty.", "Файл порожній.", "الملف فارغ.", "Dosya boş.",
+  "فایل خالی است.", "Файл пустой.")
+t("Die Datei ist zu groß (%(size)s). Erlaubt sind höchstens %(limit)s.",
+  "The file is too large (%(size)s). At most %(limit)s is allowed.",
+  "Файл завеликий (%(size)s). Дозволено не більше %(limit)s.",
+  "الملف كبير جدًا (%(size)s). الحد المسموح %(limit)s.",
+  "Dosya çok büyük (%(size)s). En fazla %(limit)s izin verilir.",
+  "فایل خیلی بزرگ است (%(size)s). حداکثر %(limit)s مجاز است.",
+  "Файл слишком большой (%(size)s). Разрешено не более %(limit)s.")
+t("und", "and", "і", "و", "ve", "و", "и")
+t("oder", "or", "або", "أو", "veya", "یا", "или")
+t("Nur %(kinds)s-Dateien können hochgeladen werden.", "Only %(kinds)s files can be uploaded.",
+  "Можна завантажувати лише файли %(kinds)s.", "يمكن رفع ملفات %(kinds)s فقط.",
+  "Yalnızca %(kinds)s dosyaları yüklenebilir.", "فقط فایل‌های %(kinds)s را می‌توان بارگذاری کرد.",
+  "Можно загружать только файлы %(kinds)s.")
+t("Der Inhalt der Datei ist kein %(kinds)s (die Dateiendung allein genügt nicht).",
+  "The content of the file is not %(kinds)s (the file name ending alone is not enough).",
+  "Вміст файлу не є %(kinds)s (самого розширення недостатньо).",
+  "محتوى الملف ليس %(kinds)s (امتداد الملف وحده لا يكفي).",
+  "Dosyanın içeriği %(kinds)s değil (yalnızca dosya uzantısı yetmez).",
+  "محتوای فایل %(kinds)s نیست (پسوند فایل به‌تنهایی کافی نیست).",
+  "Содержимое файла не является %(kinds)s (одного расширения недостаточно).")
+t("Die Dateiendung passt nicht zum Inhalt der Datei. Bitte prüfen.",
+  "The file name ending does not match the content of the file. Please check.",
+  "Розширення файлу не відповідає його вмісту. Будь ласка, перевірте.",
+  "امتداد الملف لا يطابق محتواه. يرجى التحقق.",
+  "Dosya uzantısı dosyanın içeriğiyle uyuşmuyor. Lütfen kontrol edin.",
+  "پسوند فایل با محتوای آن جور نیست. لطفاً بررسی کنید.",
+  "Расширение файла не соответствует его содержимому. Пожалуйста, проверьте.")
