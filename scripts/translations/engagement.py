@@ -1029,6 +1029,64 @@ ROWS: list[tuple[str, ...]] = [
     ),
 ]
 
+# mails to volunteers, written in the language they registered in (services run them under
+# translation.override(volunteer.language)); organisations' mails stay German on purpose
+ROWS += [
+    ("Ihre Registrierung als Ehrenamtliche/r", "Your registration as a volunteer", "Ваша реєстрація як волонтера", "تسجيلك كمتطوع/ة", "Gönüllü kaydınız", "ثبت‌نام شما به‌عنوان داوطلب", "Ваша регистрация как волонтёра"),
+    (
+        "Guten Tag %(name)s,\n\nvielen Dank für Ihre Registrierung. Das Team des Integrationszentrums meldet sich, sobald Ihr Profil bestätigt ist.\n\n%(centre)s",
+        "Hello %(name)s,\n\nthank you for registering. The team of the integration centre will contact you as soon as your profile is confirmed.\n\n%(centre)s",
+        "Добрий день, %(name)s!\n\nДякуємо за реєстрацію. Команда інтеграційного центру зв'яжеться з вами, щойно ваш профіль буде підтверджено.\n\n%(centre)s",
+        "مرحبًا %(name)s،\n\nشكرًا لتسجيلك. سيتواصل معك فريق مركز الاندماج فور تأكيد ملفك.\n\n%(centre)s",
+        "Merhaba %(name)s,\n\nkaydınız için teşekkürler. Profiliniz onaylanır onaylanmaz entegrasyon merkezinin ekibi size ulaşacak.\n\n%(centre)s",
+        "سلام %(name)s،\n\nاز ثبت‌نام شما سپاسگزاریم. به‌محض تأیید پروفایل، تیم مرکز ادغام با شما تماس می‌گیرد.\n\n%(centre)s",
+        "Здравствуйте, %(name)s!\n\nСпасибо за регистрацию. Команда интеграционного центра свяжется с вами, как только ваш профиль будет подтверждён.\n\n%(centre)s",
+    ),
+    ("Ihr Anmeldelink – Ehrenamt", "Your login link – volunteering", "Ваше посилання для входу – волонтерство", "رابط الدخول – العمل التطوعي", "Giriş bağlantınız – gönüllülük", "پیوند ورود شما – داوطلبی", "Ваша ссылка для входа – волонтёрство"),
+    (
+        "Guten Tag %(name)s,\n\n%(intro)s\n\nIhr Anmeldelink (24 Stunden gültig):\n%(link)s\n\n%(centre)s",
+        "Hello %(name)s,\n\n%(intro)s\n\nYour login link (valid for 24 hours):\n%(link)s\n\n%(centre)s",
+        "Добрий день, %(name)s!\n\n%(intro)s\n\nВаше посилання для входу (дійсне 24 години):\n%(link)s\n\n%(centre)s",
+        "مرحبًا %(name)s،\n\n%(intro)s\n\nرابط الدخول الخاص بك (صالح 24 ساعة):\n%(link)s\n\n%(centre)s",
+        "Merhaba %(name)s,\n\n%(intro)s\n\nGiriş bağlantınız (24 saat geçerli):\n%(link)s\n\n%(centre)s",
+        "سلام %(name)s،\n\n%(intro)s\n\nپیوند ورود شما (۲۴ ساعت معتبر):\n%(link)s\n\n%(centre)s",
+        "Здравствуйте, %(name)s!\n\n%(intro)s\n\nВаша ссылка для входа (действует 24 часа):\n%(link)s\n\n%(centre)s",
+    ),
+    ("Ihr Profil ist bestätigt. Über den Link sehen Sie Ihre Einsätze.", "Your profile is confirmed. With the link you can see your assignments.", "Ваш профіль підтверджено. За посиланням ви бачите свої завдання.", "تم تأكيد ملفك. عبر الرابط ترى مهامك.", "Profiliniz onaylandı. Bağlantı ile görevlerinizi görebilirsiniz.", "پروفایل شما تأیید شد. با این پیوند مأموریت‌هایتان را می‌بینید.", "Ваш профиль подтверждён. По ссылке вы видите свои задания."),
+    ("Sie haben einen Anmeldelink angefordert.", "You asked for a login link.", "Ви запросили посилання для входу.", "لقد طلبت رابط دخول.", "Bir giriş bağlantısı istediniz.", "شما پیوند ورود درخواست کردید.", "Вы запросили ссылку для входа."),
+    ("Einsatz abgesagt", "Assignment cancelled", "Завдання скасовано", "تم إلغاء المهمة", "Görev iptal edildi", "مأموریت لغو شد", "Задание отменено"),
+    (
+        "Guten Tag %(name)s,\n\nder Einsatz am %(when)s entfällt.\n\n%(centre)s",
+        "Hello %(name)s,\n\nthe assignment on %(when)s is cancelled.\n\n%(centre)s",
+        "Добрий день, %(name)s!\n\nЗавдання %(when)s скасовано.\n\n%(centre)s",
+        "مرحبًا %(name)s،\n\nتم إلغاء المهمة في %(when)s.\n\n%(centre)s",
+        "Merhaba %(name)s,\n\n%(when)s tarihindeki görev iptal edildi.\n\n%(centre)s",
+        "سلام %(name)s،\n\nمأموریت %(when)s لغو شد.\n\n%(centre)s",
+        "Здравствуйте, %(name)s!\n\nЗадание %(when)s отменено.\n\n%(centre)s",
+    ),
+    ("Anfrage: %(kind)s am %(date)s", "Request: %(kind)s on %(date)s", "Запит: %(kind)s %(date)s", "طلب: %(kind)s في %(date)s", "Talep: %(date)s tarihinde %(kind)s", "درخواست: %(kind)s در %(date)s", "Запрос: %(kind)s %(date)s"),
+    (
+        "Guten Tag %(name)s,\n\nkönnen Sie helfen?\n\n%(kind)s%(language)s\nWann: %(when)s–%(until)s\nWo: %(place)s\nFür: %(contact)s\n\nBitte sagen Sie bis %(due)s zu oder ab:\n%(link)s\n\n%(centre)s",
+        "Hello %(name)s,\n\ncan you help?\n\n%(kind)s%(language)s\nWhen: %(when)s–%(until)s\nWhere: %(place)s\nFor: %(contact)s\n\nPlease say yes or no by %(due)s:\n%(link)s\n\n%(centre)s",
+        "Добрий день, %(name)s!\n\nЧи можете ви допомогти?\n\n%(kind)s%(language)s\nКоли: %(when)s–%(until)s\nДе: %(place)s\nДля: %(contact)s\n\nБудь ласка, погодьтеся або відмовтеся до %(due)s:\n%(link)s\n\n%(centre)s",
+        "مرحبًا %(name)s،\n\nهل يمكنك المساعدة؟\n\n%(kind)s%(language)s\nمتى: %(when)s–%(until)s\nأين: %(place)s\nلمن: %(contact)s\n\nيرجى القبول أو الرفض قبل %(due)s:\n%(link)s\n\n%(centre)s",
+        "Merhaba %(name)s,\n\nyardım edebilir misiniz?\n\n%(kind)s%(language)s\nNe zaman: %(when)s–%(until)s\nNerede: %(place)s\nKimin için: %(contact)s\n\nLütfen %(due)s tarihine kadar kabul veya ret bildirin:\n%(link)s\n\n%(centre)s",
+        "سلام %(name)s،\n\nمی‌توانید کمک کنید؟\n\n%(kind)s%(language)s\nزمان: %(when)s–%(until)s\nمکان: %(place)s\nبرای: %(contact)s\n\nلطفاً تا %(due)s بپذیرید یا رد کنید:\n%(link)s\n\n%(centre)s",
+        "Здравствуйте, %(name)s!\n\nМожете ли вы помочь?\n\n%(kind)s%(language)s\nКогда: %(when)s–%(until)s\nГде: %(place)s\nДля: %(contact)s\n\nПожалуйста, согласитесь или откажитесь до %(due)s:\n%(link)s\n\n%(centre)s",
+    ),
+    ("Erweitertes Führungszeugnis: gültig bis %(date)s", "Enhanced certificate of good conduct: valid until %(date)s", "Розширена довідка про несудимість: дійсна до %(date)s", "شهادة حسن السيرة والسلوك الموسعة: صالحة حتى %(date)s", "Genişletilmiş adli sicil kaydı: %(date)s tarihine kadar geçerli", "گواهی عدم سوءپیشینه گسترده: معتبر تا %(date)s", "Расширенная справка о несудимости: действует до %(date)s"),
+    (
+        "Guten Tag %(name)s,\n\nIhr erweitertes Führungszeugnis gilt für Einsätze mit Kindern bis %(date)s (fünf Jahre). Bitte beantragen Sie ein neues und zeigen Sie es dem Team des Integrationszentrums.\n\nIhre Seite: %(link)s",
+        "Hello %(name)s,\n\nyour enhanced certificate of good conduct is valid for work with children until %(date)s (five years). Please apply for a new one and show it to the team of the integration centre.\n\nYour page: %(link)s",
+        "Добрий день, %(name)s!\n\nВаша розширена довідка про несудимість дійсна для роботи з дітьми до %(date)s (п'ять років). Будь ласка, замовте нову й покажіть її команді інтеграційного центру.\n\nВаша сторінка: %(link)s",
+        "مرحبًا %(name)s،\n\nشهادة حسن السيرة والسلوك الموسعة صالحة للعمل مع الأطفال حتى %(date)s (خمس سنوات). يرجى طلب شهادة جديدة وعرضها على فريق مركز الاندماج.\n\nصفحتك: %(link)s",
+        "Merhaba %(name)s,\n\ngenişletilmiş adli sicil kaydınız çocuklarla çalışma için %(date)s tarihine kadar (beş yıl) geçerlidir. Lütfen yenisini alın ve entegrasyon merkezinin ekibine gösterin.\n\nSayfanız: %(link)s",
+        "سلام %(name)s،\n\nگواهی عدم سوءپیشینه گسترده شما برای کار با کودکان تا %(date)s (پنج سال) معتبر است. لطفاً گواهی جدید بگیرید و آن را به تیم مرکز ادغام نشان دهید.\n\nصفحه شما: %(link)s",
+        "Здравствуйте, %(name)s!\n\nВаша расширенная справка о несудимости действует для работы с детьми до %(date)s (пять лет). Пожалуйста, закажите новую и покажите её команде интеграционного центра.\n\nВаша страница: %(link)s",
+    ),
+]
+
+
 TRANSLATIONS: dict[str, dict[str, str]] = {
     row[0]: dict(zip(LANGS, row[1:], strict=True)) for row in ROWS
 }

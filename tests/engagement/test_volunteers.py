@@ -131,7 +131,10 @@ def test_certificate_in_future_refused_and_reminder_before_expiry(staff):
     record_certificate(actor=staff.counsellor, volunteer=v, seen_on=seen)
     assert run_all().certificate_reminders == 1
     assert run_all().certificate_reminders == 0  # once
-    assert OutboxMail.objects.filter(subject__contains="Führungszeugnis").count() == 1
+    mails = OutboxMail.objects.filter(subject__contains="Führungszeugnis")
+    assert sorted(m.to[0] for m in mails) == sorted([v.email, staff.centre.email])
+    team = mails.get(to=[staff.centre.email])
+    assert "anmelden" not in team.body  # the volunteer's login link stays with the volunteer
 
 
 def test_hours_and_anonymous_after_deletion(staff):

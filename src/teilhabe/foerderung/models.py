@@ -151,6 +151,9 @@ class Application(models.Model):
     )
     contact_name = models.CharField(_("Ansprechperson"), max_length=200)
     contact_email = models.EmailField(_("E-Mail"))
+    # the language of the page the application was started on: every mail to the
+    # applicant (link, changes requested, decision, reminders) is written in it
+    lang = models.CharField(_("Sprache"), max_length=5, default="de")
     token_hash = models.CharField(max_length=64, unique=True)
     answers = models.JSONField(default=dict, blank=True)
     cost_plan = models.JSONField(default=dict, blank=True)  # {line key: cents}

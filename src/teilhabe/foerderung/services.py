@@ -22,11 +22,12 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Max
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from teilhabe.audit.services import record
 from teilhabe.centres.models import Centre, User
+from teilhabe.centres.public import PUBLIC_LANGUAGES
 from teilhabe.documents.validation import SCANS, safe_original_name, validate_upload
 from teilhabe.engagement.services.organisations import applicant_organisation
 from teilhabe.foerderung import financing, formdef
@@ -481,29 +482,31 @@ def start_application(
             reference=f"KA-{call.year.year}-{call.baustein}-{number:04d}-{secrets.token_hex(2)}",
             contact_name=contact_name.strip(),
             contact_email=contact_email.strip(),
+            lang=lang if lang in PUBLIC_LANGUAGES else "de",
             token_hash=token_hash(token),
         )
     )
-    link = _public_link(application, token, lang)
-    queue_mail(
-        to=[application.contact_email],
-        subject=_("Ihr Förderantrag %(ref)s") % {"ref": application.reference},
-        body=_(
-            "Guten Tag %(name)s,\n\nSie haben einen Förderantrag im Aufruf „%(call)s“ "
-            "begonnen. Über diesen persönlichen Link können Sie ihn speichern, später "
-            "weiter bearbeiten und einreichen:\n\n%(link)s\n\nBitte geben Sie den Link nicht "
-            "weiter.\n\n%(centre)s"
+    link = _public_link(application, token, application.lang)
+    with translation.override(application.lang):
+        queue_mail(
+            to=[application.contact_email],
+            subject=_("Ihr Förderantrag %(ref)s") % {"ref": application.reference},
+            body=_(
+                "Guten Tag %(name)s,\n\nSie haben einen Förderantrag im Aufruf „%(call)s“ "
+                "begonnen. Über diesen persönlichen Link können Sie ihn speichern, später "
+                "weiter bearbeiten und einreichen:\n\n%(link)s\n\nBitte geben Sie den Link nicht "
+                "weiter.\n\n%(centre)s"
+            )
+            % {
+                "name": application.contact_name,
+                "call": call.title,
+                "link": link,
+                "centre": call.centre.name,
+            },
+            centre=call.centre,
+            language=application.lang,
+            topic=f"foerderung.application:{application.pk}",
         )
-        % {
-            "name": application.contact_name,
-            "call": call.title,
-            "link": link,
-            "centre": call.centre.name,
-        },
-        centre=call.centre,
-        language=lang,
-        topic=f"foerderung.application:{application.pk}",
-    )
     record(
         actor=None,
         centre=call.centre,
@@ -728,18 +731,20 @@ def review(*, actor: User, application: Application, step: str, note: str = "") 
     application.review_note = note.strip()
     _save(application)
     if step == "changes":
-        queue_mail(
-            to=[application.contact_email],
-            subject=_("Ihr Förderantrag %(ref)s: bitte nachbessern")
-            % {"ref": application.reference},
-            body=_(
-                "Guten Tag %(name)s,\n\nbitte ändern Sie Ihren Antrag über Ihren persönlichen "
-                "Link und reichen Sie ihn erneut ein:\n\n%(note)s\n\n%(centre)s"
+        with translation.override(application.lang):
+            queue_mail(
+                to=[application.contact_email],
+                subject=_("Ihr Förderantrag %(ref)s: bitte nachbessern")
+                % {"ref": application.reference},
+                body=_(
+                    "Guten Tag %(name)s,\n\nbitte ändern Sie Ihren Antrag über Ihren persönlichen "
+                    "Link und reichen Sie ihn erneut ein:\n\n%(note)s\n\n%(centre)s"
+                )
+                % {"name": application.contact_name, "note": note.strip(), "centre": centre.name},
+                centre=centre,
+                language=application.lang,
+                topic=f"foerderung.application:{application.pk}",
             )
-            % {"name": application.contact_name, "note": note.strip(), "centre": centre.name},
-            centre=centre,
-            topic=f"foerderung.application:{application.pk}",
-        )
     record(
         actor=actor,
         centre=centre,
@@ -892,20 +897,26 @@ def decide(
         application=application, template=template, pdf=pdf, sent_to=application.contact_email
     )
     subject = fill(template.subject, _letter_values(application))
-    queue_mail(
-        to=[application.contact_email],
-        subject=subject,
-        body=_(
-            "Guten Tag %(name)s,\n\nanbei erhalten Sie unseren Bescheid zu Ihrem Antrag "
-            "%(ref)s.\n\n%(centre)s"
+    with translation.override(application.lang):
+        queue_mail(
+            to=[application.contact_email],
+            subject=subject,
+            body=_(
+                "Guten Tag %(name)s,\n\nanbei erhalten Sie unseren Bescheid zu Ihrem Antrag "
+                "%(ref)s.\n\n%(centre)s"
+            )
+            % {
+                "name": application.contact_name,
+                "ref": application.reference,
+                "centre": centre.name,
+            },
+            attachments=[
+                MailAttachment(f"Bescheid-{application.reference}.pdf", "application/pdf", pdf)
+            ],
+            centre=centre,
+            language=application.lang,
+            topic=f"foerderung.application:{application.pk}",
         )
-        % {"name": application.contact_name, "ref": application.reference, "centre": centre.name},
-        attachments=[
-            MailAttachment(f"Bescheid-{application.reference}.pdf", "application/pdf", pdf)
-        ],
-        centre=centre,
-        topic=f"foerderung.application:{application.pk}",
-    )
     record(
         actor=actor,
         centre=centre,
@@ -1120,27 +1131,30 @@ def check_proof(*, actor: User, application: Application, note: str = "") -> Pro
         status=PaymentStatus.REFUSED
     )
     if repayment:
-        queue_mail(
-            to=[application.contact_email],
-            subject=_("Rückforderung zu Ihrem Förderantrag %(ref)s")
-            % {"ref": application.reference},
-            body=_(
-                "Guten Tag %(name)s,\n\nwir haben Ihren Verwendungsnachweis geprüft. Nachgewiesen "
-                "sind %(spent)s, ausgezahlt wurden %(paid)s. Bitte überweisen Sie %(repay)s "
-                "innerhalb eines Monats unter Angabe des Aktenzeichens %(ref)s zurück."
-                "\n\n%(centre)s"
+        with translation.override(application.lang):
+            queue_mail(
+                to=[application.contact_email],
+                subject=_("Rückforderung zu Ihrem Förderantrag %(ref)s")
+                % {"ref": application.reference},
+                body=_(
+                    "Guten Tag %(name)s,\n\nwir haben Ihren Verwendungsnachweis geprüft. "
+                    "Nachgewiesen sind %(spent)s, ausgezahlt wurden %(paid)s. "
+                    "Bitte überweisen Sie %(repay)s innerhalb eines Monats "
+                    "unter Angabe des Aktenzeichens %(ref)s zurück."
+                    "\n\n%(centre)s"
+                )
+                % {
+                    "name": application.contact_name,
+                    "spent": format_euros(spent),
+                    "paid": format_euros(grant.net_paid),
+                    "repay": format_euros(repayment),
+                    "ref": application.reference,
+                    "centre": centre.name,
+                },
+                centre=centre,
+                language=application.lang,
+                topic=f"foerderung.application:{application.pk}",
             )
-            % {
-                "name": application.contact_name,
-                "spent": format_euros(spent),
-                "paid": format_euros(grant.net_paid),
-                "repay": format_euros(repayment),
-                "ref": application.reference,
-                "centre": centre.name,
-            },
-            centre=centre,
-            topic=f"foerderung.application:{application.pk}",
-        )
     record(
         actor=actor,
         centre=centre,
@@ -1198,27 +1212,29 @@ def send_proof_reminders(*, today: dt.date | None = None) -> int:
         try:
             with transaction.atomic():
                 ReminderSent.objects.create(application=application, kind=kind, due_date=due)
-                queue_mail(
-                    to=[application.contact_email],
-                    subject=(
-                        _("Erinnerung: Verwendungsnachweis %(ref)s fällig am %(due)s")
-                        if kind == ReminderKind.BEFORE
-                        else _("Mahnung: Verwendungsnachweis %(ref)s war fällig am %(due)s")
+                with translation.override(application.lang):
+                    queue_mail(
+                        to=[application.contact_email],
+                        subject=(
+                            _("Erinnerung: Verwendungsnachweis %(ref)s fällig am %(due)s")
+                            if kind == ReminderKind.BEFORE
+                            else _("Mahnung: Verwendungsnachweis %(ref)s war fällig am %(due)s")
+                        )
+                        % {"ref": application.reference, "due": due.strftime("%d.%m.%Y")},
+                        body=_(
+                            "Guten Tag %(name)s,\n\nbitte reichen Sie den Verwendungsnachweis "
+                            "(Sachbericht und Belegliste) über Ihren persönlichen Link ein. "
+                            "Fällig: %(due)s.\n\n%(centre)s"
+                        )
+                        % {
+                            "name": application.contact_name,
+                            "due": due.strftime("%d.%m.%Y"),
+                            "centre": application.centre.name,
+                        },
+                        centre=application.centre,
+                        language=application.lang,
+                        topic=f"foerderung.application:{application.pk}",
                     )
-                    % {"ref": application.reference, "due": due.strftime("%d.%m.%Y")},
-                    body=_(
-                        "Guten Tag %(name)s,\n\nbitte reichen Sie den Verwendungsnachweis "
-                        "(Sachbericht und Belegliste) über Ihren persönlichen Link ein. Fällig: "
-                        "%(due)s.\n\n%(centre)s"
-                    )
-                    % {
-                        "name": application.contact_name,
-                        "due": due.strftime("%d.%m.%Y"),
-                        "centre": application.centre.name,
-                    },
-                    centre=application.centre,
-                    topic=f"foerderung.application:{application.pk}",
-                )
                 record(
                     actor=None,
                     centre=application.centre,

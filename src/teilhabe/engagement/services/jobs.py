@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from teilhabe.audit.services import record
@@ -118,24 +118,42 @@ def remind_certificates(now: dt.datetime) -> int:
         with transaction.atomic():
             volunteer.certificate_reminded_at = now
             volunteer.save(update_fields=["certificate_reminded_at"])
-            queue_mail(
-                to=[volunteer.email, volunteer.centre.email],
-                subject=_("Erweitertes Führungszeugnis: gültig bis %(date)s")
-                % {"date": until.strftime("%d.%m.%Y")},
-                body=_(
-                    "Guten Tag %(name)s,\n\nIhr erweitertes Führungszeugnis gilt für Einsätze "
-                    "mit Kindern bis %(date)s (fünf Jahre). Bitte beantragen Sie ein neues und "
-                    "zeigen Sie es dem Team des Integrationszentrums.\n\nIhre Seite: %(link)s"
+            # the volunteer reads it in the language they registered in; the team gets its
+            # own German note, without the volunteer's personal login link
+            with translation.override(volunteer.language or "de"):
+                queue_mail(
+                    to=[volunteer.email],
+                    subject=_("Erweitertes Führungszeugnis: gültig bis %(date)s")
+                    % {"date": until.strftime("%d.%m.%Y")},
+                    body=_(
+                        "Guten Tag %(name)s,\n\nIhr erweitertes Führungszeugnis gilt für "
+                        "Einsätze mit Kindern bis %(date)s (fünf Jahre). Bitte beantragen Sie "
+                        "ein neues und zeigen Sie es dem Team des Integrationszentrums.\n\n"
+                        "Ihre Seite: %(link)s"
+                    )
+                    % {
+                        "name": volunteer.first_name,
+                        "date": until.strftime("%d.%m.%Y"),
+                        "link": login_link(volunteer),
+                    },
+                    centre=volunteer.centre,
+                    language=volunteer.language or "de",
+                    topic=f"engagement.volunteer:{volunteer.pk}",
                 )
-                % {
-                    "name": volunteer.first_name,
-                    "date": until.strftime("%d.%m.%Y"),
-                    "link": login_link(volunteer),
-                },
-                centre=volunteer.centre,
-                language=volunteer.language,
-                topic=f"engagement.volunteer:{volunteer.pk}",
-            )
+            with translation.override("de"):
+                queue_mail(
+                    to=[volunteer.centre.email],
+                    subject=_("Erweitertes Führungszeugnis: gültig bis %(date)s")
+                    % {"date": until.strftime("%d.%m.%Y")},
+                    body=_(
+                        "Das erweiterte Führungszeugnis von %(volunteer)s gilt für Einsätze mit "
+                        "Kindern bis %(date)s. %(volunteer)s ist per E-Mail erinnert worden."
+                    )
+                    % {"volunteer": volunteer, "date": until.strftime("%d.%m.%Y")},
+                    centre=volunteer.centre,
+                    language="de",
+                    topic=f"engagement.volunteer:{volunteer.pk}",
+                )
             record(
                 actor=None,
                 centre=volunteer.centre,

@@ -13,7 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Sum
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from teilhabe import geo
@@ -214,19 +214,20 @@ def _cancel(need: Need) -> None:
         assignment.status = AssignmentStatus.WITHDRAWN
         assignment.save(update_fields=["status"])
         if assignment.volunteer is not None:
-            queue_mail(
-                to=[assignment.volunteer.email],
-                subject=_("Einsatz abgesagt"),
-                body=_("Guten Tag %(name)s,\n\nder Einsatz am %(when)s entfällt.\n\n%(centre)s")
-                % {
-                    "name": assignment.volunteer.first_name,
-                    "when": timezone.localtime(need.starts_at).strftime("%d.%m.%Y %H:%M"),
-                    "centre": need.centre.name,
-                },
-                centre=need.centre,
-                language=assignment.volunteer.language,
-                topic=f"engagement.need:{need.pk}",
-            )
+            with translation.override(assignment.volunteer.language or "de"):
+                queue_mail(
+                    to=[assignment.volunteer.email],
+                    subject=_("Einsatz abgesagt"),
+                    body=_("Guten Tag %(name)s,\n\nder Einsatz am %(when)s entfällt.\n\n%(centre)s")
+                    % {
+                        "name": assignment.volunteer.first_name,
+                        "when": timezone.localtime(need.starts_at).strftime("%d.%m.%Y %H:%M"),
+                        "centre": need.centre.name,
+                    },
+                    centre=need.centre,
+                    language=assignment.volunteer.language,
+                    topic=f"engagement.need:{need.pk}",
+                )
     need.status = NeedStatus.CANCELLED
     need.save(update_fields=["status"])
 
@@ -365,31 +366,32 @@ def _ask(
     need.status = NeedStatus.REQUESTED
     need.save(update_fields=["status"])
     local = timezone.localtime(need.starts_at)
-    queue_mail(
-        to=[volunteer.email],
-        subject=_("Anfrage: %(kind)s am %(date)s")
-        % {"kind": need.get_kind_display(), "date": local.strftime("%d.%m.%Y")},
-        body=_(
-            "Guten Tag %(name)s,\n\nkönnen Sie helfen?\n\n%(kind)s%(language)s\n"
-            "Wann: %(when)s–%(until)s\nWo: %(place)s\nFür: %(contact)s\n\n"
-            "Bitte sagen Sie bis %(due)s zu oder ab:\n%(link)s\n\n%(centre)s"
+    with translation.override(volunteer.language or "de"):
+        queue_mail(
+            to=[volunteer.email],
+            subject=_("Anfrage: %(kind)s am %(date)s")
+            % {"kind": need.get_kind_display(), "date": local.strftime("%d.%m.%Y")},
+            body=_(
+                "Guten Tag %(name)s,\n\nkönnen Sie helfen?\n\n%(kind)s%(language)s\n"
+                "Wann: %(when)s–%(until)s\nWo: %(place)s\nFür: %(contact)s\n\n"
+                "Bitte sagen Sie bis %(due)s zu oder ab:\n%(link)s\n\n%(centre)s"
+            )
+            % {
+                "name": volunteer.first_name,
+                "kind": need.get_kind_display(),
+                "language": f" ({need.language})" if need.language else "",
+                "when": local.strftime("%d.%m.%Y %H:%M"),
+                "until": timezone.localtime(need.ends_at).strftime("%H:%M"),
+                "place": need.place,
+                "contact": need.contact_first_name or "–",
+                "due": timezone.localtime(assignment.answer_due).strftime("%d.%m.%Y %H:%M"),
+                "link": answer_link(assignment),
+                "centre": need.centre.name,
+            },
+            centre=need.centre,
+            language=volunteer.language,
+            topic=f"engagement.need:{need.pk}",
         )
-        % {
-            "name": volunteer.first_name,
-            "kind": need.get_kind_display(),
-            "language": f" ({need.language})" if need.language else "",
-            "when": local.strftime("%d.%m.%Y %H:%M"),
-            "until": timezone.localtime(need.ends_at).strftime("%H:%M"),
-            "place": need.place,
-            "contact": need.contact_first_name or "–",
-            "due": timezone.localtime(assignment.answer_due).strftime("%d.%m.%Y %H:%M"),
-            "link": answer_link(assignment),
-            "centre": need.centre.name,
-        },
-        centre=need.centre,
-        language=volunteer.language,
-        topic=f"engagement.need:{need.pk}",
-    )
     return assignment
 
 

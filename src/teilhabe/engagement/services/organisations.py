@@ -13,7 +13,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from teilhabe import geo
@@ -176,21 +176,22 @@ def _check(actor: User, organisation: Organisation | None = None) -> None:
 
 
 def _link_mail(organisation: Organisation, *, subject: str, intro: str) -> None:
-    queue_mail(
-        to=[organisation.email],
-        subject=subject,
-        body=_(
-            "Guten Tag,\n\n%(intro)s\n\nIhr persönlicher Link (bitte nicht weitergeben):\n"
-            "%(link)s\n\nMit freundlichen Grüßen\n%(centre)s"
+    with translation.override("de"):
+        queue_mail(
+            to=[organisation.email],
+            subject=subject,
+            body=_(
+                "Guten Tag,\n\n%(intro)s\n\nIhr persönlicher Link (bitte nicht weitergeben):\n"
+                "%(link)s\n\nMit freundlichen Grüßen\n%(centre)s"
+            )
+            % {
+                "intro": intro,
+                "link": organisation_link(organisation),
+                "centre": organisation.centre.name,
+            },
+            centre=organisation.centre,
+            topic=f"engagement.organisation:{organisation.pk}",
         )
-        % {
-            "intro": intro,
-            "link": organisation_link(organisation),
-            "centre": organisation.centre.name,
-        },
-        centre=organisation.centre,
-        topic=f"engagement.organisation:{organisation.pk}",
-    )
 
 
 @transaction.atomic

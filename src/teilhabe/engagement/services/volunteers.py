@@ -16,8 +16,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from teilhabe import geo
 from teilhabe.audit.services import record
@@ -216,18 +217,19 @@ def register_volunteer(
     volunteer.possible_duplicate_of = duplicates[0] if duplicates else None
     volunteer.consent_version = _privacy_version(centre)
     volunteer.save()
-    queue_mail(
-        to=[volunteer.email],
-        subject=_("Ihre Registrierung als Ehrenamtliche/r"),
-        body=_(
-            "Guten Tag %(name)s,\n\nvielen Dank für Ihre Registrierung. Das Team des "
-            "Integrationszentrums meldet sich, sobald Ihr Profil bestätigt ist.\n\n%(centre)s"
+    with translation.override(volunteer.language or "de"):
+        queue_mail(
+            to=[volunteer.email],
+            subject=_("Ihre Registrierung als Ehrenamtliche/r"),
+            body=_(
+                "Guten Tag %(name)s,\n\nvielen Dank für Ihre Registrierung. Das Team des "
+                "Integrationszentrums meldet sich, sobald Ihr Profil bestätigt ist.\n\n%(centre)s"
+            )
+            % {"name": volunteer.first_name, "centre": centre.name},
+            centre=centre,
+            language=lang,
+            topic=f"engagement.volunteer:{volunteer.pk}",
         )
-        % {"name": volunteer.first_name, "centre": centre.name},
-        centre=centre,
-        language=lang,
-        topic=f"engagement.volunteer:{volunteer.pk}",
-    )
     record(
         actor=None,
         centre=centre,
@@ -259,24 +261,26 @@ def login_link(volunteer: Volunteer) -> str:
     )
 
 
-def _queue_login(volunteer: Volunteer, *, intro: str) -> None:
-    queue_mail(
-        to=[volunteer.email],
-        subject=_("Ihr Anmeldelink – Ehrenamt"),
-        body=_(
-            "Guten Tag %(name)s,\n\n%(intro)s\n\nIhr Anmeldelink (24 Stunden gültig):\n%(link)s"
-            "\n\n%(centre)s"
+def _queue_login(volunteer: Volunteer, *, intro: Any) -> None:
+    """The login link in the volunteer's language; ``intro`` is lazy so that it follows."""
+    with translation.override(volunteer.language or "de"):
+        queue_mail(
+            to=[volunteer.email],
+            subject=_("Ihr Anmeldelink – Ehrenamt"),
+            body=_(
+                "Guten Tag %(name)s,\n\n%(intro)s\n\nIhr Anmeldelink (24 Stunden gültig):\n%(link)s"
+                "\n\n%(centre)s"
+            )
+            % {
+                "name": volunteer.first_name,
+                "intro": intro,
+                "link": login_link(volunteer),
+                "centre": volunteer.centre.name,
+            },
+            centre=volunteer.centre,
+            language=volunteer.language,
+            topic=f"engagement.volunteer:{volunteer.pk}",
         )
-        % {
-            "name": volunteer.first_name,
-            "intro": intro,
-            "link": login_link(volunteer),
-            "centre": volunteer.centre.name,
-        },
-        centre=volunteer.centre,
-        language=volunteer.language,
-        topic=f"engagement.volunteer:{volunteer.pk}",
-    )
 
 
 @transaction.atomic
@@ -291,7 +295,7 @@ def confirm_volunteer(*, actor: User, volunteer: Volunteer) -> Volunteer:
     volunteer.save(update_fields=["status", "confirmed_at"])
     _queue_login(
         volunteer,
-        intro=_("Ihr Profil ist bestätigt. Über den Link sehen Sie Ihre Einsätze."),
+        intro=gettext_lazy("Ihr Profil ist bestätigt. Über den Link sehen Sie Ihre Einsätze."),
     )
     record(
         actor=actor,
@@ -351,7 +355,7 @@ def send_login_link(*, centre: Centre, email: str) -> None:
     )
     if volunteer is None:
         return
-    _queue_login(volunteer, intro=_("Sie haben einen Anmeldelink angefordert."))
+    _queue_login(volunteer, intro=gettext_lazy("Sie haben einen Anmeldelink angefordert."))
     record(
         actor=None,
         centre=centre,
