@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Translations of engagement's public strings (volunteer pages, organisations, forms).
 
 Rows: German msgid, then en, uk, ar, tr, fa, ru. Plain language.

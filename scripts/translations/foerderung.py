@@ -1,4 +1,3 @@
-# ruff: noqa: E501, ANN001, ANN201
 """Translations of the public funding pages (teilhabe.foerderung). The call's own content
 (title, description, form fields) is German; these are the frame's strings."""
 

@@ -20,9 +20,9 @@ def test_german_is_the_source_language_and_always_translated():
     assert has_translation("DE") is True
 
 
-@pytest.mark.parametrize("code", ["kmr", "ti", "uk", "", "  "])
+@pytest.mark.parametrize("code", ["kmr", "ti", "pl", "", "  "])
 def test_languages_without_a_catalogue_have_no_translation(code):
-    # no catalogue of Teilhabe's exists for them; Django's own "uk" catalogue does not count
+    # no catalogue of Teilhabe's exists for them; Django's own "pl" catalogue does not count
     assert has_translation(code) is False
 
 
@@ -41,8 +41,10 @@ def test_bilingual_is_german_then_the_first_translated_candidate():
     assert bilingual(["kmr", "ar", "uk"], translated=available) == ["de", "ar"]
     assert bilingual(["kmr", "", "ti"], translated=available) == ["de"]
     assert bilingual([" UK "], translated=available) == ["de", "uk"]
-    # by default only languages with a catalogue count: none yet besides German
-    assert bilingual(["kmr", "uk"]) == ["de"]
+    # by default only languages with a catalogue of Teilhabe's count
+    assert bilingual(["kmr", "ti"]) == ["de"]
+    # Teilhabe's own catalogues (the seven public languages) count
+    assert bilingual(["kmr", "uk"]) == ["de", "uk"]
 
 
 @pytest.mark.parametrize(

@@ -47,7 +47,7 @@ def test_every_page_answers_in_every_language_with_dir_and_lang(client, staff, l
     ):
         page = html(client.get(f"/{slug}/{lang}/{path}"))
         direction = "rtl" if lang in ("ar", "fa") else "ltr"
-        assert f'<html lang="{lang}" dir="{direction}">' in page, path
+        assert f'<html lang="{lang}" dir="{direction}"' in page, path
 
 
 def test_unknown_centre_or_language_is_404(client, staff):

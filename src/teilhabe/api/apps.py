@@ -39,4 +39,7 @@ class ApiConfig(AppConfig):
             period=dt.timedelta(days=365),
             action=RetentionAction.DELETE,
             personal_fields=("name", "last_used_at"),
+            subjects=_("Beschäftigte und Schulkonten mit einem API-Zugang"),
+            categories=_("Name des Zugangs, Bereiche, Zeitpunkt der letzten Nutzung, Ablauf"),
+            recipients=_("keine (nur das Konto selbst und die Verwaltung des Zentrums)"),
         )

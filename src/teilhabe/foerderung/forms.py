@@ -27,6 +27,8 @@ class EuroField(forms.CharField):
 
     def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
+        # bounded in clean() on the typed text; no MaxLengthValidator: the value is cents
+        self.max_length = 20
         self.widget.attrs.setdefault("inputmode", "decimal")
         self.widget.attrs.setdefault("maxlength", "20")
 

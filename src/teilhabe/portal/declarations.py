@@ -97,4 +97,15 @@ def register() -> None:
         period=years(1),
         action=RetentionAction.DELETE,
         personal_fields=("name", "email", "message", "client_key"),
+        subjects=_(
+            "Besucherinnen und Besucher der öffentlichen Seiten, die eine Rückmeldung senden"
+        ),
+        categories=_(
+            "Name und E-Mail (freiwillig), Text der Rückmeldung, Seite, Schlüssel der "
+            "Adresse gegen Massenversand"
+        ),
+        recipients=_(
+            "Beschäftigte des Zentrums mit Zugriff auf die Rückmeldungen; auf Wunsch die "
+            "Ombudsstelle"
+        ),
     )
