@@ -9,6 +9,7 @@ from teilhabe.core.registry import (
     RetentionAction,
     register_navigation,
     register_public_navigation,
+    register_public_sources,
     register_retention,
     years,
 )
@@ -44,6 +45,8 @@ ACTIONS = {
 
 
 def register() -> None:
+    # families and applicants read these: every string needs all seven languages
+    register_public_sources("templates/engagement/public/**", "engagement/views/public.py")
     register_navigation(
         "engagement:organisation_list",
         label=_("Organisationen"),

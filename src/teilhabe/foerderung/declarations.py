@@ -11,6 +11,7 @@ from teilhabe.core.registry import (
     register_navigation,
     register_not_personal,
     register_public_navigation,
+    register_public_sources,
     register_retention,
     years,
 )
@@ -48,6 +49,8 @@ ACTIONS = {
 
 
 def register() -> None:
+    # families and applicants read these: every string needs all seven languages
+    register_public_sources("templates/foerderung/public/**", "foerderung/views/public.py")
     register_navigation(
         "foerderung:overview", label=_("Förderung"), permission="foerderung.view", order=60
     )

@@ -13,6 +13,7 @@ from teilhabe.core.registry import (
     RetentionAction,
     register_navigation,
     register_personal_data,
+    register_public_sources,
     register_retention,
     register_statewide_figures,
     register_tile,
@@ -82,6 +83,8 @@ def _describe_slots(ids: list[str]) -> dict[str, tuple[str, str]]:
 
 
 def register() -> None:
+    # families and applicants read these: every string needs all seven languages
+    register_public_sources("templates/seiteneinstieg/public/**", "seiteneinstieg/public/*.py")
     from teilhabe.core.registry import register_public_navigation
 
     # the families' registration on every centre's public site
