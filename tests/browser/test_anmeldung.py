@@ -69,8 +69,16 @@ def _fill_family(page, *, first: str, last: str, email: str) -> None:
     page.locator("#id_consent").check()
 
 
-def test_every_step_has_no_axe_violations_in_all_languages(page, centre_ready, axe_violations):
-    for lang in LANGUAGES:
+def test_every_step_has_no_axe_violations_in_all_languages(
+    page, centre_ready, axe_violations, monkeypatch
+):
+    """Form, errors, confirmation with the slot choice, booked, cancel and cancelled: axe on
+    each, in each of the seven languages (one family per language)."""
+    from teilhabe.seiteneinstieg.services import self_registration
+
+    monkeypatch.setattr(self_registration, "LIMIT_PER_IP", 100)  # seven families, one address
+    slot = centre_ready[0]
+    for number, lang in enumerate(LANGUAGES):
         page.goto(f"{page.base_url}/koeln/{lang}/anmeldung/")
         assert page.locator("html").get_attribute("lang") == lang
         assert page.locator("html").get_attribute("dir") == (
@@ -82,6 +90,28 @@ def test_every_step_has_no_axe_violations_in_all_languages(page, centre_ready, a
         page.wait_for_selector(".error-summary")
         assert axe_violations() == [], f"errors {lang}"
         assert "Bitte ausfüllen." not in page.content() or lang == "de"
+        # a complete registration: the confirmation page offers the free slots
+        _fill_child(page, 0, "Kind", f"Familie{number}", 9, "ar")
+        _fill_family(
+            page, first="Elternteil", last=f"Familie{number}", email=f"f{number}@example.org"
+        )
+        page.locator("button[name=send]").click()
+        page.wait_for_selector("#slots")
+        assert page.locator("html").get_attribute("lang") == lang
+        assert axe_violations() == [], f"confirmation {lang}"
+        manage = page.url
+        page.locator(f"label[for=slot-{slot.pk}]").click()
+        page.locator("form.public-form button[type=submit]").last.click()
+        page.wait_for_selector(".booking")
+        assert axe_violations() == [], f"booked {lang}"
+        page.locator(".booking a[href*='absagen'], .booking a[href*='cancel']").first.click()
+        page.wait_for_selector("form button[type=submit]")
+        assert axe_violations() == [], f"cancel {lang}"
+        page.locator("main form button[type=submit]").click()
+        page.wait_for_load_state()
+        assert axe_violations() == [], f"cancelled {lang}"
+        # the slot is free again for the next family
+        assert not slot.appointments.filter(status="booked").exists(), lang
 
 
 def test_ukrainian_and_arabic_families_register_and_book(
