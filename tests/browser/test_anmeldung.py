@@ -99,7 +99,6 @@ def test_every_step_has_no_axe_violations_in_all_languages(
         page.wait_for_selector("#slots")
         assert page.locator("html").get_attribute("lang") == lang
         assert axe_violations() == [], f"confirmation {lang}"
-        manage = page.url
         page.locator(f"label[for=slot-{slot.pk}]").click()
         page.locator("form.public-form button[type=submit]").last.click()
         page.wait_for_selector(".booking")
