@@ -205,19 +205,4 @@ def test_every_rule_can_be_carried_out():
 
 
 # Rules that are still carried out by hand (reported by apply_retention as skipped).
-# The grant files (foerderung, merged late) run "ten years after the proof of use was
-# checked", but a file never reaches that point when an application is declined or
-# withdrawn, and deleting ledger entries would change the budgets' balances: what closes a
-# file and whether the ledger is anonymised rather than deleted is the grant office's call,
-# to be decided with the foerderung work area before these become automatic.
-KNOWN_MANUAL = {
-    "foerderung.application",
-    "foerderung.attachment",
-    "foerderung.decisionletter",
-    "foerderung.ledgerentry",
-    "foerderung.paymentrequest",
-    "foerderung.proofofuse",
-    "foerderung.receipt",
-    "foerderung.remindersent",
-    "foerderung.snapshot",
-}
+KNOWN_MANUAL: set[str] = set()

@@ -16,8 +16,9 @@ from teilhabe.core.registry import (
     years,
 )
 
-# Grant files are kept ten years after the proof of use was checked (LHO NRW § 70 with
-# VV Nr. 6.5 zu § 44: records of grants; the state's own proof rests on them).
+# Grant files are kept ten years after they were closed (LHO NRW § 70 with VV Nr. 6.5 zu
+# § 44: records of grants; the state's own proof rests on them); then the personal data
+# goes and the money trail stays (see ``foerderung.retention``).
 FILE_BASIS = "§§ 23, 44 LHO NRW mit VV; Art. 6 Abs. 1 lit. c und e DSGVO"
 GRANT_SUBJECTS = _("Ansprechpersonen der antragstellenden Träger; in Belegen genannte Personen")
 GRANT_RECIPIENTS = _(
@@ -59,31 +60,86 @@ def register() -> None:
     )
     register_actions(ACTIONS)
 
-    after_proof = _("Prüfung des Verwendungsnachweises (Abschluss der Förderakte)")
-    for model, fields in {
-        "foerderung.application": (
-            "contact_name",
-            "contact_email",
-            "answers",
-            "de_minimis",
-            "review_note",
+    from teilhabe.foerderung import retention as due
+
+    closed = _(
+        "Abschluss der Förderakte: Prüfung des Verwendungsnachweises, Ablehnung des "
+        "Antrags oder, bei nie eingereichten Entwürfen, ein Jahr nach Beginn"
+    )
+    # (model, personal fields, action, due, anonymise, order); attachments go before the
+    # application rule deletes the drafts they belong to
+    file_rules = (
+        (
+            "foerderung.attachment",
+            ("file", "original_name"),
+            RetentionAction.DELETE,
+            due.due_attachments,
+            None,
+            90,
         ),
-        "foerderung.attachment": ("file", "original_name"),
-        "foerderung.snapshot": ("data", "note"),
-        "foerderung.decisionletter": ("pdf", "sent_to"),
-        "foerderung.proofofuse": ("report", "report_file"),
-        "foerderung.receipt": ("payee", "purpose"),
-        "foerderung.paymentrequest": ("purpose",),
-        "foerderung.ledgerentry": ("note",),
-    }.items():
+        (
+            "foerderung.application",
+            ("contact_name", "contact_email", "answers", "de_minimis", "review_note"),
+            RetentionAction.ANONYMISE,
+            due.due_applications,
+            due.anonymise_applications,
+            100,
+        ),
+        (
+            "foerderung.snapshot",
+            ("data", "note"),
+            RetentionAction.ANONYMISE,
+            due.due_snapshots,
+            due.anonymise_snapshots,
+            100,
+        ),
+        (
+            "foerderung.decisionletter",
+            ("pdf", "sent_to"),
+            RetentionAction.ANONYMISE,
+            due.due_letters,
+            due.anonymise_letters,
+            100,
+        ),
+        (
+            "foerderung.proofofuse",
+            ("report", "report_file"),
+            RetentionAction.ANONYMISE,
+            due.due_proofs,
+            due.anonymise_proofs,
+            100,
+        ),
+        (
+            "foerderung.receipt",
+            ("payee", "purpose"),
+            RetentionAction.ANONYMISE,
+            due.due_receipts,
+            due.anonymise_receipts,
+            100,
+        ),
+        (
+            "foerderung.paymentrequest",
+            ("purpose",),
+            RetentionAction.ANONYMISE,
+            due.due_payment_requests,
+            due.anonymise_payment_requests,
+            100,
+        ),
+    )
+    for model, fields, action, due_rows, anonymise, order in file_rules:
         register_retention(
             model,
             purpose=_("Förderakte nach KOMM-AN NRW: Antrag, Bescheid, Auszahlung, Nachweis"),
             legal_basis=FILE_BASIS,
-            trigger=after_proof,
+            trigger=closed,
             period=years(10),
-            action=RetentionAction.DELETE,
+            # the amounts, dates and statuses stay (budget balances, the state's proof);
+            # the personal data goes, attachments and never submitted drafts are deleted
+            action=action,
             personal_fields=fields,
+            due=due_rows,
+            anonymise=anonymise,
+            order=order,
             subjects=GRANT_SUBJECTS,
             categories=_(
                 "Name und E-Mail der Ansprechperson des Trägers, Antragsangaben, De-minimis-"
@@ -92,13 +148,29 @@ def register() -> None:
             recipients=GRANT_RECIPIENTS,
         )
     register_retention(
+        "foerderung.ledgerentry",
+        purpose=_("Haushaltsbuchungen des Förderjahres (Bindung, Auszahlung, Rückforderung)"),
+        legal_basis=FILE_BASIS,
+        # deleting a booking would change the budget balances and the state's proof; the
+        # note holds only the file reference or a fixed booking text, the only personal
+        # datum is the booking staff member (anonymised with their account)
+        trigger=_("Buchung; bleibt als Nachweis der Mittel mit dem Budget des Förderjahres"),
+        period=years(0),
+        action=RetentionAction.KEEP,
+        personal_fields=("actor",),
+        subjects=_("Beschäftigte des KI, die gebucht haben"),
+        categories=_("Benutzerkonto der buchenden Person"),
+        recipients=GRANT_RECIPIENTS,
+    )
+    register_retention(
         "foerderung.remindersent",
         purpose=_("Erinnerungen an den Verwendungsnachweis genau einmal senden"),
         legal_basis=FILE_BASIS,
-        trigger=after_proof,
+        trigger=closed,
         period=years(1),
         action=RetentionAction.DELETE,
         personal_fields=(),
+        due=due.due_reminders,
         subjects=GRANT_SUBJECTS,
         categories=_("Versand einer Erinnerung an den Träger (Zeitpunkt)"),
         recipients=_("keine"),

@@ -143,7 +143,7 @@ def attachment(request: HttpRequest, *, centre: Centre, lang: str, token: str) -
 def letter(request: HttpRequest, *, centre: Centre, lang: str, token: str) -> HttpResponse:
     found = selectors.application_by_token(centre, token)
     letter = DecisionLetter.objects.filter(application=found).first()
-    if letter is None:
+    if letter is None or not letter.pdf:  # blanked by retention
         raise Http404
     return file_response(
         bytes(letter.pdf), f"Bescheid-{found.reference}.pdf", "application/pdf", inline=True

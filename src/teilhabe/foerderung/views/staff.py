@@ -361,7 +361,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
 def application_letter(request: HttpRequest, pk: int) -> HttpResponse:
     application = selectors.application_for(request.user, pk)
     letter = DecisionLetter.objects.filter(application=application).first()
-    if letter is None:
+    if letter is None or not letter.pdf:  # blanked by retention
         from django.http import Http404
 
         raise Http404
