@@ -23,7 +23,7 @@ def run(*args: str) -> str:
 
 def test_a_larger_number_adds_the_difference_with_new_references():
     run("--children", "12", "--children-soest", "2")
-    koeln = Child.objects.filter(centre__slug="ki-koeln")
+    koeln = Child.objects.filter(centre__slug="koeln")
     assert koeln.count() == 12
     run("--children", "30", "--children-soest", "2")
     assert koeln.count() == 30
