@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
 from dataclasses import asdict
 
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -34,6 +38,34 @@ def _filter_form(request: HttpRequest) -> WaitingListFilterForm:
     )
 
 
+# The rendered filter fields by (language, area, submitted values). Their ~250 <option>s
+# (languages, Stadtteile) cost about a quarter of the page's CPU time, and they depend only
+# on the key: the choices come from code and geo data shipped with it, never from the
+# database. A valid filter's values are choices, so the same few combinations come back
+# all day; a bounded LRU per process, and a form with errors is always rendered afresh.
+_FIELDS_CACHE: OrderedDict[tuple[object, ...], SafeString] = OrderedDict()
+_FIELDS_CACHE_SIZE = 256
+_FIELDS_LOCK = threading.Lock()
+
+
+def _filter_fields(form: WaitingListFilterForm, area: object) -> SafeString:
+    """The form's fields in field.html's markup, rendered once per key and process."""
+    if form.errors:
+        return render_to_string("seiteneinstieg/waiting_list_filter_fields.html", {"form": form})
+    key = (translation.get_language(), area, tuple(sorted(form.data.items())))
+    with _FIELDS_LOCK:
+        html = _FIELDS_CACHE.get(key)
+        if html is not None:
+            _FIELDS_CACHE.move_to_end(key)
+            return html
+    html = render_to_string("seiteneinstieg/waiting_list_filter_fields.html", {"form": form})
+    with _FIELDS_LOCK:
+        _FIELDS_CACHE[key] = html
+        while len(_FIELDS_CACHE) > _FIELDS_CACHE_SIZE:
+            _FIELDS_CACHE.popitem(last=False)
+    return html
+
+
 INVALID_FILTER = _lazy(
     "Der Filter ist ungültig; bitte korrigieren. Ein Export ist erst mit gültigem Filter "
     "möglich – er enthielte sonst die ganze Liste."
@@ -55,7 +87,8 @@ def _list_page(
         form.add_error(None, str(INVALID_FILTER))
         status = 400 if request.method == "POST" else status
     filters = form.filters()
-    kind = place_kind(selectors.area_for_user(user=request.user))
+    area = selectors.area_for_user(user=request.user)
+    kind = place_kind(area)
     page, children = selectors.waiting_list_page(
         user=request.user, filters=filters, number=request.GET.get("seite")
     )
@@ -70,6 +103,7 @@ def _list_page(
         "seiteneinstieg/waiting_list.html",
         {
             "form": form,
+            "filter_fields": _filter_fields(form, area),
             "filters": filters,
             "page": page,
             "rows": list(selectors.entries(children, today=today, labels=True)),
