@@ -47,6 +47,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 from teilhabe.core.crypto import derived_key  # noqa: E402
+
 PASSWORD = "teilhabe-demo"
 PROTO = {"X-Forwarded-Proto": "https"}
 

@@ -62,6 +62,9 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=20, help="timed requests per URL")
     parser.add_argument("--warmup", type=int, default=3, help="untimed requests per URL")
     parser.add_argument("--profile", type=int, default=0, help="print the top N functions")
+    parser.add_argument(
+        "--dump", default="", help="write each URL's page to DIR/<n>.html (to compare versions)"
+    )
     args = parser.parse_args()
     setup()
 
@@ -72,12 +75,16 @@ def main() -> None:
     client = Client(HTTP_X_FORWARDED_PROTO="https")
     client.force_login(user)
 
-    def get(url: str) -> None:
+    def get(url: str) -> bytes:
         response = client.get(url, secure=True)
         if response.status_code != 200:
             raise SystemExit(f"{url}: status {response.status_code}")
+        return response.content
 
-    for url in args.urls:
+    for number, url in enumerate(args.urls):
+        if args.dump:
+            Path(args.dump).mkdir(parents=True, exist_ok=True)
+            Path(args.dump, f"{number}.html").write_bytes(get(url))
         for _ in range(args.warmup):
             get(url)
         cpu, wall = time.process_time(), time.perf_counter()

@@ -11,7 +11,9 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.safestring import SafeString
+from django.utils.formats import localize
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_GET, require_POST
@@ -66,6 +68,77 @@ def _filter_fields(form: WaitingListFilterForm, area: object) -> SafeString:
     return html
 
 
+def _rows_html(
+    rows: list[selectors.WaitingEntry],
+    *,
+    child_url: str,
+    can_open: bool,
+    show_town: bool,
+    place_heading: str,
+) -> SafeString:
+    """The table's rows, as the template had them, built with plain string operations.
+
+    Every value is escaped here; the labels are translated once per page. In the template
+    the 50 rows cost ~2,700 variable lookups, most of the page's CPU time.
+    """
+    l_birth = escape(_("Geburtsdatum"))
+    l_language = escape(_("Erstsprache"))
+    l_place = escape(place_heading)
+    l_status = escape(_("Status"))
+    l_level = escape(_("Stufe"))
+    l_days = escape(_("Tage seit Registrierung"))
+    l_counselled = escape(_("Tage seit Beratung"))
+    flag = (
+        ' <span class="flag-overdue badge" title="'
+        + escape(
+            _("schulpflichtig und seit mehr als %(d)s Tagen registriert")
+            % {"d": localize(selectors.OVERDUE_DAYS)}
+        )
+        + '">'
+        + escape(_("über 4 Wochen"))
+        + "</span>"
+    )
+    parts = []
+    for row in rows:
+        child = row.child
+        family = child.family
+        name = f"{escape(child.last_name)}, {escape(child.first_name)}"
+        if can_open:
+            name = f'<a href="{escape(child_url)}{localize(child.pk)}/">{name}</a>'
+        online = (
+            f' <span class="badge registered-language">{escape(row.registered_online_text)}</span>'
+            if row.registered_online_text
+            else ""
+        )
+        born = child.birth_date
+        stadtteil = family.stadtteil_name
+        place = ""
+        if show_town or not stadtteil:
+            place = escape(family.municipality_name) + (" · " if stadtteil else "")
+        counselled = row.days_since_counselling
+        parts.append(
+            f"""
+    <tr{' class="overdue"' if row.overdue else ""}>
+      <td class="card-title">{name}
+        <span class="muted">{escape(family.reference)}</span>{online}</td>
+      <td data-label="{l_birth}">{born.day:02d}.{born.month:02d}.{born.year:04d} \
+<span class="muted">({escape(row.age_text)})</span></td>
+      <td data-label="{l_language}">{escape(row.language_label)}</td>
+      <td data-label="{l_place}">{place}{escape(stadtteil)} \
+<span class="muted">{escape(family.stadtbezirk_name)}</span></td>
+      <td data-label="{l_status}"><span class="badge status-{escape(child.status)}">\
+{escape(row.status_label)}</span></td>
+      <td data-label="{l_level}">{escape(row.level_label or "–")}</td>
+      <td class="num" data-label="{l_days}">{localize(row.days_since_registration)}\
+{flag if row.overdue else ""}</td>
+      <td class="num" data-label="{l_counselled}">\
+{"–" if counselled is None else localize(counselled)}</td>
+    </tr>
+  """
+        )
+    return mark_safe("".join(parts))  # every value above is escaped
+
+
 INVALID_FILTER = _lazy(
     "Der Filter ist ungültig; bitte korrigieren. Ein Export ist erst mit gültigem Filter "
     "möglich – er enthielte sonst die ganze Liste."
@@ -93,6 +166,10 @@ def _list_page(
         user=request.user, filters=filters, number=request.GET.get("seite")
     )
     today = timezone.localdate()
+    rows = list(selectors.entries(children, today=today, labels=True))
+    # reversed once, not with {% url %} in each of the 50 rows
+    child_url = reverse("seiteneinstieg:child_detail", kwargs={"pk": 0})[: -len("0/")]
+    show_town = kind != "district"  # one town (Köln): the Stadtteil says enough
     query = data.copy()
     query.pop("seite", None)
     sort_query = data.copy()
@@ -106,9 +183,15 @@ def _list_page(
             "filter_fields": _filter_fields(form, area),
             "filters": filters,
             "page": page,
-            "rows": list(selectors.entries(children, today=today, labels=True)),
-            # reversed once, not with {% url %} in each of the 50 rows
-            "child_url": reverse("seiteneinstieg:child_detail", kwargs={"pk": 0})[: -len("0/")],
+            "rows": rows,
+            "rows_html": _rows_html(
+                rows,
+                child_url=child_url,
+                can_open=request.user.has_perm("seiteneinstieg.view_case"),
+                show_town=show_town,
+                place_heading=str(PLACE_LABELS[kind][0]),
+            ),
+            "child_url": child_url,
             "today": today,
             "query": query.urlencode(),
             "sort_query": sort_query.urlencode(),
@@ -120,7 +203,7 @@ def _list_page(
                 ("xlsx", _("Export als Excel (xlsx)")),
                 ("csv", _("Export als CSV")),
             ],
-            "show_town": kind != "district",  # one town (Köln): the Stadtteil says enough
+            "show_town": show_town,
             "place_heading": PLACE_LABELS[kind][0],
         },
         status=status,
