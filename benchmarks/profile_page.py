@@ -94,12 +94,14 @@ def main() -> None:
         wall = (time.perf_counter() - wall) * 1000 / args.requests
         print(f"{url} as {args.user}: {cpu:.1f} ms CPU, {wall:.1f} ms wall per request")
         if args.profile:
-            profiler = cProfile.Profile()
+            profiler = cProfile.Profile(time.process_time)  # CPU, not waiting for PostgreSQL
             profiler.enable()
             for _ in range(args.requests):
                 get(url)
             profiler.disable()
             stats = pstats.Stats(profiler).strip_dirs()
+            if args.dump:
+                stats.dump_stats(Path(args.dump, f"{number}.prof"))
             stats.sort_stats("cumulative").print_stats(args.profile)
             stats.sort_stats("tottime").print_stats(args.profile)
 
