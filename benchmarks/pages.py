@@ -45,6 +45,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+from teilhabe.core.crypto import derived_key  # noqa: E402
+
 PASSWORD = "teilhabe-demo"
 PROTO = {"X-Forwarded-Proto": "https"}
 
@@ -216,6 +219,10 @@ def start_server(workers: int, port: int) -> subprocess.Popen[bytes]:
         "TEILHABE_DEMO": "",
         "TEILHABE_REQUIRE_2FA": "0",  # scripted logins; the page costs are the same
         "TEILHABE_TRUSTED_PROXY": "1",  # the client says https like a proxy would
+        # load_demo ran in debug mode: its notes are encrypted with the key derived from
+        # the development secret key (settings.DEVELOPMENT_SECRET_KEY).
+        "TEILHABE_FIELD_KEYS": os.environ.get("TEILHABE_FIELD_KEYS")
+        or derived_key("insecure-development-key-only-for-teilhabe-debug-mode"),
         "GUNICORN_WORKERS": str(workers),
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_ACCESS_LOG": "/dev/null",

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import html
+from typing import Any
+
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format, localize
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -30,6 +37,67 @@ from teilhabe.schulen.selectors import schools as selectors
 from teilhabe.schulen.services import area as area_services
 from teilhabe.schulen.services import offers as offer_services
 from teilhabe.schulen.services import staff as staff_services
+
+
+def _e(value: object) -> str:
+    """django.utils.html.escape without its lazy-string wrapper (same result)."""
+    return html.escape(str(value))
+
+
+def _school_rows_html(rows: list[Any]) -> SafeString:
+    """The list's rows as the template had them, every value escaped; labels and the link
+    prefix once per page (in the template, ~300 schools of lookups were most of its time)."""
+    school_url = _e(reverse("schulen:school_detail", kwargs={"pk": 0})[: -len("0/")])
+    l_class = _e(_("Klasse"))
+    stale = f' <span class="badge flag-overdue">{_e(_("veraltet"))}</span>'
+    l_none = _e(_("Kein Angebot"))
+    number = localize if settings.USE_THOUSAND_SEPARATOR else str
+    parts = []
+    for row in rows:
+        school = row["school"]
+        head = (
+            f'<a href="{school_url}{number(school.pk)}/">{_e(school.name)}</a><br>'
+            f"<small>{_e(school.schulnummer)} · {_e(school.street)}</small></th>"
+        )
+        offers = row["offers"]
+        if not offers:
+            parts.append(
+                f"""
+    <tr>
+      <th scope="row">{head}
+      <td>{_e(school.school_form)}</td>
+      <td colspan="5" class="muted">{l_none}</td>
+    </tr>
+    """
+            )
+            continue
+        span = len(offers)
+        for index, offer in enumerate(offers):
+            first = (
+                f'<th scope="row" rowspan="{span}">{head}\n'
+                f'      <td rowspan="{span}">{_e(school.school_form)}</td>'
+                if index == 0
+                else ""
+            )
+            reported = (
+                date_format(timezone.localtime(offer.last_reported_at), "d.m.Y")
+                if offer.last_reported_at
+                else "–"
+            )
+            parts.append(
+                f"""
+    <tr>
+      {first}
+      <td>{_e(offer.get_kind_display())}, {l_class} {_e(number(offer.grade_from))}\
+–{_e(number(offer.grade_to))}</td>
+      <td class="num">{number(offer.seats_total)}</td>
+      <td class="num">{number(offer.seats_taken)}</td>
+      <td class="num"><strong>{number(offer.seats_free)}</strong></td>
+      <td>{_e(reported)}{stale if offer.stale else ""}</td>
+    </tr>
+    """
+            )
+    return mark_safe("".join(parts))  # every value above is escaped
 
 
 @staff_view("schulen.view_schools")
@@ -56,7 +124,13 @@ def school_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "schulen/school_list.html",
-        {"form": form, "rows": rows, "totals": totals, "last_import": selectors.last_import()},
+        {
+            "form": form,
+            "rows": rows,
+            "totals": totals,
+            "last_import": selectors.last_import(),
+            "rows_html": _school_rows_html(rows),
+        },
     )
 
 
