@@ -313,3 +313,18 @@ def test_export_with_an_invalid_filter_is_refused_and_starts_no_job(staff, login
         assert "Der Filter ist ungültig" in html
         assert response.context["form"].errors["status"]
     assert not Job.objects.exists()
+
+
+def test_rows_built_in_python_escape_every_value(staff, login):
+    """The rows are assembled without the template engine: markup in data stays text."""
+    family = FamilyFactory(
+        centre=staff.centre, stadtteil_name='<img src=x onerror="alert(1)">', reference="A&B-1"
+    )
+    ChildFactory(
+        centre=staff.centre, family=family, last_name="<script>alert(1)</script>", first_name='"x'
+    )
+    page = login(staff.counsellor).get(reverse("seiteneinstieg:waiting_list")).content.decode()
+    assert "<script>alert(1)</script>" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;, &quot;x" in page
+    assert '<img src=x onerror="alert(1)">' not in page
+    assert "A&amp;B-1" in page
