@@ -60,7 +60,7 @@ def test_funding_from_call_to_proof_of_use(page, browser, live_server, staff):
     page.get_by_role("button", name="Aufruf anlegen").click()
     page.get_by_role("button", name="Status: Veröffentlicht").click()
     page.get_by_text("Status des Aufrufs geändert.").wait_for()
-    call_url = page.get_by_role("link", name="öffentliche Seite").get_attribute("href")
+    call_url = page.get_by_role("link", name="öffentliche Seite", exact=True).get_attribute("href")
 
     # the organisation starts without an account and gets its link by mail
     public = browser.new_context(locale="de-DE").new_page()
