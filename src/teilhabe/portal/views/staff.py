@@ -4,6 +4,7 @@ in the seven languages, the missing-translations overview and the feedback recei
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
@@ -167,14 +168,15 @@ def offer_list(request: HttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Angebot angelegt."))
             return redirect("portal_staff:offer_edit", pk=offer.pk)
-    query = request.GET.get("q", "").strip()[:100]
+    # a search text is text: control characters (a NUL ends PostgreSQL's text) are dropped
+    query = "".join(ch for ch in request.GET.get("q", "") if ch.isprintable()).strip()[:100]
     page = Paginator(selectors.offers(request.user, query=query), 50).get_page(
         request.GET.get("seite")
     )
     return render(
         request,
         "portal/staff/offer_list.html",
-        {"form": form, "page": page, "q": query, "query": f"q={query}" if query else ""},
+        {"form": form, "page": page, "q": query, "query": urlencode({"q": query}) if query else ""},
     )
 
 
