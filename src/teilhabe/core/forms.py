@@ -85,3 +85,14 @@ class BoundedText:
                 field.validators.append(MaxLengthValidator(limit))
                 if not field.widget.is_hidden:
                     field.widget.attrs.setdefault("maxlength", str(limit))
+
+
+def form_errors_to_messages(request: Any, form: BaseForm) -> None:
+    """A small form's errors as messages, for pages that post a form and redirect back
+    (the form itself is not shown again, so its errors travel as "Feld: Fehler")."""
+    from django.contrib import messages
+
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label}: {error}" if label else error)

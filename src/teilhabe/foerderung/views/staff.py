@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from teilhabe.core.decorators import staff_view
-from teilhabe.core.forms import show_service_errors
+from teilhabe.core.forms import form_errors_to_messages, show_service_errors
 from teilhabe.documents.responses import file_response
 from teilhabe.foerderung import formdef, forms, selectors, services
 from teilhabe.foerderung.choices import ApplicationStatus, CallStatus, PaymentStatus
@@ -43,13 +43,6 @@ def _back(request: HttpRequest, url: str, action: Callable[[], Any], message: st
     else:
         messages.success(request, message)
     return redirect(url)
-
-
-def _form_errors(request: HttpRequest, form: Any) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
 
 
 @staff_view(VIEW)
@@ -315,7 +308,7 @@ def application_review(request: HttpRequest, pk: int) -> HttpResponse:
     url = reverse("foerderung:application_detail", args=[pk])
     form = forms.ReviewForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_to_messages(request, form)
         return redirect(url)
     return _back(
         request,
@@ -337,7 +330,7 @@ def application_decide(request: HttpRequest, pk: int) -> HttpResponse:
     url = reverse("foerderung:application_detail", args=[pk])
     form = forms.DecisionForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_to_messages(request, form)
         return redirect(url)
     data = form.cleaned_data
     return _back(
@@ -391,7 +384,7 @@ def proof_due(request: HttpRequest, pk: int) -> HttpResponse:
     url = reverse("foerderung:application_detail", args=[pk])
     form = forms.DueForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_to_messages(request, form)
         return redirect(url)
     return _back(
         request,

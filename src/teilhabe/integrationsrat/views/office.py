@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from teilhabe.core.decorators import staff_view
-from teilhabe.core.forms import show_service_errors
+from teilhabe.core.forms import form_errors_to_messages, show_service_errors
 from teilhabe.integrationsrat import forms, selectors, services
 from teilhabe.integrationsrat import packet as packets
 from teilhabe.integrationsrat.choices import MinutesStatus, Vote
@@ -54,13 +54,6 @@ def _back(request: HttpRequest, url: str, action: Callable[[], Any], message: st
     else:
         messages.success(request, message)
     return redirect(url)
-
-
-def _form_errors(request: HttpRequest, form: Any) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label}: {error}" if label else error)
 
 
 @staff_view(VIEW)
@@ -173,7 +166,7 @@ def membership_end(request: HttpRequest, pk: int) -> HttpResponse:
     url = reverse("integrationsrat:members") + f"?wahlperiode={membership.term_id}"
     form = forms.EndMembershipForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_to_messages(request, form)
         return redirect(url)
     return _back(
         request,
@@ -275,7 +268,7 @@ def agenda_item_add(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting(request.user, pk)
     form = forms.AgendaItemForm(request.POST, papers=selectors.papers(request.user))
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_to_messages(request, form)
         return redirect(_detail(pk))
     return _back(
         request,
@@ -347,7 +340,7 @@ def item_result(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.agenda_item(request.user, pk)
     form = forms.ResultForm(request.POST, prefix=f"top{item.pk}")
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_to_messages(request, form)
         return redirect(_detail(item.meeting_id))
     named = {}
     for key, value in request.POST.items():
@@ -407,7 +400,7 @@ def minutes_approve(request: HttpRequest, pk: int) -> HttpResponse:
     meeting = selectors.meeting(request.user, pk)
     form = forms.ApproveForm(request.POST, meetings=selectors.meetings(request.user))
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_to_messages(request, form)
         return redirect(_detail(pk))
     return _back(
         request,
@@ -484,7 +477,7 @@ def file_upload(request: HttpRequest, pk: int) -> HttpResponse:
     url = reverse("integrationsrat:paper_detail", args=[pk])
     form = forms.FileForm(request.POST, request.FILES)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_to_messages(request, form)
         return redirect(url)
     return _back(
         request,
@@ -501,7 +494,7 @@ def consultation_add(request: HttpRequest, pk: int) -> HttpResponse:
     url = reverse("integrationsrat:paper_detail", args=[pk])
     form = forms.ConsultationForm(request.POST)
     if not form.is_valid():
-        _form_errors(request, form)
+        form_errors_to_messages(request, form)
         return redirect(url)
     return _back(
         request,
